@@ -1,0 +1,89 @@
+"""Sentences: an abbreviation-aware splitter that never crosses a paragraph.
+
+A candidate boundary is sentence punctuation, any closing quotes or brackets, then whitespace.
+It is a boundary unless what follows is lower case, or the word before the period is a title
+("Gen. Mark Milley"), a number abbreviation before a digit ("No. 10", "Jan. 20"), an initial
+("John F. Kennedy"), or an initialism/ambiguous abbreviation ("U.S.", "Inc.") not followed by a
+usual sentence opener. `“Why?” Milley asked.` stays one sentence: a reporting verb follows.
+The word lists live in ``quotelint/data/abbreviations.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..data import load_data
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's span (trimmed) and the index of its paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+_CANDIDATE = regex.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
+_WORD_BEFORE = regex.compile(r"[\w.'’-]+$")
+_NEXT_WORDS = regex.compile(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
+                            r"(?:\s+([\w'’.-]+))?")
+_INITIALISM = regex.compile(r"(?:\w\.)+\w")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    return {key: frozenset(value) for key, value in load_data("abbreviations").items()}
+
+
+def _is_boundary(prose: str, m: regex.Match, end: int) -> bool:
+    after = m.end()
+    if after >= end:
+        return True
+    nxt = prose[after]
+    if nxt.islower():
+        return False
+    lists = _lists()
+    term, closers = m.group(1), m.group(2)
+    words = _NEXT_WORDS.match(prose, after, end)
+    following = [w.rstrip(".") for w in (words.groups() if words else ()) if w]
+    if closers and term[-1] in "?!…" and any(w in lists["reporting_verbs"] for w in following):
+        return False  # “Why?” Milley asked.
+    if term != "." or closers:
+        return True
+    before = _WORD_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+    token = before.group().lstrip("'’-") if before else ""
+    if not token:
+        return True
+    if token in lists["titles"]:
+        return False
+    if token in lists["before_number"] and nxt.isdigit():
+        return False
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "John F. Kennedy"
+    if token in lists["ambiguous"] or _INITIALISM.fullmatch(token):
+        return bool(following) and following[0] in lists["openers"]
+    return True
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    prose = doc.prose
+    out: list[Sentence] = []
+    for para in doc.paragraphs:
+        start = para.start
+        for m in _CANDIDATE.finditer(prose, para.start, para.end):
+            if _is_boundary(prose, m, para.end):
+                cut = m.start(3)
+                if cut > start:
+                    out.append(Sentence(start, cut, para.index))
+                start = m.end()
+        if para.end > start:
+            out.append(Sentence(start, para.end, para.index))
+    return out

@@ -1,0 +1,28 @@
+"""The registry of rule kinds: kind name -> "module:Class", imported only when a rule uses it.
+
+Users write rules (YAML); kinds are Python, one module per kind, as Vale keeps one file per
+check type. Adding a kind is one line here and one module.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .base import Check
+
+KINDS: dict[str, str] = {
+    "pattern": "quotelint.checks.pattern:PatternCheck",
+    "substitution": "quotelint.checks.substitution:SubstitutionCheck",
+    "consistency": "quotelint.checks.consistency:ConsistencyCheck",
+}
+
+
+def kind_class(kind: str) -> type[Check] | None:
+    """The class implementing ``kind``, or None if there is no such kind."""
+    target = KINDS.get(kind)
+    if target is None:
+        return None
+    module, _, name = target.partition(":")
+    return getattr(import_module(module), name)

@@ -1,0 +1,73 @@
+"""``pattern``: report each match of a regular expression or lexicon within a scope.
+
+The general-purpose kind (Vale's ``existence``): a newsroom can write most house rules with it.
+
+    - id: NEWS001
+      name: no-sources-say
+      kind: pattern
+      category: anonymous-source
+      message: "“{match}”: which sources?"
+      pattern: '\\bsources (?:say|said)\\b'
+      ignore_case: true
+      unless: {pattern: 'on condition of anonymity', window: 1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from ..document import Document
+from ..findings import Finding
+from ..schema import Field, boolean, choice, string
+from .base import BuildContext, Check, flat
+from .conditions import allowed, parse_conditions
+from .regexes import compile_pattern, lexicon_pattern
+from .scopes import SCOPES, matches
+
+
+def passthrough(value: Any, *_: Any) -> Any:
+    return value
+
+
+class PatternCheck(Check):
+    PARAMS: ClassVar[dict[str, Field]] = {
+        "pattern": Field(string, doc="regular expression (the `regex` module's syntax)"),
+        "lexicon": Field(string, doc="name of a lexicon: any entry, as whole words"),
+        "ignore_case": Field(boolean, default=False, doc="match regardless of case"),
+        "scope": Field(choice(*SCOPES), default="sentence", doc="where to search"),
+        "unless": Field(passthrough, doc="condition(s) that cancel a match"),
+        "requires": Field(passthrough, doc="condition(s) a match needs"),
+    }
+
+    def setup(self, ctx: BuildContext) -> None:
+        p = self.params
+        if (p["pattern"] is None) == (p["lexicon"] is None):
+            raise self.error("kind", "a pattern rule needs exactly one of 'pattern' or 'lexicon'")
+        key = "pattern" if p["pattern"] is not None else "lexicon"
+        if key == "lexicon" and p["lexicon"] not in ctx.lexicons:
+            raise self.error("lexicon", f"unknown lexicon {p['lexicon']!r}")
+        source = p["pattern"] if key == "pattern" else lexicon_pattern(p["lexicon"])
+        self.pattern = compile_pattern(source, ignore_case=p["ignore_case"],
+                                       lexicons=ctx.lexicons, where=self.where,
+                                       line=self.raw.line_of(key), key=key)
+        self.unless = self._conditions("unless", ctx)
+        self.requires = self._conditions("requires", ctx)
+        self.scope = p["scope"]
+
+    def _conditions(self, key: str, ctx: BuildContext) -> list:
+        if self.params[key] is None:
+            return []
+        return parse_conditions(self.params[key], key, where=self.where,
+                                ignore_case=self.params["ignore_case"], lexicons=ctx.lexicons)
+
+    def placeholders(self) -> frozenset[str]:
+        return self.PLACEHOLDERS | frozenset(self.pattern.groupindex)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for m in matches(doc, self.pattern, self.scope):
+            if not allowed(doc, m.start(), self.unless, self.requires):
+                continue
+            groups = {k: flat(v or "") for k, v in m.groupdict().items()}
+            yield self.finding(doc, m.start(), m.end(), **groups,
+                               match=flat(doc.text[m.start():m.end()]))

@@ -1,0 +1,44 @@
+"""Explain a rule: what it catches, why, what it does not, and examples."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+from ..errors import QuotelintError
+from ..ruleset import load_rules
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rule", metavar="ID", help="a rule id (QL401) or name")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="also look in these rule files or folders")
+
+
+def explain(check) -> str:
+    m = check.meta
+    out = [f"{m.id} {m.name}", "",
+           f"category: {m.category}   severity: {m.severity}   kind: {m.kind}"
+           f"{'' if m.enabled else '   (off by default: select it by id or name)'}",
+           f"defined in: {m.path}:{m.line}", ""]
+    for text in (m.description, m.rationale):
+        if text:
+            out += [*textwrap.wrap(" ".join(text.split()), 88), ""]
+    out += [f"message: {m.message}", ""]
+    examples = m.examples or {}
+    for key, title in (("fail", "Reported:"), ("pass", "Not reported:")):
+        if examples.get(key):
+            out.append(title)
+            out += [textwrap.indent("\n".join(textwrap.wrap(e, 84)), "    ")
+                    for e in examples[key]]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    check = load_rules(args.rules).find(args.rule)
+    if check is None:
+        raise QuotelintError(f"unknown rule {args.rule!r} (see `quotelint rules`)")
+    sys.stdout.write(explain(check))
+    return 0

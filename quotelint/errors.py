@@ -1,0 +1,30 @@
+"""Errors that reach the user as one clear line and exit status 2, never as a traceback."""
+
+from __future__ import annotations
+
+
+class QuotelintError(Exception):
+    """A problem the user can fix (bad path, bad rule, bad config): printed as-is, exit 2."""
+
+
+class RuleError(QuotelintError):
+    """A problem in a rule or config file, located as ``file:line: what is wrong``."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class RuleErrors(QuotelintError):
+    """Several rule errors found in one load, reported together so the user fixes them at once."""
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+class InputError(QuotelintError):
+    """A file that cannot be read or decoded: reported, skipped, and the run ends with exit 2."""
