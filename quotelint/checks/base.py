@@ -94,9 +94,11 @@ class RuleMeta:
 
 @dataclass
 class BuildContext:
-    """What a kind's constructor may use: the lexicons of every loaded file."""
+    """What a kind's constructor may use: the lexicons of every loaded file, and a place where
+    rules of one load share what they compile once (e.g. the sourcing analysis)."""
 
     lexicons: Mapping[str, list[str]]
+    shared: dict[str, Any] = field(default_factory=dict)
 
 
 class Check:

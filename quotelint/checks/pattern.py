@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import regex
+
 from ..document import Document
 from ..findings import Finding
 from ..schema import Field, boolean, choice, string
@@ -64,10 +66,18 @@ class PatternCheck(Check):
     def placeholders(self) -> frozenset[str]:
         return self.PLACEHOLDERS | frozenset(self.pattern.groupindex)
 
-    def run(self, doc: Document) -> Iterator[Finding]:
+    def allowed_matches(self, doc: Document) -> Iterator[regex.Match]:
+        """Matches in the rule's scope that pass its ``unless``/``requires`` conditions."""
         for m in matches(doc, self.pattern, self.scope):
-            if not allowed(doc, m.start(), self.unless, self.requires):
-                continue
-            groups = {k: flat(v or "") for k, v in m.groupdict().items()}
-            yield self.finding(doc, m.start(), m.end(), **groups,
-                               match=flat(doc.text[m.start():m.end()]))
+            if allowed(doc, m.start(), self.unless, self.requires):
+                yield m
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for m in self.allowed_matches(doc):
+            yield self.finding(doc, m.start(), m.end(), **self.fields(doc, m))
+
+    @staticmethod
+    def fields(doc: Document, m: regex.Match) -> dict[str, str]:
+        """Message placeholders of a match: ``match`` and the pattern's named groups."""
+        groups = {k: flat(v or "") for k, v in m.groupdict().items()}
+        return {**groups, "match": flat(doc.text[m.start():m.end()])}

@@ -1,0 +1,84 @@
+"""``unattributed-claim``: a claim pattern that is reported only when no source is named.
+
+Everything the ``pattern`` kind does (a regex or lexicon within a scope, ``unless`` and
+``requires`` conditions), plus the sourcing test of issue 4: a match is not reported when its
+sentence names its source ("the ministry said", "according to Reuters", "a poll by Gallup"),
+or, with ``source_in: sentence-or-previous`` (or ``around``), when the sentence before (or
+either neighbour) does. ``source_types:
+evidence`` accepts only named evidence (a poll, a survey, figures) and "according to": a
+generalisation about what people think is not sourced by an official's quote in the same
+sentence. The message can ask the editor's question that fits the match (``ask``).
+
+    - id: QL404
+      name: unnamed-evidence
+      kind: unattributed-claim
+      category: unattributed-claim
+      message: "“{match}”: {question}"
+      pattern: '\\b(?:polls?|polling|a survey|studies) (?:\\w+ ){0,3}?(?:show|shown|found)\\b'
+      ignore_case: true
+      ask: {'poll|survey': "Which poll? Name who conducted it.", '.': "Which study?"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from ..analysis.sourcing import source_finder
+from ..document import Document
+from ..findings import Finding
+from ..schema import Field, choice, string, string_map
+from .base import BuildContext
+from .pattern import PatternCheck
+from .regexes import compile_pattern
+from .scopes import SCOPES
+
+# Sentences (before, after) where a named source cancels a finding.
+_WINDOWS = {"sentence": (0, 0), "sentence-or-previous": (1, 0), "around": (1, 1),
+            "nowhere": None}
+
+
+class UnattributedClaimCheck(PatternCheck):
+    PLACEHOLDERS = frozenset({"match", "question"})
+    PARAMS: ClassVar[dict[str, Field]] = {
+        **PatternCheck.PARAMS,
+        "scope": Field(choice(*SCOPES), default="outside-quotes", doc="where to search"),
+        "source_in": Field(choice(*_WINDOWS), default="sentence",
+                           doc="where a named source cancels the finding"),
+        "source_types": Field(choice("any", "evidence"), default="any",
+                              doc="which named sources count: any, or evidence only"),
+        "ask": Field(string_map, default={}, doc="regex on the match -> the editor's question"),
+        "question": Field(string, default="Who says so? Name the source.",
+                          doc="the question when no 'ask' entry matches"),
+    }
+
+    def setup(self, ctx: BuildContext) -> None:
+        super().setup(ctx)
+        self.finder = source_finder(ctx.lexicons, ctx.shared)
+        asks = self.raw.get("ask") or {}
+        self.asks: list[tuple[regex.Pattern, str]] = [
+            (compile_pattern(key, ignore_case=True, lexicons=ctx.lexicons, where=self.where,
+                             line=asks.line_of(key), key="ask"), question)
+            for key, question in self.params["ask"].items()]
+
+    def _question(self, matched: str) -> str:
+        for pattern, question in self.asks:
+            if pattern.search(matched):
+                return question
+        return self.params["question"]
+
+    def placeholders(self) -> frozenset[str]:
+        return super().placeholders() | self.PLACEHOLDERS
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        window = _WINDOWS[self.params["source_in"]]
+        for m in self.allowed_matches(doc):
+            if window and self.finder.sourced(
+                    doc, doc.sentence_index(m.start()), before=window[0], after=window[1],
+                    evidence_only=self.params["source_types"] == "evidence"):
+                continue
+            fields = self.fields(doc, m)
+            yield self.finding(doc, m.start(), m.end(), **fields,
+                               question=self._question(fields["match"]))
