@@ -17,6 +17,7 @@ KINDS: dict[str, str] = {
     "substitution": "quotelint.checks.substitution:SubstitutionCheck",
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
     "unattributed-claim": "quotelint.checks.unattributed_claim:UnattributedClaimCheck",
+    "anonymous-source": "quotelint.checks.anonymous_source:AnonymousSourceCheck",
 }
 
 

@@ -1,0 +1,214 @@
+"""Anonymous sources: who is unnamed, how they are described, and whether a reason is given.
+
+Newsroom standards (AP, Reuters, NYT, NPR, BBC) allow anonymous sources only when the story
+says why anonymity was granted and describes the source's knowledge; "sources said" alone is
+not enough. This analysis finds, in attribution position (the source of "said", "told",
+"according to", "citing", "quoted"):
+
+- *described* anonymous sources: "four unnamed people familiar with the call", "two people
+  involved in the discussions", "senior officials of the Pentagon", "a senior source at the
+  club";
+- *bare* ones: "sources said", "according to POLITICO's sources", "officials say";
+- whether the same or the next sentence gives a reason ("who spoke on condition of anonymity
+  because ...") or only a boilerplate one ("not authorized to speak publicly");
+- second-hand anonymity: another outlet's unnamed source ("POLITICO reported ..., citing
+  four unnamed people", "the Financial Times quoted an insider"). "Told the BBC" is not taken
+  as second-hand: in most copy the outlet a source "told" is the publication itself.
+
+Named people and bodies speaking for themselves are never anonymous: "the Pentagon said",
+"Kurt Volker, a former US special envoy, said", "Jeffrey Trimble, a senior official,", and a
+spokesperson speaks on the record for a named organisation. "Ukrainian officials say" states a
+government's public position and is not reported either; "senior officials" is a description
+that hides a person, and is. The word lists are the lexicons of ``rules/lexicons.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from .sourcing import _NAME, _alternation
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+DESCRIBED, BARE = "described", "bare"
+
+_NUMBER = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|"
+           r"several|some|many|multiple|various|numerous|a\s+number\s+of|a\s+handful\s+of|"
+           r"a\s+few|few|two\s+or\s+three|\d+)")
+# Adjectives of rank or position that describe without naming ("senior", "top").
+_RANK = (r"(?:senior|top|high-ranking|high-level|highly\s+placed|well-placed|junior|"
+         r"mid-level|former|current|serving|retired|veteran|leading|key|local|regional|"
+         r"national|federal|state|administration|government|military|intelligence|defen[cs]e|"
+         r"security|diplomatic|party|club|industry|company|bank|council|police|cabinet|"
+         r"campaign|congressional|parliamentary|labour|conservative|tory|democratic|"
+         r"republican|european|american|british|western|foreign|chinese|russian|ukrainian|"
+         r"israeli|palestinian|iranian|iraqi|afghan|pakistani|indian|french|german|italian|"
+         r"spanish|japanese|korean|turkish|syrian|saudi|egyptian|nato|eu|un|us|uk|u\.s\.|"
+         r"u\.k\.|white\s+house|pentagon|kremlin|whitehall|downing\s+street|westminster|"
+         r"treasury|city|insider)")
+
+
+@dataclass(frozen=True, slots=True)
+class AnonymousSource:
+    """An unnamed source in attribution position.
+
+    ``kind`` is described or bare; ``reason`` is "given", "boilerplate" or None, with
+    ``reason_start``/``reason_end`` the span of a boilerplate reason; ``outlet`` names the
+    other outlet whose anonymous source this is, when it is second-hand.
+    """
+
+    start: int
+    end: int
+    kind: str
+    reason: str | None
+    reason_start: int | None = None
+    reason_end: int | None = None
+    outlet: str | None = None
+
+
+class AnonymityFinder:
+    """Finds anonymous sources; compiled once per rule load from the lexicons."""
+
+    def __init__(self, lexicons: Mapping[str, list[str]]) -> None:
+        lx = {k: _alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
+            "anonymous_nouns", "unnamed_adjectives", "knowledge_qualifiers",
+            "anonymity_phrases", "reason_markers", "boilerplate_reasons", "named_sources",
+            "reporting_verbs")}
+        noun = rf"(?:{lx['anonymous_nouns']})"
+        stop = rf"(?!(?:{lx['reporting_verbs']}|say|tell|who|that|and|but)\b)"
+        qualifier = (rf"(?:,\s*)?(?:{lx['knowledge_qualifiers']})"
+                     rf"(?:\s+{stop}[\w’'-]+){{0,6}}")
+        modifiers = (rf"(?:(?:{lx['unnamed_adjectives']}|{_RANK}|(?-i:[A-Z][\w’'.-]+(?:’s|'s)?))"
+                     rf"\s+){{0,3}}")
+        # The descriptor: "four unnamed people familiar with the call", "senior officials of
+        # the Pentagon", "POLITICO's sources", "party sources", "a source close to the club".
+        self.noun = regex.compile(rf"(?i:\b{noun}\b)")
+        self.descriptor = regex.compile(
+            rf"(?<![\w’'-])(?i:(?:(?P<det>{_NUMBER}|the|these|those|our|its|their|his|her)\s+)?)"
+            rf"(?P<poss>{_NAME}(?:’s|'s)\s+)?"
+            rf"(?P<mods>(?i:{modifiers}))(?<![\w’'-])(?P<noun>(?i:{noun}))\b"
+            rf"(?P<of>\s+(?i:of|at|in|from|with|inside|within|close\s+to|to)\s+"
+            rf"(?:(?i:the|a|an)\s+)?(?:{_NAME}|(?i:{stop}[\w-]+(?:\s+{stop}[\w-]+)?)))?"
+            rf"(?P<qual>(?i:\s*{qualifier}))?")
+        verb = rf"(?:{lx['reporting_verbs']}|say|tell|speaking|spoke|insisted|maintain|maintained)"
+        gap = (r"(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:has|have|had|also|again|later|earlier|"
+               r"privately|separately|recently|on\s+\w+day|last\s+\w+|this\s+\w+|"
+               r"earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+[\w\s]{1,60}?))*")
+        self.verb_after = regex.compile(rf"{gap}\s+(?P<verb>{verb})\b")
+        self.cue_before = regex.compile(
+            r"(?i:\b(?:according\s+to|citing|quoting|quoted|cited|as\s+told\s+by|"
+            r"in\s+the\s+words\s+of)\s+)$")
+        self.secondhand_before = regex.compile(
+            rf"(?:(?P<outlet>{_NAME}|(?i:{lx['named_sources']}))\s+(?:\w+\s+){{0,3}}?"
+            rf"(?i:reported|said|wrote|quoted|cited)\b[^.;]*?,?\s*(?i:citing|quoting)\s+$"
+            rf"|(?P<outlet2>{_NAME}|(?i:{lx['named_sources']}))(?:\s+\w+){{0,2}}?\s+"
+            rf"(?i:quoted|cited)\s+$"
+            rf"|(?i:which|who)\s+(?i:cited|quoted)\s+$)")
+        self.named_appositive = regex.compile(rf"{_NAME},\s*$")
+        self.reason = regex.compile(
+            rf"(?i:(?:{lx['anonymity_phrases']}|not\s+authori[sz]ed|not\s+permitted|"
+            rf"not\s+allowed|asked\s+not\s+to\s+be|declined\s+to\s+be|requested\s+that)"
+            rf"[^.;]{{0,120}}?\b(?:{lx['reason_markers']})\b)"
+            rf"|(?i:\b(?:{lx['reason_markers']})\b[^.;]{{0,60}}?(?:anonymity|not\s+be\s+named|"
+            rf"identified|name|identity|identities|retribution|reprisal|retaliation|"
+            rf"their\s+jobs|his\s+job|her\s+job|safety))")
+        self.boilerplate = regex.compile(rf"(?i:\b(?:{lx['boilerplate_reasons']})\b)")
+        self.unnamed = frozenset(w.lower() for w in lexicons.get("unnamed_adjectives", []))
+        self.ranks = frozenset(w.lower() for w in lexicons.get("rank_adjectives", []))
+
+    def _kind(self, m: regex.Match) -> str | None:
+        """described, bare, or None when the phrase is not an anonymous source at all.
+
+        "Sources" and "insiders" are anonymous by definition: bare alone, described with any
+        modifier ("party sources", "a source close to the club"). "People" is anonymous only
+        with what they know ("people familiar with the call"). A role noun ("official",
+        "aide", "member") hides a person when it has a rank ("senior officials"), when it is
+        one indefinite person ("a Treasury official", "an aide to the president"), or when it
+        stands bare ("officials said"); a plural with an institution ("Opec members said",
+        "Ukrainian officials say") is the institution speaking.
+        """
+        det = (m.group("det") or "").lower()
+        if det in ("the", "these", "those", "his", "her", "its", "their", "our"):
+            return None  # "the official", "the US's top diplomat": refers back to someone
+        noun = m.group("noun").lower()
+        mods = [w.lower() for w in m.group("mods").split()]
+        if m.group("qual") or any(w in self.unnamed for w in mods):
+            return DESCRIBED
+        if noun in ("source", "sources", "insider", "insiders"):
+            return DESCRIBED if mods or m.group("of") else BARE
+        if noun in ("person", "people", "individual", "individuals"):
+            return None  # "people said": a vague group, the unattributed-claim rules' job
+        if any(w in self.ranks for w in mods):
+            return DESCRIBED  # "senior officials", "a senior government figure"
+        singular = not noun.endswith("s") or noun in ("ally",)
+        if singular and det in ("a", "an", "one", "another"):
+            if mods or m.group("of"):
+                return DESCRIBED  # "a Treasury official", "an aide to the president"
+            return BARE if noun == "official" else None  # "an official said"
+        if not mods and not m.group("of") and not m.group("poss") and not det and \
+                noun == "officials":
+            return BARE  # "officials said", "Officials say"
+        return None  # "Ukrainian officials say", "Opec members said": an institution
+
+    def find(self, doc: Document) -> list[AnonymousSource]:
+        text = doc.flat_outside_quotes
+        found: list[AnonymousSource] = []
+        sentences = doc.sentences
+        for index, sentence in enumerate(sentences):
+            # The cheap test first: most sentences name no anonymous-source noun at all.
+            if not self.noun.search(text, sentence.start, sentence.end):
+                continue
+            for m in self.descriptor.finditer(text, sentence.start, sentence.end):
+                source = self._source(doc, text, m, index)
+                if source is not None:
+                    found.append(source)
+        return found
+
+    def _source(self, doc: Document, text: str, m: regex.Match,
+                index: int) -> AnonymousSource | None:
+        kind = self._kind(m)
+        if kind is None:
+            return None
+        sentence = doc.sentences[index]
+        before = text[max(sentence.start, m.start() - 160):m.start()]
+        if self.named_appositive.search(before):
+            return None  # "Jeffrey Trimble, a senior official, said"
+        cue_before = self.cue_before.search(before)
+        after = self.verb_after.match(text, m.end(), sentence.end)
+        if not cue_before and not after:
+            return None  # not in attribution position
+        outlet = None
+        second = self.secondhand_before.search(before)
+        if second:
+            outlet = second.group("outlet") or second.group("outlet2") or "another outlet"
+        reason, span = self._reason(doc, text, index)
+        return AnonymousSource(m.start(), m.end(), kind, reason,
+                               span[0] if span else None, span[1] if span else None, outlet)
+
+    def _reason(self, doc: Document, text: str,
+                index: int) -> tuple[str | None, tuple[int, int] | None]:
+        """The reason for anonymity in this sentence or the next (same paragraph)."""
+        sentences = doc.sentences
+        start = sentences[index].start
+        end = sentences[index].end
+        if index + 1 < len(sentences) and \
+                sentences[index + 1].paragraph == sentences[index].paragraph:
+            end = sentences[index + 1].end
+        boiler = self.boilerplate.search(doc.flat, start, end)
+        if boiler:
+            return "boilerplate", boiler.span()
+        if self.reason.search(doc.flat, start, end):
+            return "given", None
+        return None, None
+
+
+def anonymity_finder(lexicons: Mapping[str, list[str]], shared: dict) -> AnonymityFinder:
+    finder = shared.get("anonymity_finder")
+    if finder is None:
+        finder = shared["anonymity_finder"] = AnonymityFinder(lexicons)
+    return finder
