@@ -31,6 +31,9 @@ NAMED, INSTITUTION, PRONOUN, EVIDENCE = "named", "institution", "pronoun", "evid
 # A capitalised name: "Kurt Volker", "the Levada Center", "POLITICO's", "Army Tactical ...".
 _NAME = (r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,})(?:\s+(?:(?:of|for|and|de|del|van|von|al|bin|the|on|"
          r"la|le|da)\s+)*(?:[A-Z][\w’'.&-]*|[0-9]+|\([A-Z]{2,6}\)))*")
+# "Official figures", "government data": statistics with a public producer are sourced.
+_PUBLIC_PRODUCERS = frozenset({"official", "government", "ministry", "police", "company",
+                               "census"})
 _CAPITALISED = regex.compile(r"\b[A-Z][\w’'.&-]*")
 # Between a subject and its verb: auxiliaries, adverbs, time phrases ("earlier this month").
 _GAP = (r"(?:\s*,[^,.;:]{1,80},)?(?:\s+(?:has|have|had|also|again|later|earlier|previously|"
@@ -78,12 +81,14 @@ class SourceFinder:
         self._according = regex.compile(
             rf"\b(?i:according\s+to|citing|quoting|cited\s+by|as\s+reported\s+by)\s+"
             rf"(?P<src>(?:(?i:the|a|an|its|their)\s+)?(?:[\w’'.&-]+\s+){{0,4}}?"
-            rf"(?:{_NAME}|(?i:{lx['institutions']})|(?i:{lx['named_sources']})))")
+            rf"(?:{_NAME}|(?i:{lx['institutions']})|(?i:{lx['named_sources']})|"
+            rf"(?i:{lx['evidence_nouns']})))")
         self._named_evidence = regex.compile(
             rf"(?i:\b(?:{lx['evidence_nouns']}))\s+(?:[\w-]+\s+){{0,3}}?(?i:by|from|for|of|"
             rf"conducted\s+by|commissioned\s+by|published\s+(?:by|in)|released\s+by|"
             rf"carried\s+out\s+by|compiled\s+by)\s+(?:(?i:the)\s+)?(?P<src>{_NAME})"
-            rf"|(?P<src>{_NAME})\s+(?i:{lx['evidence_nouns']})\b")
+            rf"|(?P<src>{_NAME}|(?i:official|government|ministry|police|company|census))"
+            rf"\s+(?i:{lx['evidence_nouns']})\b")
         # "In Mr Peston's book", "in his memoir": a document as the source.
         self._in_document = regex.compile(
             rf"\b(?i:in|from)\s+(?:(?P<name>{_NAME})(?:’s|'s)|(?P<pron>(?i:his|her|their|its)))"
@@ -147,7 +152,7 @@ class SourceFinder:
             if not self._not_named.search(m.group("src")):
                 found.append(Source(m.start("src"), m.end("src"), NAMED))
         for m in self._named_evidence.finditer(text, start, end, overlapped=True):
-            if self._named(doc, m, "src", start):
+            if m.group("src").lower() in _PUBLIC_PRODUCERS or self._named(doc, m, "src", start):
                 found.append(Source(m.start("src"), m.end("src"), EVIDENCE))
         return found
 
