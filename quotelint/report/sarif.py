@@ -148,7 +148,7 @@ def sarif_log(findings: list[Finding], ctx: ReportContext) -> dict[str, Any]:
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "quotelint", "semanticVersion": __version__,
                             "version": __version__, "rules": descriptors}},
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{
             "executionSuccessful": not ctx.errors,
