@@ -47,7 +47,8 @@ class FileFix:
     def diff(self) -> str:
         """A unified diff that ``git apply`` and ``patch -p1`` accept."""
         name = self.path.replace(os.sep, "/").removeprefix("./")
-        lines = difflib.unified_diff(_lines(self.before), _lines(self.after),
+        bom = "\ufeff" if self.data.startswith(codecs.BOM_UTF8) else ""  # as the bytes have it
+        lines = difflib.unified_diff(_lines(bom + self.before), _lines(bom + self.after),
                                      f"a/{name}", f"b/{name}")
         out = []
         for line in lines:
@@ -73,7 +74,7 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Findi
                                                                   list[Finding]]:
     """(fixed text, findings fixed, findings skipped because their fix overlapped one before)."""
     fixable = sorted((f for f in findings if f.fix is not None),
-                     key=lambda f: (f.fix.start, f.fix.end, f.start))
+                     key=lambda f: (f.fix.start, f.fix.end, f.start, f.rule))
     pieces, applied, skipped = [], [], []
     pos = 0
     last: Fix | None = None
