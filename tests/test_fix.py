@@ -6,6 +6,7 @@ import codecs
 import os
 import stat
 import subprocess
+from dataclasses import replace
 
 from quotelint.findings import Finding, Fix
 from quotelint.fix import apply_fixes, fix_findings
@@ -113,10 +114,7 @@ def test_fix_keeps_utf16_and_follows_symbolic_links(cli, write, tmp_path):
 
 def test_a_file_changed_since_it_was_linted_is_not_written(write):
     path = write("a.txt", "It rose 4 per cent.\n")
-    finding = _finding(10, 18, "percent")
-    finding = Finding(str(path), *list(finding.__getattribute__(k) for k in (
-        "line", "column", "end_line", "end_column", "rule", "name", "category", "severity",
-        "message", "start", "end")), fix=finding.fix)
+    finding = replace(_finding(10, 18, "percent"), path=str(path))
     outcome = fix_findings([finding], {str(path): "0" * 40}, write=True)
     assert outcome.errors == [f"{path}: changed since it was linted; not fixed"]
     assert path.read_text(encoding="utf-8") == "It rose 4 per cent.\n"
