@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import hashlib
 import os
 import re
 import stat
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from .document import decode
 from .errors import InputError
 from .findings import Finding, Fix
+from .linter import digest as digest_of
 
 _ENCODINGS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -112,7 +112,7 @@ def fix_file(path: str, findings: list[Finding], digest: str | None = None) -> F
             data = fh.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if digest is not None and hashlib.sha1(data).hexdigest() != digest:
+    if digest is not None and digest_of(data) != digest:
         raise InputError(f"{path}: changed since it was linted; not fixed")
     text = decode(data, path)
     after, applied, skipped = apply_fixes(text, findings)

@@ -12,35 +12,34 @@ plus GitHub's tables, which is what newsroom Markdown editors produce.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-import regex
-
 Span = tuple[int, int]
 
-_QUOTE_MARK = regex.compile(r"[ ]{0,3}>")
-_LIST_MARK = regex.compile(r"([-*+]|(\d{1,9})[.)])(?:([ \t]+)|$)")
-_TASK_BOX = regex.compile(r"\[[ xX]\](?=[ \t])")
-_ATX = regex.compile(r"#{1,6}(?=[ \t]|$)")
-_ATX_CLOSE = regex.compile(r"(?:(?<=[ \t])|^)#+[ \t]*$")
-_SETEXT = regex.compile(r"(?:=+|-+)[ \t]*$")
-_THEMATIC = regex.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE = regex.compile(r"(`{3,}|~{3,})([^\n]*)$")
-_TABLE_DELIM = regex.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_PIPE = regex.compile(r"(?<!\\)\|")
-_LINE = regex.compile(r"[^\n]*\n?")
-_BACKTICKS = regex.compile(r"`+")
+_QUOTE_MARK = re.compile(r"[ ]{0,3}>")
+_LIST_MARK = re.compile(r"([-*+]|(\d{1,9})[.)])(?:([ \t]+)|$)")
+_TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t])")
+_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
+_ATX_CLOSE = re.compile(r"(?:(?<=[ \t])|^)#+[ \t]*$")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
+_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE = re.compile(r"(`{3,}|~{3,})([^\n]*)$")
+_TABLE_DELIM = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+_LINE = re.compile(r"[^\n]*\n?")
+_BACKTICKS = re.compile(r"`+")
 
 # Inline syntax. Emphasis and strike-through markers are blanked (the words they wrap stay);
 # an underscore inside a word (snake_case) is not emphasis, nor is an escaped marker (\\*).
-_EMPHASIS = regex.compile(r"(?<!\\)(?:\*+|~~+)|(?<![\w\\])_+|(?<!\\)_+(?!\w)")
-_ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
-_LINK_TEXT = regex.compile(r"(!?\[)((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?=\(|\[)")
-_REF_LABEL = regex.compile(r"\[([^\[\]\n]*)\]")
-_FOOTNOTE_REF = regex.compile(r"\[\^[^\]\s]+\]:?")
-_REF_DEF = regex.compile(r"^ {0,3}\[([^\]\n]+)\]:", regex.M)
-_SHORTCUT = regex.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?![\[(:])")
+_EMPHASIS = re.compile(r"(?<!\\)(?:\*+|~~+)|(?<![\w\\])_+|(?<!\\)_+(?!\w)")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
+_LINK_TEXT = re.compile(r"(!?\[)((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?=\(|\[)")
+_REF_LABEL = re.compile(r"\[([^\[\]\n]*)\]")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]:?")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.M)
+_SHORTCUT = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?![\[(:])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,12 @@ Markdown's block structure and markers come from ``quotelint.markdown``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from .markdown import Structure, inline_syntax, scan
+if TYPE_CHECKING:
+    from .markdown import Structure
 
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 # A URL ends at whitespace or a bracket/quote; trailing sentence punctuation is not part of it.
@@ -54,6 +57,8 @@ def mask_spans(text: str, *, markdown: bool,
     block structure (``markdown.scan``), computed here when not given."""
     spans: list[tuple[int, int]] = []
     if markdown:
+        from .markdown import inline_syntax, scan  # plain text never needs it
+
         fm = front_matter(text)
         if structure is None:
             structure = scan(text, fm)

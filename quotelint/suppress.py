@@ -19,11 +19,10 @@ every finding that could have used it is known.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import regex
 
 if TYPE_CHECKING:
     from .checks.base import Check
@@ -31,9 +30,9 @@ if TYPE_CHECKING:
     from .findings import Finding
 
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
-_DIRECTIVE = regex.compile(r"<!--[ \t]*quotelint-([\w-]*)(.*?)-->", regex.S)
+_DIRECTIVE = re.compile(r"<!--[ \t]*quotelint-([\w-]*)(.*?)-->", re.S)
 # The reason follows " -- "; word processors turn "--" into a dash, so accept those too.
-_REASON = regex.compile(r"(?:^|\s)(?:--|—|–)(?:\s|$)")
+_REASON = re.compile(r"(?:^|\s)(?:--|—|–)(?:\s|$)")
 _QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›")
 
 
@@ -86,7 +85,7 @@ def parse(doc: Document) -> list[Directive]:
         r = _REASON.search(body)
         if r:
             body, reason = body[:r.start()], body[r.end():].strip()
-        selectors = tuple(s for s in regex.split(r"[\s,]+", body) if s)
+        selectors = tuple(s for s in re.split(r"[\s,]+", body) if s)
         line, column = doc.position(m.start())
         end_line, end_column = doc.position(m.end())
         out.append(Directive(m.group(1), selectors, reason, m.start(), m.end(), line, column,

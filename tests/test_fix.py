@@ -115,7 +115,7 @@ def test_fix_keeps_utf16_and_follows_symbolic_links(cli, write, tmp_path):
 def test_a_file_changed_since_it_was_linted_is_not_written(write):
     path = write("a.txt", "It rose 4 per cent.\n")
     finding = replace(_finding(10, 18, "percent"), path=str(path))
-    outcome = fix_findings([finding], {str(path): "0" * 40}, write=True)
+    outcome = fix_findings([finding], {str(path): "0:00000000"}, write=True)
     assert outcome.errors == [f"{path}: changed since it was linted; not fixed"]
     assert path.read_text(encoding="utf-8") == "It rose 4 per cent.\n"
 
