@@ -81,7 +81,43 @@ def markdown(checks: list[Check]) -> str:
         out += ["", f"## Category: {category}"]
         for c in group:
             out += _rule_section(c)
+    out += _kinds_section()
     return "\n".join(out) + "\n"
+
+
+def _default(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, tuple):  # a window: (before, after)
+        return str(value[0]) if len(set(value)) == 1 else f"{value[0]} before, {value[1]} after"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"`{value}`"
+
+
+def _fields_table(fields: dict) -> list[str]:
+    rows = ["| key | required | default | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{key}` | {'yes' if f.required else ''} | {_default(f.default)} | "
+             f"{f.doc.replace('|', '/')} |" for key, f in fields.items()]
+    return rows
+
+
+def _kinds_section() -> list[str]:
+    """Every rule kind with the keys it takes, from the kinds' own declarations."""
+    from importlib import import_module
+
+    from ..checks import KINDS, kind_class
+    from ..checks.base import COMMON_FIELDS
+
+    out = ["", "## Rule kinds and their keys", "",
+           "A rule is a YAML mapping that configures a *kind*. Keys every rule has:", "",
+           *_fields_table(COMMON_FIELDS)]
+    for name in sorted(KINDS):
+        cls = kind_class(name)
+        doc = (import_module(cls.__module__).__doc__ or "").strip().split("\n\n")[0]
+        out += ["", f"### kind: `{name}`", "", _paragraph(doc), ""]
+        out += _fields_table(cls.PARAMS) if cls.PARAMS else ["(no keys of its own)"]
+    return out
 
 
 def _rule_section(c: Check) -> list[str]:
