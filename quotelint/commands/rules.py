@@ -31,10 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def loaded_rules(args: argparse.Namespace) -> RuleSet:
     """Every rule the current folder's configuration loads (the default pack, its ``rules:``
     files, ``--rules``), or only the default pack and ``--rules`` with ``--isolated``."""
-    from .common import settings_from_args
+    from ..errors import QuotelintError
+    from ..settings import Settings
 
-    args.select, args.ignore = None, None
-    settings = settings_from_args(args)
+    if args.isolated and args.config:
+        raise QuotelintError("--config and --isolated cannot be used together")
+    settings = Settings(rules=list(args.rules), config=args.config,
+                        discover=not args.isolated and not args.config)
     if settings.uses_config:
         from ..config import Resolver
 
