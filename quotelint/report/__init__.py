@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..checks.base import Check
     from ..findings import Finding
+    from ..ruleset import RuleSet
 
 FORMATS: dict[str, str] = {
     "text": "quotelint.report.text",
@@ -22,7 +23,10 @@ FORMATS: dict[str, str] = {
 
 @dataclass
 class ReportContext:
-    """What a reporter may need besides the findings."""
+    """What a reporter may need besides the findings.
+
+    ``rules`` may also be given as a RuleSet (what the first version took); ``ruleset`` still
+    reads as one."""
 
     rules: list[Check]  # every rule that ran (SARIF lists them)
     files: int
@@ -30,6 +34,17 @@ class ReportContext:
     color: bool = False
     fixed: int = 0  # fixes applied by --fix before these findings were collected
     errors: list[str] = field(default_factory=list)  # input and rule errors of the run
+
+    def __post_init__(self) -> None:
+        checks = getattr(self.rules, "checks", None)
+        if checks is not None:
+            self.rules = list(checks)
+
+    @property
+    def ruleset(self) -> RuleSet:
+        from ..ruleset import RuleSet
+
+        return RuleSet(list(self.rules))
 
 
 def writer(fmt: str) -> Callable[[list[Finding], TextIO, ReportContext], None]:
