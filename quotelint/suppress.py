@@ -94,10 +94,12 @@ def parse(doc: Document) -> list[Directive]:
 
 
 def _not_directives(doc: Document) -> list[tuple[int, int]]:
-    """Code (Markdown) and quotations: a comment there is quoted, not meant."""
+    """Code (Markdown) and quotations: a comment there is quoted, not meant. Only quotations
+    closed by a mark count: a quote left open (a problem a comment may well be silencing, or
+    an AP running quote) is no evidence that the comment was quoted."""
     spans = list(doc.structure.code) if doc.structure is not None else []
     spans.extend((q.start, q.end) for q in doc.quotes.quotes
-                 if doc.text[q.start] in _QUOTE_MARKS)
+                 if doc.text[q.start] in _QUOTE_MARKS and getattr(q, "close_mark", True))
     return spans
 
 

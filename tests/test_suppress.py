@@ -63,6 +63,14 @@ def test_comments_in_code_or_quotations_are_not_suppressions(text):
     assert [r for r, *_ in found] == ["QL401"]  # and no QL901 for a non-directive
 
 
+def test_a_quote_left_open_does_not_swallow_a_comment():
+    text = ("“We will not resign, the minister said. <!-- quotelint-disable-line QL101 -->\n\n"
+            "“Not today.”\n")
+    doc = Document(text, "a.md")
+    assert [q.close_mark for q in doc.quotes.quotes][:1] == [None]  # an AP running quote
+    assert [(d.action, d.line) for d in parse(doc)] == [("disable-line", 1)]
+
+
 def test_unused_unknown_and_misspelt_suppressions_are_reported(cli, write):
     path = write("a.md", "<!-- quotelint-disable-next-line QL401 -- stale -->\n"
                          "The council met on Tuesday.\n\n"
