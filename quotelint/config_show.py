@@ -8,7 +8,8 @@ import json
 import os
 from collections.abc import Sequence
 
-from .config import CLI, KIND_OPTIONS, Resolver
+from .config import CLI, KIND_OPTIONS
+from .discovery import Resolver
 from .settings import Origin, Settings
 
 

@@ -135,7 +135,7 @@ def plan(paths: Sequence[str], settings: Settings, *,
     """
     files, errors = discover(paths)
     if settings.uses_config:
-        from .config import Resolver
+        from .discovery import Resolver
 
         resolver = Resolver(settings, stdin_name=stdin_name)
         planned = [(p, resolver.settings_for(p)) for p in files]

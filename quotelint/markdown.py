@@ -7,7 +7,8 @@ reach them as words, that paragraphs break where a reader sees them break, and t
 offset stays an offset into the original file: syntax is reported as spans to blank, never
 removed. The rules followed are CommonMark's (block quotes with lazy continuation lines, list
 items by indentation, ATX and setext headings, fenced and indented code, HTML comment blocks)
-plus GitHub's tables, which is what newsroom Markdown editors produce.
+plus GitHub's tables, which is what newsroom Markdown editors produce. Inline syntax (code
+spans, emphasis, links) is ``quotelint.markdown_inline``.
 """
 
 from __future__ import annotations
@@ -29,17 +30,7 @@ _FENCE = re.compile(r"(`{3,}|~{3,})([^\n]*)$")
 _TABLE_DELIM = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _PIPE = re.compile(r"(?<!\\)\|")
 _LINE = re.compile(r"[^\n]*\n?")
-_BACKTICKS = re.compile(r"`+")
 
-# Inline syntax. Emphasis and strike-through markers are blanked (the words they wrap stay);
-# an underscore inside a word (snake_case) is not emphasis, nor is an escaped marker (\\*).
-_EMPHASIS = re.compile(r"(?<!\\)(?:\*+|~~+)|(?<![\w\\])_+|(?<!\\)_+(?!\w)")
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
-_LINK_TEXT = re.compile(r"(!?\[)((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?=\(|\[)")
-_REF_LABEL = re.compile(r"\[([^\[\]\n]*)\]")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]:?")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.M)
-_SHORTCUT = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?![\[(:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +124,8 @@ class _Scanner:
         if self.fence is not None:
             self.out.code.append((self.fence[3], len(text)))  # an unclosed fence runs to the end
         self.out.blocks.sort(key=lambda b: b.start)
+        from .markdown_inline import inline_code
+
         skip = [self.skip] if self.skip else []
         self.out.code.extend(inline_code(text, sorted(skip + self.out.code)))
         self.out.code.sort()
@@ -349,70 +342,6 @@ class _Scanner:
             self.out.blocks.append(Block(s, e, "table-cell", self.depth))
 
 
-def inline_code(text: str, blocked: list[Span]) -> list[Span]:
-    """Backtick code spans: a run of N backticks up to the next run of exactly N, within one
-    paragraph, outside the ``blocked`` spans (code blocks, front matter)."""
-    from bisect import bisect_right
-
-    starts = [s for s, _ in blocked]
-
-    def inside(offset: int) -> bool:
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < blocked[i][1]
-
-    spans = []
-    runs = [m for m in _BACKTICKS.finditer(text) if not inside(m.start())]
-    i = 0
-    while i < len(runs):
-        opener = runs[i]
-        for j in range(i + 1, len(runs)):
-            closer = runs[j]
-            if "\n\n" in text[opener.end():closer.start()]:
-                break  # code spans do not cross paragraphs
-            if len(closer.group()) == len(opener.group()):
-                spans.append((opener.start(), closer.end()))
-                i = j
-                break
-        i += 1
-    return spans
-
-
 def scan(text: str, front_matter: Span | None = None) -> Structure:
     """The block structure and block-level syntax of a Markdown text."""
     return _Scanner(text, front_matter).scan()
-
-
-def inline_syntax(text: str, blocks: list[Block], masked: list[Span]) -> list[Span]:
-    """Emphasis markers, link brackets, reference labels, footnote references and backslash
-    escapes within ``blocks`` (skipping ``masked`` spans such as code): syntax, not prose."""
-    from bisect import bisect_right
-
-    starts = [s for s, _ in masked]
-
-    def is_masked(offset: int) -> bool:
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < masked[i][1]
-
-    labels = {m.group(1).strip().lower() for m in _REF_DEF.finditer(text)}
-    out: list[Span] = []
-    for block in blocks:
-        s, e = block.start, block.end
-        for m in _LINK_TEXT.finditer(text, s, e):
-            if is_masked(m.start()):
-                continue
-            out.append(m.span(1))
-            out.append((m.end() - 1, m.end()))
-            ref = _REF_LABEL.match(text, m.end(), e)
-            if ref:
-                out.append(ref.span())
-        for m in _FOOTNOTE_REF.finditer(text, s, e):
-            out.append(m.span())
-        if labels:
-            for m in _SHORTCUT.finditer(text, s, e):
-                if m.group(1).strip().lower() in labels and not is_masked(m.start()):
-                    out.append((m.start(), m.start() + 1))
-                    out.append((m.end() - 1, m.end()))
-        for pattern in (_EMPHASIS, _ESCAPE):
-            out.extend(m.span() for m in pattern.finditer(text, s, e)
-                       if not is_masked(m.start()))
-    return out

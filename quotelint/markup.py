@@ -57,7 +57,8 @@ def mask_spans(text: str, *, markdown: bool,
     block structure (``markdown.scan``), computed here when not given."""
     spans: list[tuple[int, int]] = []
     if markdown:
-        from .markdown import inline_syntax, scan  # plain text never needs it
+        from .markdown import scan  # plain text never needs it
+        from .markdown_inline import inline_syntax
 
         fm = front_matter(text)
         if structure is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotelint import Settings, lint_text
-from quotelint.config import Resolver
+from quotelint.discovery import Resolver
 from quotelint.linter import read_document
 
 CLAIMS = "It is believed the talks failed. Ministers reportedly agreed.\n"

@@ -39,7 +39,7 @@ def loaded_rules(args: argparse.Namespace) -> RuleSet:
     settings = Settings(rules=list(args.rules), config=args.config,
                         discover=not args.isolated and not args.config)
     if settings.uses_config:
-        from ..config import Resolver
+        from ..discovery import Resolver
 
         settings = Resolver(settings).settings_for(os.path.join(os.getcwd(), "-"))
     return load_rules(settings.rules, defaults=settings.default_rules)
