@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .analysis.paragraphs import line_spans
+
 Span = tuple[int, int]
 
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>")
@@ -29,7 +31,6 @@ _THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE = re.compile(r"(`{3,}|~{3,})([^\n]*)$")
 _TABLE_DELIM = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _PIPE = re.compile(r"(?<!\\)\|")
-_LINE = re.compile(r"[^\n]*\n?")
 
 
 
@@ -70,18 +71,6 @@ def _indent(text: str, pos: int, end: int) -> tuple[int, int]:
     return cols, pos
 
 
-def _lines(text: str) -> list[Span]:
-    out = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        end = m.end()
-        while end > m.start() and text[end - 1] in "\r\n":
-            end -= 1
-        out.append((m.start(), end))
-    return out
-
-
 class _Scanner:
     def __init__(self, text: str, skip: Span | None) -> None:
         self.text = text
@@ -114,7 +103,7 @@ class _Scanner:
     def scan(self) -> Structure:
         text = self.text
         last_end = 0
-        for start, end in _lines(text):
+        for start, end in line_spans(text):
             if self.skip and start < self.skip[1]:
                 continue
             self.line(start, end)

@@ -40,7 +40,7 @@ class Paragraph:
     quote_depth: int = 0
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, end excluding the line break."""
     out = []
     for m in _LINE.finditer(text):
@@ -90,7 +90,7 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
                     start = block[i + 1][0]
         block.clear()
 
-    for start, end in _lines(prose):
+    for start, end in line_spans(prose):
         if prose[start:end].strip():
             block.append((start, end))
         else:
