@@ -70,7 +70,11 @@ def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> Fi
     if "quotelint-" in doc.text:  # the cheap test: few articles have suppression comments
         from .suppress import Suppressions
 
-        result.suppressions = Suppressions.of(doc)
+        try:
+            result.suppressions = Suppressions.of(doc)
+        except Exception as exc:  # report it; the findings stay, unsilenced
+            result.errors.append(f"{doc.path}: internal error reading suppression comments: "
+                                 f"{type(exc).__name__}: {exc}")
     if result.suppressions is not None:
         result.findings = result.suppressions.filter(result.findings)
     if not story:
