@@ -51,7 +51,7 @@ def _run(argv: list[str]) -> int:
 
     name = argv.pop(0) if argv and argv[0] in COMMANDS else "check"
     try:
-        args = build_parser(name).parse_args(argv)
+        args = build_parser(name).parse_intermixed_args(argv)  # PATHs before and after options
     except SystemExit as exc:  # --help, --version, or a usage error (argparse says which)
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     try:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .analysis.paragraphs import Paragraph
     from .analysis.quotes import QuoteAnalysis
     from .analysis.sentences import Sentence
+    from .markdown import Structure
 
 T = TypeVar("T")
 
@@ -102,11 +103,23 @@ class Document:
     # -- markup ------------------------------------------------------------------------------
 
     @cached_property
+    def structure(self) -> Structure | None:
+        """Markdown only: blocks (headings, paragraphs, list items, table cells, with their
+        block-quote depth), marker spans and code spans. None for plain text."""
+        if not self.markdown:
+            return None
+        from .markdown import scan
+        from .markup import front_matter
+
+        return scan(self.text, front_matter(self.text))
+
+    @cached_property
     def mask(self) -> list[tuple[int, int]]:
-        """Sorted, merged spans that are not prose (code, URLs, HTML, front matter)."""
+        """Sorted, merged spans that are not prose (code, URLs, HTML, front matter, Markdown
+        markers)."""
         from .markup import mask_spans
 
-        return mask_spans(self.text, markdown=self.markdown)
+        return mask_spans(self.text, markdown=self.markdown, structure=self.structure)
 
     @cached_property
     def prose(self) -> str:

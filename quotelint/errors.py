@@ -26,5 +26,14 @@ class RuleErrors(QuotelintError):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+class UnknownSelector(QuotelintError):
+    """A selector (``--select``, ``ignore:``, a severity override) that names no rule."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"unknown rule selector {key!r}: not a rule id, name, id prefix or "
+                         f"category (see `quotelint rules`)")
+
+
 class InputError(QuotelintError):
     """A file that cannot be read or decoded: reported, skipped, and the run ends with exit 2."""

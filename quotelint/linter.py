@@ -1,15 +1,18 @@
 """Running rules over documents: one article (``lint_text``), or files and folders (``lint_paths``).
 
 A rule that fails on one file is reported as an error for that file and the run goes on: one
-bad rule or one odd article never costs the user the findings of everything else.
+bad rule or one odd article never costs the user the findings of everything else. Suppression
+comments are applied to every finding, story-wide ones included, before anything is reported.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .checks.base import Check
 from .document import Document, decode
@@ -19,6 +22,9 @@ from .findings import Finding
 from .ruleset import RuleSet
 from .settings import Settings
 
+if TYPE_CHECKING:
+    from .suppress import Suppressions
+
 
 @dataclass
 class FileResult:
@@ -27,6 +33,8 @@ class FileResult:
     errors: list[str] = field(default_factory=list)
     # Per story-wide rule id: that rule's summary of this document (see Check.collect).
     summaries: dict[str, Any] = field(default_factory=dict)
+    suppressions: Suppressions | None = None
+    digest: str | None = None  # of the bytes read: --fix never writes over a newer file
 
 
 @dataclass
@@ -34,6 +42,13 @@ class LintResult:
     findings: list[Finding]
     errors: list[str]  # unreadable input, missing paths, failing rules: exit status 2
     files: int
+    rules: list[Check] = field(default_factory=list)  # every rule that ran, once per id
+    digests: dict[str, str] = field(default_factory=dict)  # path as reported -> digest
+
+
+def digest(data: bytes) -> str:
+    """A cheap fingerprint of a file's bytes, to notice that it changed before --fix writes."""
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def _story_wide(check: Check) -> bool:
@@ -41,6 +56,8 @@ def _story_wide(check: Check) -> bool:
 
 
 def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> FileResult:
+    """Run ``ruleset`` over one document. With ``story``, the suppression comments are kept
+    unreported until the story-wide findings are in (``finish``)."""
     result = FileResult(doc.path)
     for check in ruleset.checks:
         try:
@@ -50,12 +67,45 @@ def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> Fi
         except Exception as exc:  # a bug in one rule must not lose the other findings
             result.errors.append(f"{doc.path}: internal error in rule {check.meta.id} "
                                  f"({check.meta.kind}): {type(exc).__name__}: {exc}")
+    if "quotelint-" in doc.text:  # the cheap test: few articles have suppression comments
+        from .suppress import Suppressions
+
+        try:
+            result.suppressions = Suppressions.of(doc)
+        except Exception as exc:  # report it; the findings stay, unsilenced
+            result.errors.append(f"{doc.path}: internal error reading suppression comments: "
+                                 f"{type(exc).__name__}: {exc}")
+    if result.suppressions is not None:
+        result.findings = result.suppressions.filter(result.findings)
+    if not story:
+        finish(result, ruleset, story=False)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
+def finish(result: FileResult, ruleset: RuleSet, *, story: bool) -> None:
+    """Report the file's suppression comments that are wrong or did nothing (QL9xx), once all
+    of its findings, story-wide ones included, have been matched against them."""
+    sup = result.suppressions
+    audits = [c for c in ruleset.checks if c.AUDIT]
+    if sup is None or not audits:
+        return
+    audit_ids = frozenset(c.meta.id for c in ruleset.all_checks if c.AUDIT)
+    problems = sup.problems(ruleset.all_checks, ruleset.checks, story=story,
+                            is_story_wide=_story_wide, audit_ids=audit_ids)
+    found = [check.audit(result.path, directive, detail)
+             for kind, directive, detail in problems
+             for check in audits if check.params["report"] == kind]
+    result.findings.extend(sup.filter(found, audit=True))
+    result.findings.sort(key=Finding.sort_key)
+
+
 def read_document(path: str, settings: Settings, *, display: str | None = None) -> Document:
     """Read and decode ``path`` (``-`` is standard input) into a Document, or raise InputError."""
+    return _read(path, settings, display)[0]
+
+
+def _read(path: str, settings: Settings, display: str | None) -> tuple[Document, bytes]:
     name = display or path
     try:
         if path == STDIN:
@@ -65,58 +115,111 @@ def read_document(path: str, settings: Settings, *, display: str | None = None) 
                 data = fh.read()
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return Document(decode(data, name), name, options=settings.options)
+    return Document(decode(data, name), name, options=settings.options), data
 
 
 def lint_file(path: str, settings: Settings | None = None, *, story: bool = False,
               display: str | None = None) -> FileResult:
     settings = settings or Settings()
     try:
-        doc = read_document(path, settings, display=display)
+        doc, data = _read(path, settings, display)
     except InputError as exc:
         return FileResult(display or path, errors=[str(exc)])
-    return lint_document(doc, settings.ruleset(), story=story)
+    result = lint_document(doc, settings.ruleset(), story=story)
+    result.digest = digest(data)
+    return result
+
+
+def plan(paths: Sequence[str], settings: Settings, *,
+         stdin_name: str | None = None) -> tuple[list[tuple[str, Settings]], list[str]]:
+    """The files to lint with the settings of each, and errors for missing paths.
+
+    Configuration files are read and rule sets loaded here, before any file is linted, so a
+    bad configuration or rule stops the run before it prints anything.
+    """
+    files, errors = discover(paths)
+    if settings.uses_config:
+        from .discovery import Resolver
+
+        resolver = Resolver(settings, stdin_name=stdin_name)
+        planned = [(p, resolver.settings_for(p)) for p in files]
+    else:
+        planned = [(p, settings) for p in files]
+    planned = [(p, s) for p, s in planned
+               if not s.excludes(stdin_name if p == STDIN and stdin_name else p)]
+    for _, s in planned:
+        s.ruleset()
+    if not planned:
+        settings.ruleset()  # still report a bad rule or selector when nothing is linted
+    return planned, errors
 
 
 def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
                stdin_name: str | None = None) -> LintResult:
-    """Lint files and folders; with ``story``, also compare the articles with each other."""
-    ruleset = settings.ruleset()  # load once, before any file, so rule errors come first
-    files, errors = discover(paths)
-    results = [lint_file(p, settings, story=story,
-                         display=stdin_name if p == STDIN else None) for p in files]
-    findings = [f for r in results for f in r.findings]
+    """Lint files and folders; with ``story``, also compare the articles with each other.
+
+    With ``settings.discover`` (or ``settings.config``) each file gets the settings of its
+    closest configuration file, with ``settings`` as the command line's flags on top.
+    """
+    planned, errors = plan(paths, settings, stdin_name=stdin_name)
+    results = [lint_file(p, s, story=story, display=stdin_name if p == STDIN else None)
+               for p, s in planned]
     errors.extend(e for r in results for e in r.errors)
     if story:
-        findings.extend(_story_findings(ruleset, results, errors))
-    findings.sort(key=Finding.sort_key)
-    return LintResult(findings, errors, len(files))
+        _story(results, [s.ruleset() for _, s in planned], errors)
+    findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    rules: dict[str, Check] = {}
+    for _, s in planned or [(None, settings)]:
+        for check in s.ruleset().checks:
+            rules.setdefault(check.meta.id, check)
+    digests = {r.path: r.digest for r in results if r.digest}
+    return LintResult(findings, errors, len(planned), list(rules.values()), digests)
 
 
-def _story_findings(ruleset: RuleSet, results: Iterable[FileResult],
-                    errors: list[str]) -> list[Finding]:
-    results = list(results)
-    out: list[Finding] = []
-    for check in ruleset.checks:
-        if not _story_wide(check):
-            continue
-        summaries = [r.summaries[check.meta.id] for r in results if check.meta.id in r.summaries]
+def _story(results: list[FileResult], rulesets: list[RuleSet], errors: list[str]) -> None:
+    """Compare the articles (story-wide rules), silence what their comments silence, and then
+    report each file's suppression comments."""
+    by_path = {r.path: r for r in results}
+    checks: dict[str, Check] = {}
+    for ruleset in rulesets:
+        for check in ruleset.checks:
+            if _story_wide(check):
+                checks.setdefault(check.meta.id, check)
+    for rule_id, check in checks.items():
+        summaries = [r.summaries[rule_id] for r in results if rule_id in r.summaries]
         try:
-            out.extend(check.run_story(summaries))
+            found = list(check.run_story(summaries))
         except Exception as exc:
-            errors.append(f"story: internal error in rule {check.meta.id}: "
+            errors.append(f"story: internal error in rule {rule_id}: "
                           f"{type(exc).__name__}: {exc}")
-    return out
+            continue
+        for f in found:
+            target = by_path.get(f.path)
+            if target is None:
+                errors.append(f"story: rule {rule_id} reported {f.path}, which was not linted")
+                continue
+            if target.suppressions is None or target.suppressions.filter([f]):
+                target.findings.append(f)
+    for result, ruleset in zip(results, rulesets, strict=True):
+        finish(result, ruleset, story=True)
 
 
 def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,
-              markdown: bool | None = None) -> list[Finding]:
+              markdown: bool | None = None,
+              config: str | os.PathLike | None = None) -> list[Finding]:
     """Lint one article given as a string; the library's entry point.
+
+    ``config`` names a configuration file (``.quotelint.yaml`` or ``pyproject.toml``) to use,
+    with ``settings`` on top; without it, only ``settings`` applies.
 
     >>> [f.rule for f in lint_text("It is believed the talks failed.")]
     ['QL401']
     """
     settings = settings or Settings()
+    if config is not None:
+        from .config import settings_for_file
+
+        settings = settings_for_file(config, settings)
     doc = Document(text, path, markdown=markdown, options=settings.options)
     result = lint_document(doc, settings.ruleset())
     if result.errors:

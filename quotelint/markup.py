@@ -1,14 +1,20 @@
-"""What is not prose: front matter, code, URLs, HTML tags and comments.
+"""What is not prose: front matter, code, Markdown syntax, URLs, HTML tags and comments.
 
 Checks never see masked text (it is blanked to spaces in ``Document.prose``), yet every offset
 still points into the original file because blanking keeps the length and the line breaks.
 URLs, e-mail addresses and HTML comments are masked in plain text too: a URL is never prose, and
 the suppression comments of the configuration guide are HTML comments in ``.txt`` files as well.
+Markdown's block structure and markers come from ``quotelint.markdown``.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
+
+if TYPE_CHECKING:
+    from .markdown import Structure
 
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 # A URL ends at whitespace or a bracket/quote; trailing sentence punctuation is not part of it.
@@ -20,53 +26,18 @@ _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _FRONT_MATTER = regex.compile(
     r"\A(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+)[ \t]*(?:\r?\n|\Z)",
     regex.S)
-_FENCE_OPEN = regex.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", regex.M)
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
-_BACKTICKS = regex.compile(r"`+")
 # The destination (and title) of an inline link or image: `[text](dest "title")`.
 _LINK_DEST = regex.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_LINK_REF_DEF = regex.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.M)
+# A link reference definition (`[id]: https://...`); a footnote (`[^1]: text`) is prose.
+_LINK_REF_DEF = regex.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.M)
 
 
-def _fenced_code(text: str) -> list[tuple[int, int]]:
-    """Fenced code blocks; an unclosed fence runs to the end of the document (CommonMark)."""
-    spans = []
-    pos = 0
-    while True:
-        m = _FENCE_OPEN.search(text, pos)
-        if not m:
-            return spans
-        fence = m.group(1)
-        close = regex.compile(r"^ {0,3}" + regex.escape(fence[0]) + "{" + str(len(fence)) +
-                              r",}[ \t]*$", regex.M)
-        c = close.search(text, m.end())
-        end = c.end() if c else len(text)
-        spans.append((m.start(), end))
-        pos = end
-
-
-def _inline_code(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Backtick code spans: a run of N backticks up to the next run of exactly N."""
-    spans = []
-    runs = [m for m in _BACKTICKS.finditer(text) if not _inside(m.start(), blocked)]
-    i = 0
-    while i < len(runs):
-        opener = runs[i]
-        for j in range(i + 1, len(runs)):
-            closer = runs[j]
-            if "\n\n" in text[opener.end():closer.start()]:
-                break  # code spans do not cross paragraphs
-            if len(closer.group()) == len(opener.group()):
-                spans.append((opener.start(), closer.end()))
-                i = j
-                break
-        i += 1
-    return spans
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+def front_matter(text: str) -> tuple[int, int] | None:
+    """The span of YAML (``---``) or TOML (``+++``) front matter at the top of a Markdown file."""
+    m = _FRONT_MATTER.match(text)
+    return m.span() if m else None
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -80,19 +51,28 @@ def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def mask_spans(text: str, *, markdown: bool) -> list[tuple[int, int]]:
+def mask_spans(text: str, *, markdown: bool,
+               structure: Structure | None = None) -> list[tuple[int, int]]:
+    """Sorted, merged spans that are not prose. For Markdown, ``structure`` is the text's
+    block structure (``markdown.scan``), computed here when not given."""
     spans: list[tuple[int, int]] = []
     if markdown:
-        fm = _FRONT_MATTER.match(text)
+        from .markdown import scan  # plain text never needs it
+        from .markdown_inline import inline_syntax
+
+        fm = front_matter(text)
+        if structure is None:
+            structure = scan(text, fm)
         if fm:
-            spans.append(fm.span())
-        spans.extend(_fenced_code(text))
-        blocks = merge(spans)
-        spans.extend(_inline_code(text, blocks))
+            spans.append(fm)
+        spans.extend(structure.code)
+        spans.extend(structure.syntax)
         for pattern in (_AUTOLINK, _HTML_TAG, _LINK_DEST, _LINK_REF_DEF):
             spans.extend(m.span() for m in pattern.finditer(text))
     for pattern in (_HTML_COMMENT, _URL, _EMAIL):
         spans.extend(m.span() for m in pattern.finditer(text))
+    if markdown:
+        spans.extend(inline_syntax(text, structure.blocks, merge(spans)))
     return merge(spans)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from .checks import KINDS, kind_class
 from .checks.base import COMMON_FIELDS, BuildContext, Check, RuleMeta
-from .errors import QuotelintError, RuleError, RuleErrors
+from .errors import RuleError, RuleErrors, UnknownSelector
 from .paths import default_rules_dir
 from .schema import Field, Where, check_mapping, line_of, string_list
 from .yamlload import LDict, LList, load_located
@@ -32,6 +32,12 @@ class RuleSet:
     checks: list[Check]
     lexicons: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # Every rule loaded, selected or not: what suppression comments may name.
+    loaded: list[Check] | None = None
+
+    @property
+    def all_checks(self) -> list[Check]:
+        return self.checks if self.loaded is None else self.loaded
 
     def find(self, key: str) -> Check | None:
         """The rule whose id or name is ``key`` (case-insensitive id)."""
@@ -41,26 +47,35 @@ class RuleSet:
         return None
 
     def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-               severity: dict[str, str] | None = None) -> RuleSet:
-        """The rules that run: ``select`` (default: every enabled rule) minus ``ignore``.
+               severity: dict[str, str] | None = None, extend: Sequence[str] = ()) -> RuleSet:
+        """The rules that run: ``select`` (default: every enabled rule) plus ``extend``, minus
+        ``ignore``.
 
         Selectors are ids, id prefixes ("QL4"), names, categories or ALL, as in ruff; a
         selector that matches no rule is an error, since it is almost always a typo. A rule
-        with ``enabled: false`` runs only when selected by its id, its name or ALL.
+        with ``enabled: false`` runs only when selected by its id, its name or ALL. When a rule
+        is both selected and ignored, the more specific selector wins (an id beats a prefix, a
+        longer prefix a shorter one, a prefix a category, a category ALL), and a tie ignores
+        it: ``select: [QL401]`` with ``ignore: [unattributed-claim]`` runs QL401 alone.
         """
-        for key in [*(select or ()), *ignore, *(severity or {})]:
+        for key in [*(select or ()), *ignore, *(severity or {}), *extend]:
             if not any(_matches(c, key, explicit=False) for c in self.checks):
-                raise QuotelintError(f"unknown rule selector {key!r}: not a rule id, name, "
-                                     f"id prefix or category (see `quotelint rules`)")
-        if select:
-            chosen = [c for c in self.checks
-                      if any(_matches(c, k, explicit=not c.meta.enabled) for k in select)]
-        else:
-            chosen = [c for c in self.checks if c.meta.enabled]
-        chosen = [c for c in chosen if not any(_matches(c, k, explicit=False) for k in ignore)]
+                raise UnknownSelector(key)
+        chosen = []
+        for c in self.checks:
+            wanted = _specificity(c, select or ()) if select else (
+                -1 if c.meta.enabled else None)
+            extra = _specificity(c, extend)
+            if extra is not None and (wanted is None or extra > wanted):
+                wanted = extra
+            if wanted is None:
+                continue
+            dropped = _specificity(c, ignore, selecting=False)
+            if dropped is None or dropped < wanted:
+                chosen.append(c)
         if severity:
             chosen = [_override(c, severity) for c in chosen]
-        return RuleSet(chosen, self.lexicons, self.files)
+        return RuleSet(chosen, self.lexicons, self.files, self.all_checks)
 
 
 def _matches(check: Check, key: str, *, explicit: bool) -> bool:
@@ -72,16 +87,36 @@ def _matches(check: Check, key: str, *, explicit: bool) -> bool:
     return key == meta.category or (key[:1].isalpha() and meta.id.upper().startswith(key.upper()))
 
 
-def _override(check: Check, severity: dict[str, str]) -> Check:
-    """Apply the most specific severity override: id or name beats prefix beats category."""
+def _specificity(check: Check, keys: Sequence[str], *, selecting: bool = True) -> int | None:
+    """How specifically the most specific of ``keys`` names ``check`` (None: not at all).
+    Selecting a rule that is off by default takes its id, its name or ALL."""
     best = None
+    meta = check.meta
+    for key in keys:
+        if key.upper() == meta.id.upper() or key == meta.name:
+            level = 1000
+        elif key.upper() == "ALL":
+            level = 0
+        elif selecting and not meta.enabled:
+            continue
+        elif key == meta.category:
+            level = 1
+        elif key[:1].isalpha() and meta.id.upper().startswith(key.upper()):
+            level = 1 + len(key)
+        else:
+            continue
+        best = level if best is None else max(best, level)
+    return best
+
+
+def _override(check: Check, severity: dict[str, str]) -> Check:
+    """Apply the most specific severity override (the same order as selection)."""
+    best, chosen = None, None
     for key, level in severity.items():
-        if _matches(check, key, explicit=True):
-            best = level
-            break
-        if best is None and _matches(check, key, explicit=False):
-            best = level
-    return check.with_severity(best) if best and best != check.meta.severity else check
+        spec = _specificity(check, [key], selecting=False)
+        if spec is not None and (best is None or spec >= best):
+            best, chosen = spec, level
+    return check.with_severity(chosen) if chosen and chosen != check.meta.severity else check
 
 
 def rule_files(path: Path) -> list[Path]:

@@ -53,3 +53,14 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _no_user_environment(monkeypatch, tmp_path_factory):
+    """A developer's own configuration (~/.config/quotelint) and colour or CI variables must not
+    change what the tests see."""
+    empty = tmp_path_factory.getbasetemp() / "xdg-config-home"
+    empty.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(empty))
+    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)

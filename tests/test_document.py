@@ -77,8 +77,9 @@ def test_hard_wrapped_paragraphs_are_joined():
 def test_markdown_paragraphs_break_at_headings_and_list_items():
     text = "# The headline\nFirst line\nsame paragraph.\n- an item\n- another\n> quoted\n> on\n"
     assert paragraphs(text, path="a.md") == [
-        "# The headline", "First line\nsame paragraph.", "- an item", "- another",
-        "> quoted\n> on"]
+        "The headline", "First line\nsame paragraph.", "an item", "another", "quoted\n> on"]
+    assert [p.kind for p in Document(text, "a.md").paragraphs] == [
+        "heading", "paragraph", "list-item", "list-item", "paragraph"]
 
 
 # -- sentences ---------------------------------------------------------------------------------
@@ -132,11 +133,15 @@ def test_markdown_mask_keeps_offsets_and_hides_markup():
     assert "believed" not in doc.prose
     assert "reportedly" not in doc.prose
     # prose survives, at its original offsets
-    for word in ("# Draft", "See", "and", "<span>It", "[a link]", "and more text."):
+    for word in ("Draft", "See", "and", "<span>It", "a link", "and more text."):
         at = MARKDOWN.index(word)
         if word.startswith("<span>"):
             at, word = at + len("<span>"), "It"
         assert doc.prose[at:at + len(word)] == word
+    # Markdown syntax is blanked: the heading's hashes and the link's brackets
+    assert doc.prose[MARKDOWN.index("# Draft")] == " "
+    link = MARKDOWN.index("[a link]")
+    assert doc.prose[link] == doc.prose[link + len("[a link]") - 1] == " "
     # the URL's trailing full stop is prose, not part of the URL
     dot = MARKDOWN.index("believed. ") + len("believed")
     assert doc.prose[dot] == "."

@@ -61,18 +61,46 @@ def test_hook_manifest_and_project_config_are_valid():
         assert r.returncode == 0, r.stdout + r.stderr
 
 
-def test_pre_commit_try_repo(tmp_path):
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> dict[str, str]:
+    """One pre-commit cache for the module: the hook's environment is built once."""
+    return {"PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home"))}
+
+
+HOOK = (sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "quotelint",
+        "--color", "never")
+
+
+def test_pre_commit_try_repo(tmp_path, pre_commit_home):
     """The hook as users install it: pre-commit builds it from this repository."""
     run("git", "init", "-q", cwd=tmp_path)
     (tmp_path / "draft.md").write_text("# Talks\n\nIt is believed the talks failed.\n")
     (tmp_path / "clean.txt").write_text("The council approved the budget on Tuesday.\n")
     run("git", "add", ".", cwd=tmp_path)
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    hook = (sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "quotelint",
-            "--color", "never")
+    env = pre_commit_home
+    hook = HOOK
     dirty = run(*hook, "--files", "draft.md", cwd=tmp_path, env=env)
     assert dirty.returncode == 1, dirty.stdout + dirty.stderr
     assert "draft.md:3:1: warning QL401 “It is believed”" in dirty.stdout
     clean = run(*hook, "--files", "clean.txt", cwd=tmp_path, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+
+
+def test_pre_commit_hook_honours_the_repository_configuration(tmp_path, pre_commit_home):
+    """The hook passes no arguments of its own, so the repository's .quotelint.yaml decides:
+    here it ignores a rule, raises another to error and excludes an archive folder, even
+    though pre-commit names every file explicitly."""
+    run("git", "init", "-q", cwd=tmp_path)
+    (tmp_path / ".quotelint.yaml").write_text(
+        "ignore: [QL401]\nseverity: {hearsay: error}\nexclude: [archive/]\n")
+    claims = "It is believed the talks failed. Ministers reportedly agreed.\n"
+    (tmp_path / "draft.md").write_text(claims)
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.md").write_text(claims)
+    run("git", "add", ".", cwd=tmp_path)
+    r = run(*HOOK, "--all-files", cwd=tmp_path, env=pre_commit_home)
+    assert r.returncode == 1, r.stdout + r.stderr
+    findings = [line for line in r.stdout.splitlines() if line.startswith(("draft", "archive"))]
+    assert findings == ["draft.md:1:44: error QL402 “reportedly”: Reported by whom? Name the "
+                        "report or the source."]

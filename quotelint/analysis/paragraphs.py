@@ -5,8 +5,9 @@ seed 002) and hard-wrapped paragraphs separated by blank lines. A blank-line blo
 longer than any editor wraps at is one paragraph per line. Otherwise a line break is a
 paragraph break when the next line's first word would have fitted on the line (a wrapping
 editor would have put it there).
-In Markdown a soft line break never ends a paragraph (CommonMark), but headings, list items,
-block quotes and table rows do.
+In Markdown the blocks come from ``quotelint.markdown``: a soft line break never ends a
+paragraph (CommonMark), while headings, list items, block quotes and each table cell are
+paragraphs of their own, with their markers blanked out of the prose.
 """
 
 from __future__ import annotations
@@ -21,22 +22,25 @@ if TYPE_CHECKING:
 
 WRAP_LIMIT = 100  # no editor hard-wraps prose wider than this
 
-_BLOCK_START_MD = regex.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[-*+]\s|\d{1,9}[.)]\s|>|\|)")
-_HEADING_MD = regex.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-_QUOTE_MD = regex.compile(r"^ {0,3}>")  # consecutive block-quote lines form one paragraph
 _LINE = regex.compile(r"[^\n]*\n?")
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph's span, trimmed of surrounding whitespace; ``index`` counts from 0."""
+    """A paragraph's span, trimmed of surrounding whitespace; ``index`` counts from 0.
+
+    ``kind`` is ``paragraph`` in plain text; in Markdown also ``heading``, ``list-item`` or
+    ``table-cell``. ``quote_depth`` counts the Markdown ``>`` block quotes around it.
+    """
 
     start: int
     end: int
     index: int
+    kind: str = "paragraph"
+    quote_depth: int = 0
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, end excluding the line break."""
     out = []
     for m in _LINE.finditer(text):
@@ -54,13 +58,8 @@ def _first_word_len(line: str) -> int:
     return len(stripped.split(None, 1)[0]) if stripped else 0
 
 
-def _breaks_after(block: list[str], markdown: bool) -> list[bool]:
+def _breaks_after(block: list[str]) -> list[bool]:
     """For each line of a blank-line block but the last: does a paragraph end after it?"""
-    if markdown:
-        return [bool(_HEADING_MD.match(block[i]) or (
-            _BLOCK_START_MD.match(block[i + 1])
-            and not (_QUOTE_MD.match(block[i]) and _QUOTE_MD.match(block[i + 1]))))
-            for i in range(len(block) - 1)]
     widths = [len(line.rstrip()) for line in block]
     width = max(widths)
     if width > WRAP_LIMIT:
@@ -72,13 +71,17 @@ def _breaks_after(block: list[str], markdown: bool) -> list[bool]:
 def split_paragraphs(doc: Document) -> list[Paragraph]:
     prose = doc.prose
     paragraphs: list[Paragraph] = []
+    if doc.structure is not None:
+        for b in doc.structure.blocks:
+            _emit(prose, b.start, b.end, paragraphs, b.kind, b.quote_depth)
+        return paragraphs
     block: list[tuple[int, int]] = []
 
     def flush() -> None:
         if not block:
             return
         texts = [prose[s:e] for s, e in block]
-        breaks = _breaks_after(texts, doc.markdown)
+        breaks = _breaks_after(texts)
         start = block[0][0]
         for i, (_, end) in enumerate(block):
             if i == len(block) - 1 or breaks[i]:
@@ -87,7 +90,7 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
                     start = block[i + 1][0]
         block.clear()
 
-    for start, end in _lines(prose):
+    for start, end in line_spans(prose):
         if prose[start:end].strip():
             block.append((start, end))
         else:
@@ -96,10 +99,11 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
     return paragraphs
 
 
-def _emit(prose: str, start: int, end: int, out: list[Paragraph]) -> None:
+def _emit(prose: str, start: int, end: int, out: list[Paragraph], kind: str = "paragraph",
+          quote_depth: int = 0) -> None:
     while start < end and prose[start].isspace():
         start += 1
     while end > start and prose[end - 1].isspace():
         end -= 1
     if start < end:
-        out.append(Paragraph(start, end, len(out)))
+        out.append(Paragraph(start, end, len(out), kind, quote_depth))

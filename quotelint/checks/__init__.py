@@ -18,6 +18,7 @@ KINDS: dict[str, str] = {
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
     "unattributed-claim": "quotelint.checks.unattributed_claim:UnattributedClaimCheck",
     "anonymous-source": "quotelint.checks.anonymous_source:AnonymousSourceCheck",
+    "suppression": "quotelint.checks.suppression:SuppressionCheck",
 }
 
 

@@ -109,6 +109,9 @@ class Check:
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match"})
     # Safe to apply with --fix (a substitution's single replacement, a unit symbol).
     FIXABLE: ClassVar[bool] = False
+    # Reports on the suppression comments themselves, once every other rule has run
+    # (checks/suppression.py); ``run`` yields nothing for such a kind.
+    AUDIT: ClassVar[bool] = False
 
     def __init__(self, meta: RuleMeta, params: dict[str, Any], where: Where,
                  ctx: BuildContext, raw: Mapping[str, Any]) -> None:

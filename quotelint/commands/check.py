@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import QuotelintError
 from ..findings import at_least
 from ..report import FORMATS, ReportContext, writer
-from .common import add_fail_on, add_rule_options, settings_from_args
+from .common import add_config_options, add_fail_on, add_rule_options, settings_from_args
+
+STATISTICS_FORMATS = ("text", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,29 +20,102 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "standard input (default: .)")
     parser.add_argument("--format", choices=list(FORMATS), default="text",
                         help="output format (default: text)")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule has, not the findings "
+                             "(text or json)")
     add_rule_options(parser)
+    add_config_options(parser)
+    parser.add_argument("--show-config", action="store_true",
+                        help="print the configuration that applies to each PATH, and where "
+                             "each part of it comes from; lint nothing")
+    parser.add_argument("--exclude", action="append", metavar="GLOB",
+                        help="do not lint files matching this glob (relative to the current "
+                             "folder, as in .gitignore); adds to the configuration's")
     add_fail_on(parser)
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when there are findings (errors still exit 2)")
+    fixing = parser.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes (findings marked [*]) to the files, then "
+                             "report what remains")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff; change nothing")
     parser.add_argument("--story", action="store_true",
                         help="the files are articles about one story: also compare across them")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to report for standard input (its suffix picks Markdown)")
+    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                        help="colour the text output: auto (default) on a terminal, unless "
+                             "NO_COLOR is set")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="text format: print findings only, no summary line")
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    if args.statistics and args.format not in STATISTICS_FORMATS:
+        raise QuotelintError(f"--statistics works with --format "
+                             f"{' or '.join(STATISTICS_FORMATS)}, not {args.format}")
+    if (args.fix or args.diff) and "-" in args.paths:
+        raise QuotelintError("--fix and --diff work on files, not on standard input")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..linter import lint_paths
 
+    _check_usage(args)
     settings = settings_from_args(args)
+    if args.show_config:
+        from ..config_show import show
+
+        sys.stdout.write(show(args.paths, settings, stdin_name=args.stdin_filename))
+        return 0
     result = lint_paths(args.paths, settings, story=args.story, stdin_name=args.stdin_filename)
-    for error in result.errors:
+    errors = list(result.errors)
+    fixed = 0
+    if args.fix or args.diff:
+        from ..fix import fix_findings
+
+        outcome = fix_findings(result.findings, result.digests, write=args.fix)
+        errors += outcome.errors
+        if args.diff:
+            return _report_diff(outcome, errors)
+        fixed = outcome.applied
+        if fixed:  # report what remains, where it now is
+            result = lint_paths(args.paths, settings, story=args.story,
+                                stdin_name=args.stdin_filename)
+            errors = list(result.errors) + outcome.errors
+    for error in errors:
         print(error, file=sys.stderr)
-    ctx = ReportContext(settings.ruleset(), result.files, quiet=args.quiet)
-    writer(args.format)(result.findings, sys.stdout, ctx)
+    from ..report.text import use_color
+
+    ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
+                        color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors)
+    if args.statistics:
+        from ..report.statistics import write as write_statistics
+
+        write_statistics(result.findings, sys.stdout, ctx, args.format)
+    else:
+        writer(args.format)(result.findings, sys.stdout, ctx)
     sys.stdout.flush()
-    if result.errors:
+    if errors:
         return 2
     failing = any(at_least(f.severity, settings.fail_on) for f in result.findings)
     return 1 if failing and not args.exit_zero else 0
+
+
+def _report_diff(outcome, errors: list[str]) -> int:
+    for file_fix in outcome.files:
+        sys.stdout.write(file_fix.diff())
+    sys.stdout.flush()
+    for error in errors:
+        print(error, file=sys.stderr)
+    files = sum(1 for f in outcome.files if f.applied)
+    n = outcome.applied
+    if n:
+        print(f"Would fix {n} problem{'s' if n != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''}.", file=sys.stderr)
+    else:
+        print("No fixes available.", file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if n else 0

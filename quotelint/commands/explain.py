@@ -7,13 +7,15 @@ import sys
 import textwrap
 
 from ..errors import QuotelintError
-from ..ruleset import load_rules
+from .common import add_config_options
+from .rules import loaded_rules
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule", metavar="ID", help="a rule id (QL401) or name")
     parser.add_argument("--rules", action="append", default=[], metavar="FILE",
                         help="also look in these rule files or folders")
+    add_config_options(parser)
 
 
 def explain(check) -> str:
@@ -37,7 +39,7 @@ def explain(check) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    check = load_rules(args.rules).find(args.rule)
+    check = loaded_rules(args).find(args.rule)
     if check is None:
         raise QuotelintError(f"unknown rule {args.rule!r} (see `quotelint rules`)")
     sys.stdout.write(explain(check))

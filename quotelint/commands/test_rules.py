@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..checks.base import Check
 from ..document import Document
-from ..ruleset import load_rules, rule_files
+from ..linter import lint_document
+from ..ruleset import RuleSet, load_rules, rule_files
 
 
 @dataclass(frozen=True)
@@ -36,17 +37,35 @@ class ExampleFailure:
         return f"{where}: {snippet!r}" if snippet else where
 
 
-def check_examples(check: Check) -> list[ExampleFailure]:
-    """Run one rule on its own examples; an empty list means it behaves as documented."""
+def example_ruleset(check: Check, context: RuleSet | None = None) -> RuleSet:
+    """What a rule's examples run with: the rule alone; for a rule about suppression comments
+    (QL9xx), every enabled rule of ``context`` (default: the default pack) besides it, since
+    whether a comment silenced something depends on the others."""
+    if not check.AUDIT:
+        return RuleSet([check])
+    base = context if context is not None else load_rules()
+    others = [c for c in base.all_checks
+              if c.meta.enabled and not c.AUDIT and c.meta.id != check.meta.id]
+    return RuleSet([*others, check], loaded=[*base.all_checks, check])
+
+
+def check_examples(check: Check, context: RuleSet | None = None) -> list[ExampleFailure]:
+    """Run one rule on its own examples; an empty list means it behaves as documented.
+
+    Examples run through the whole pipeline, so a suppression comment in an example works as
+    it would in a file."""
     examples = check.meta.examples or {}
     failures = []
     if not examples.get("fail") and not examples.get("pass"):
         failures.append(ExampleFailure(check, "fail", 0, "", "rule has no examples"))
+    ruleset = example_ruleset(check, context) if examples else None
     for expected in ("fail", "pass"):
         for i, text in enumerate(examples.get(expected, [])):
-            found = [f for f in check.run(Document(text, "example.txt", markdown=False))
-                     if f.rule == check.meta.id]
-            if expected == "fail" and not found:
+            result = lint_document(Document(text, "example.txt", markdown=False), ruleset)
+            found = [f for f in result.findings if f.rule == check.meta.id]
+            if result.errors:
+                failures.append(ExampleFailure(check, expected, i, text, result.errors[0]))
+            elif expected == "fail" and not found:
                 failures.append(ExampleFailure(check, expected, i, text,
                                                "fail example produced no finding"))
             elif expected == "pass" and found:
@@ -57,10 +76,11 @@ def check_examples(check: Check) -> list[ExampleFailure]:
     return failures
 
 
-def run_examples(checks: Iterable[Check]) -> tuple[int, int, list[ExampleFailure]]:
+def run_examples(checks: Iterable[Check],
+                 context: RuleSet | None = None) -> tuple[int, int, list[ExampleFailure]]:
     """(rules tested, examples run, failures)."""
     checks = list(checks)
-    failures = [f for c in checks for f in check_examples(c)]
+    failures = [f for c in checks for f in check_examples(c, context)]
     total = sum(len((c.meta.examples or {}).get(k, [])) for c in checks for k in ("fail", "pass"))
     return len(checks), total, failures
 
@@ -71,13 +91,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    ruleset = load_rules(args.paths)
     if args.paths:
-        ruleset = load_rules(args.paths)
         wanted = {str(f) for p in args.paths for f in rule_files(Path(p))}
         checks = [c for c in ruleset.checks if c.meta.path in wanted]
     else:
-        checks = load_rules().checks
-    rules, examples, failures = run_examples(checks)
+        checks = ruleset.checks
+    rules, examples, failures = run_examples(checks, ruleset)
     for failure in failures:
         print(failure)
     passed = examples - sum(1 for f in failures if f.detail != "rule has no examples")

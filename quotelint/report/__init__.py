@@ -3,27 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from ..checks.base import Check
     from ..findings import Finding
     from ..ruleset import RuleSet
 
 FORMATS: dict[str, str] = {
     "text": "quotelint.report.text",
     "json": "quotelint.report.json",
+    "jsonl": "quotelint.report.jsonl",
+    "sarif": "quotelint.report.sarif",
+    "github": "quotelint.report.github",
 }
 
 
 @dataclass
 class ReportContext:
-    """What a reporter may need besides the findings."""
+    """What a reporter may need besides the findings.
 
-    ruleset: RuleSet
+    ``rules`` may also be given as a RuleSet (what the first version took); ``ruleset`` still
+    reads as one."""
+
+    rules: list[Check]  # every rule that ran (SARIF lists them)
     files: int
     quiet: bool = False
+    color: bool = False
+    fixed: int = 0  # fixes applied by --fix before these findings were collected
+    errors: list[str] = field(default_factory=list)  # input and rule errors of the run
+
+    def __post_init__(self) -> None:
+        checks = getattr(self.rules, "checks", None)
+        if checks is not None:
+            self.rules = list(checks)
+
+    @property
+    def ruleset(self) -> RuleSet:
+        from ..ruleset import RuleSet
+
+        return RuleSet(list(self.rules))
 
 
 def writer(fmt: str) -> Callable[[list[Finding], TextIO, ReportContext], None]:
