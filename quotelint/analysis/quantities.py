@@ -1,0 +1,454 @@
+"""Quantities: every figure of a document, with what it measures and how it may be compared.
+
+``numbers_parse`` reads the figures ("nearly 320 kms" is 283–325 km); this module decides what
+each one measures ("a range of nearly 320 kms": the range) from a few words either side, using
+``quotelint/data/measures.yaml``, and records what keeps two figures of the same measure from
+being comparable: a change rather than a total ("rose to 84"), a part ("2,000 extra troops"),
+a named source ("Russia said"), a year, a different named subject. A figure with no measure is
+kept (it may still carry a wrong conversion or a plural unit symbol) but never compared.
+
+Use it through ``doc.cached(quantities)``: it is computed once per document and shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..data import load_data
+from .numbers_parse import Figure, figures
+from .units import unit_table
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+Interval = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure in context. ``base`` is its interval in the dimension's base unit (SI)."""
+
+    figure: Figure
+    base: Interval
+    sentence: int
+    measure: str | None = None  # key: "range", "troops", "distance:algiers", "length:pipeline"
+    display: str = ""  # "the range"
+    converts: int | None = None  # index of the figure this one restates in parentheses
+    per: str = ""  # a rate: "year" in "30,000 tonnes a year"
+    comparable: bool = True  # False: a change, a part, a rate or a source description
+    entities: frozenset[str] = frozenset()
+    times: frozenset[str] = frozenset()  # years and time words of the sentence ("2015", "ago")
+    source: str | None = None  # a named source in the sentence ("Russia said")
+    subject: str | None = None  # a name opening the sentence ("Greece makes 115,000 tonnes")
+    head: str | None = None  # the noun the figure is said of ("the bridge is 19 km long")
+    context: frozenset[str] = frozenset()  # content words of the sentence
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def end(self) -> int:
+        return self.figure.end
+
+    @property
+    def dimension(self) -> str:
+        return f"{self.figure.dimension}/{self.per}" if self.per else self.figure.dimension
+
+    @property
+    def system(self) -> str | None:
+        return self.figure.unit.unit.system if self.figure.unit else None
+
+
+@dataclass(frozen=True)
+class _Measures:
+    before: regex.Pattern
+    after: regex.Pattern
+    names: list[str]
+    dimensions: dict[str, frozenset[str]]
+    display: dict[str, str]
+    place: regex.Pattern
+    compound: regex.Pattern
+    determiner: regex.Pattern
+    of_noun: regex.Pattern
+    noun_of: regex.Pattern
+    stop: frozenset[str]
+    not_measured: frozenset[str]
+    partial: frozenset[str]
+    change_before: regex.Pattern
+    change_after: regex.Pattern
+    rate_after: regex.Pattern
+    source_noun: regex.Pattern
+    source_before: regex.Pattern
+    source_context: regex.Pattern
+    attribution: regex.Pattern
+    generic_sources: frozenset[str]
+    stopwords: frozenset[str]
+    openers: frozenset[str]
+    min_value: dict[str, float]
+    times: regex.Pattern
+
+
+def _figure_words() -> frozenset[str]:
+    """Words that open a figure ("Thousands of", "Nearly 80"): never a sentence's subject."""
+    from .numbers_parse import lexicon
+
+    lex = lexicon()
+    phrases = [*lex.number_words, *lex.scale_words, *lex.vague, *lex.approximators]
+    return frozenset(w for phrase in phrases for w in phrase.split())
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _measures() -> _Measures:
+    data = load_data("measures")
+    stop = data["stop_modifiers"]
+    modifier = rf"(?:(?!(?:{_alt(stop)})\b)[\w’'.&-]+[\s-]+)"
+    before, after, names = [], [], []
+    dimensions, display, min_value = {}, {}, {}
+    for i, (name, spec) in enumerate(data["measures"].items()):
+        names.append(name)
+        dimensions[name] = frozenset(spec["dimensions"])
+        if "min_value" in spec:
+            min_value[name] = float(spec["min_value"])
+        display[name] = spec.get("display", name)
+        if spec.get("before"):
+            before.append(rf"(?P<m{i}>{'|'.join(f'(?:{p})' for p in spec['before'])})")
+        afters = [f"(?:{p})" for p in spec.get("after", [])]
+        if spec.get("nouns"):
+            afters.append(rf"(?:{modifier}{{0,3}}(?P<cue>{_alt(spec['nouns'])})\b)")
+        if afters:
+            after.append(rf"(?P<m{i}>{'|'.join(afters)})")
+    directions = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                  r"(?:\s+of)?|from|away\s+from|outside|off|off\s+the\s+coast\s+of|inland\s+from")
+    return _Measures(
+        before=regex.compile(rf"(?i:{'|'.join(before)})\s*$"),
+        after=regex.compile(rf"[\s-]*(?i:{'|'.join(after)})"),
+        names=names,
+        dimensions=dimensions,
+        display=display,
+        place=regex.compile(
+            rf"\s+(?i:{directions})\s+(?:the\s+)?(?:(?:capital|city|town|village|port|"
+            r"coast|island)\s+(?:of\s+)?)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![’']s)\b"),
+        compound=regex.compile(r"(?P<joint>-|\s)(?P<noun>[a-z]{3,})\b"),
+        determiner=regex.compile(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
+                                 r"my|your)\s+)$"),
+        of_noun=regex.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
+                              r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"),
+        noun_of=regex.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
+        stop=frozenset(stop),
+        not_measured=frozenset(data["not_measured_nouns"]),
+        partial=frozenset(w.lower() for w in data["partial_modifiers"]),
+        change_before=regex.compile(rf"(?i:{data['change_before']})"),
+        change_after=regex.compile(rf"(?i:{data['change_after']})"),
+        rate_after=regex.compile(rf"(?i:{data['rate_after']})"),
+        source_noun=regex.compile(data["source_noun"]),
+        source_before=regex.compile(rf"(?i:{data['source_before']})"),
+        source_context=regex.compile(rf"(?i:{data['source_context']})"),
+        attribution=regex.compile(
+            rf"\baccording\s+to\s+(?:the\s+)?(?P<a>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"
+            rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)\s+(?:has\s+|have\s+|had\s+)?"
+            rf"(?:{_alt(data['attribution_verbs'])})\b"
+            rf"|\b(?:{_alt(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
+        generic_sources=frozenset(w.lower() for w in data["generic_sources"]),
+        stopwords=frozenset(data["context_stopwords"]),
+        openers=frozenset(data["common_openers"]) | frozenset(data["context_stopwords"])
+        | frozenset(w.lower() for w in data["generic_sources"]) | _figure_words(),
+        min_value=min_value,
+        times=regex.compile(rf"(?i:{data['time_markers']})"),
+    )
+
+
+_WORD = regex.compile(r"[A-Za-z][\w’'-]*")
+_CAPITAL = regex.compile(r"\b[A-Z][\w’'-]*")
+_NAME_BEFORE = regex.compile(r"\b([A-Z][\w-]*)\s+$")
+# Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
+# "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
+_CONVERSION_GAP = regex.compile(
+    r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("’'-")
+    if word.endswith("’s") or word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def quantities(doc: Document) -> list[Quantity]:
+    """Every figure of ``doc`` in text order, with its measure and comparability."""
+    text = doc.flat
+    meas = _measures()
+    sentences = doc.sentences
+    out: list[Quantity] = []
+    by_sentence: dict[int, tuple[frozenset[str], str | None, frozenset[str], str | None]] = {}
+    names: frozenset[str] | None = None
+    for fig, _ in figures(text):
+        si = doc.sentence_index(fig.start)
+        if not sentences:
+            continue
+        sent = sentences[si]
+        if fig.start < sent.start or fig.start >= sent.end:
+            continue  # between sentences: a heading fragment or masked text
+        left = text[max(sent.start, fig.start - 80):fig.start]
+        right_end = min(sent.end, fig.end + 120)
+        if fig.dimension == "count" and _is_name(text, fig, sent.start):
+            continue  # "Boeing 747", "Windows 10"
+        if fig.dimension == "count" and _is_source_description(meas, text, fig, left, right_end):
+            continue  # "citing four unnamed people familiar with the call"
+        base = _to_base(fig)
+        measure, display, cue = _measure(meas, text, fig, left, right_end)
+        if measure in meas.min_value and fig.interval[1] < meas.min_value[measure]:
+            measure, display, cue = None, "", ""  # "two soldiers" are not a troop strength
+        comparable = not _changing(meas, text, fig, left, right_end)
+        per = _rate(meas, text, fig, right_end)
+        if measure and _partial(meas, text, fig, right_end):
+            comparable = False
+        converts = None
+        if out and fig.unit is not None:
+            prev = out[-1]
+            gap = text[prev.end:fig.start]
+            if (prev.figure.unit is not None and prev.sentence == si and len(gap) <= 30
+                    and prev.figure.dimension == fig.dimension
+                    and prev.figure.unit.unit != fig.unit.unit
+                    and _CONVERSION_GAP.fullmatch(gap)):
+                converts = len(out) - 1
+                if measure is None:
+                    measure, display = prev.measure, prev.display
+                if per and not prev.per:  # "30,000 tonnes (33,000 tons) a year"
+                    out[-1] = replace(prev, per=per)
+        if measure is None:  # never compared: the context is not needed
+            out.append(Quantity(fig, base, si, converts=converts, per=per,
+                                comparable=comparable))
+            continue
+        if names is None:
+            names = _names(text)
+        if si not in by_sentence:
+            sentence_text = text[sent.start:sent.end]
+            by_sentence[si] = (frozenset(_norm(t) for t in meas.times.findall(sentence_text)),
+                               _source(meas, sentence_text), _words(meas, sentence_text),
+                               _subject(meas, sentence_text, names))
+        times, source, words, subject = by_sentence[si]
+        out.append(Quantity(
+            figure=fig, base=base, sentence=si, measure=measure, display=display,
+            converts=converts, per=per, comparable=comparable,
+            entities=_entities(meas, text, fig, sent.start, sent.end), times=times,
+            source=source, subject=subject, head=_head(left),
+            context=words - {_stem(w) for w in _WORD.findall(cue)},
+        ))
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _words(meas: _Measures, sentence: str) -> frozenset[str]:
+    """The sentence's content words, less those that say nothing about a figure's subject:
+    units, number words and stopwords. (The words that named the measure, "range of", are
+    taken out per figure.)"""
+    skip = meas.stopwords | _unit_words()
+    return frozenset(w for w in (_stem(x) for x in _WORD.findall(sentence))
+                     if len(w) > 3 and w not in skip)
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    from .numbers_parse import lexicon
+
+    lex = lexicon()
+    words = set(unit_table().names) | set(lex.number_words) | set(lex.scale_words)
+    words |= set(lex.currency_name) | set(lex.percent) | set(lex.points)
+    return frozenset(_stem(w) for phrase in words for w in phrase.split())
+
+
+def _to_base(fig: Figure) -> Interval:
+    if fig.unit is None:
+        return fig.interval
+    return fig.unit.unit.to_base(fig.interval)
+
+
+def _family(dimension: str) -> str:
+    return "money" if dimension.startswith("money:") else dimension
+
+
+def _measure(meas: _Measures, text: str, fig: Figure, left: str,
+             right_end: int) -> tuple[str | None, str, str]:
+    """(key, display, cue words) of what ``fig`` measures, or (None, "", "")."""
+    family = _family(fig.dimension)
+    for found in (meas.after.match(text, fig.end, right_end), meas.before.search(left)):
+        if found is None:
+            continue
+        name = meas.names[int(found.lastgroup[1:])]
+        if family in meas.dimensions[name]:  # the cue: the counted noun, or the whole phrase
+            return name, meas.display[name], found.groupdict().get("cue") or found.group()
+    if fig.unit is None or family in ("temperature", "speed"):
+        return None, "", ""
+    if family == "length" and not left.endswith("by "):  # "won by 25 metres from X": a margin
+        place = meas.place.match(text, fig.end, right_end)
+        if place:
+            where = place.group("place")
+            return f"distance:{where.lower()}", f"the distance from {where}", place.group()
+    # "a 10-mile drive", "the 912km pipeline": the figure modifies a noun.
+    compound = meas.compound.match(text, fig.end, right_end)
+    if compound and compound.group("joint") != "-" and not meas.determiner.search(left):
+        compound = None
+    if compound and _measured(meas, compound.group("noun")):
+        noun = compound.group("noun")
+        return f"{family}:{_stem(noun)}", f"the {noun}", noun
+    of = meas.of_noun.match(text, fig.end, right_end)  # "14 million tonnes of crops"
+    if of:
+        words = of.group("np").split()
+        cut = next((i for i, w in enumerate(words) if w in meas.stop), len(words))
+        if cut and _measured(meas, words[cut - 1]):
+            noun = words[cut - 1]
+            return f"{family}:{_stem(noun)}", f"{_AMOUNT[family]} {noun}", of.group()
+    noun_of = meas.noun_of.search(left)  # "a production capacity of 70 million tonnes"
+    if noun_of and _measured(meas, noun_of.group("noun")):
+        noun = noun_of.group("noun")
+        return f"{family}:{_stem(noun)}", f"the {noun}", noun_of.group()
+    return None, "", ""
+
+
+_AMOUNT = {"length": "the length of", "area": "the area of", "mass": "the amount of",
+           "volume": "the amount of"}
+
+
+def _measured(meas: _Measures, noun: str) -> bool:
+    """Can ``noun`` name what a figure measures? Not a category ("race"), not a word."""
+    return (noun not in meas.not_measured and _stem(noun) not in meas.not_measured
+            and noun not in meas.stop and len(noun) > 2)
+
+
+def _changing(meas: _Measures, text: str, fig: Figure, left: str, right_end: int) -> bool:
+    """A change ("rose by 5%", "up from 20", "from 50 to 80") or a rate ("a year")."""
+    if fig.range_from:
+        return True
+    if meas.change_before.search(left):
+        return True
+    return bool(meas.change_after.match(text, fig.end, right_end))
+
+
+def _rate(meas: _Measures, text: str, fig: Figure, right_end: int) -> str:
+    m = meas.rate_after.match(text, fig.end, right_end)
+    if m is None:
+        return ""
+    if m.group("bpd"):
+        return "day"
+    per = m.group("per").lower()
+    return {"annum": "year", "head": "person", "capita": "person"}.get(per, per)
+
+
+def _partial(meas: _Measures, text: str, fig: Figure, right_end: int) -> bool:
+    """A part or an increment: "2,000 extra troops", "5,000 more", "50 of whom". Only the
+    words right after the figure count, up to the first preposition or verb."""
+    after = text[fig.end:min(right_end, fig.end + 40)]
+    if _OF_WHOM.match(after):
+        return True
+    for word in after.lower().split()[:4]:
+        word = word.strip(",.;:")
+        if word in meas.partial:
+            return True
+        if word in meas.stop:
+            return False
+    return False
+
+
+# "the bridge is 19 km long", "the well, 130ft deep", "the rockets, which have a range of":
+# the noun a figure is said of, when a determiner and a verb or comma frame it.
+_HEAD = regex.compile(
+    r"\b(?i:the|a|an|its|their|this|these|those|his|her|our|each)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?P<head>[a-z][a-z-]{2,})(?=,|\s+(?:is|was|are|were|has|have|had|measures?|measured|"
+    r"stands?|stood|weighs?|weighed|covers?|covered|can|could|will|would|which|that|reaches|"
+    r"reached|spans?|stretches|stretched|runs|ran)\b)")
+
+
+def _head(left: str) -> str | None:
+    heads = _HEAD.findall(left)
+    return _stem(heads[-1]) if heads else None
+
+
+_OF_WHOM = regex.compile(r"\s+of\s+(?:whom|them|which|those|these)\b")
+
+
+def _is_name(text: str, fig: Figure, sentence_start: int) -> bool:
+    """A number right after a capitalised word mid-sentence names a thing: "Boeing 747"."""
+    if fig.approximator or fig.vague:
+        return False
+    m = _NAME_BEFORE.search(text, max(sentence_start, fig.number_start - 30), fig.number_start)
+    if not m:
+        return False
+    return m.start(1) > sentence_start and text[m.start(1) - 2:m.start(1)].strip() not in (
+        "", "“", '"', "(")
+
+
+def _is_source_description(meas: _Measures, text: str, fig: Figure, left: str,
+                           right_end: int) -> bool:
+    noun = meas.source_noun.match(text, fig.end, right_end)
+    if noun is None:
+        return False
+    return bool(meas.source_before.search(left) or
+                meas.source_context.match(text, noun.end(), right_end))
+
+
+def _entities(meas: _Measures, text: str, fig: Figure, start: int, end: int) -> frozenset[str]:
+    """Capitalised words near the figure: the names of what it is about. A sentence's first
+    word counts only if it is not a common word capitalised for opening the sentence."""
+    lo, hi = max(start, fig.start - 50), min(end, fig.end + 50)
+    out = set()
+    for m in _CAPITAL.finditer(text, lo, end):
+        if m.start() >= hi:
+            break
+        if fig.start <= m.start() < fig.end or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue  # the figure itself, a word cut by the window
+        word = _stem(m.group())
+        if m.start() == start and (word in meas.openers or m.group().lower() in meas.openers):
+            continue
+        out.add(word)
+    return frozenset(out)
+
+
+_OPENING_NAME = regex.compile(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def _subject(meas: _Measures, sentence: str, names: frozenset[str]) -> str | None:
+    """The name a sentence opens with, if it opens with one: "Greece makes ...", "Denmark is
+    ...". A word capitalised only because it opens the sentence ("The", "Officials", "Defence
+    analysts") is not a name: a name is capitalised somewhere else in the document too."""
+    m = _OPENING_NAME.match(sentence)
+    if not m:
+        return None
+    first = m.group(1).split()[0]
+    if first.lower() in meas.openers or first not in names:
+        return None
+    return m.group(1).lower()
+
+
+_NAME_INSIDE = regex.compile(r"(?<=[\w,;:’')]\s+)[A-Z][\w’'-]*")
+
+
+def _names(text: str) -> frozenset[str]:
+    """Words capitalised in the middle of a sentence somewhere in the text: names."""
+    return frozenset(_NAME_INSIDE.findall(text))
+
+
+def _source(meas: _Measures, sentence: str) -> str | None:
+    """A named source the sentence attributes its content to ("Russia said"), if any."""
+    for m in meas.attribution.finditer(sentence):
+        name = m.group("a") or m.group("b") or m.group("c")
+        if name and name.lower() not in meas.generic_sources and \
+                name.split()[0].lower() not in meas.generic_sources:
+            return name.lower()
+    return None
