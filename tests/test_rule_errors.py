@@ -40,7 +40,8 @@ CASES = [
      "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
      "anonymous-source, unattributed-claim, number-consistency, style, not 'grammar'"),
     ("unknown kind", GOOD.replace("kind: pattern", "kind: spelling"),
-     "4: rule T001: unknown kind 'spelling' (kinds: consistency, pattern, substitution)"),
+     "4: rule T001: unknown kind 'spelling' (kinds: consistency, number-consistency, pattern, "
+     "substitution)"),
     ("missing key", GOOD.replace('    message: "found {match}"\n', ""),
      "2: rule T001: missing required key 'message'"),
     ("unknown placeholder", GOOD.replace("{match}", "{word}"),

@@ -16,6 +16,7 @@ KINDS: dict[str, str] = {
     "pattern": "quotelint.checks.pattern:PatternCheck",
     "substitution": "quotelint.checks.substitution:SubstitutionCheck",
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
+    "number-consistency": "quotelint.checks.number_consistency:NumberConsistencyCheck",
 }
 
 
