@@ -123,10 +123,15 @@ def same_measure(a: Mention, b: Mention) -> bool:
 
 
 def _ratio(a: Mention, b: Mention) -> float:
-    mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
-    if not (math.isfinite(mid_a) and math.isfinite(mid_b)) or min(mid_a, mid_b) == 0:
+    """How many times larger one figure is than the other ("at least 84": 84)."""
+    mid_a, mid_b = _middle(a), _middle(b)
+    if min(mid_a, mid_b) <= 0:
         return 1.0
     return max(mid_a, mid_b) / min(mid_a, mid_b)
+
+
+def _middle(m: Mention) -> float:
+    return abs(m.lo + m.hi) / 2 if math.isfinite(m.hi) else abs(m.lo)
 
 
 # -- agree? ----------------------------------------------------------------------------------

@@ -12,11 +12,10 @@ Use it through ``doc.cached(quantities)``: it is computed once per document and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-import regex
 
 from ..data import load_data
 from .numbers_parse import Figure, figures
@@ -66,31 +65,32 @@ class Quantity:
 
 @dataclass(frozen=True)
 class _Measures:
-    before: regex.Pattern
-    after: regex.Pattern
+    before: re.Pattern
+    after: re.Pattern
     names: list[str]
     dimensions: dict[str, frozenset[str]]
     display: dict[str, str]
-    place: regex.Pattern
-    compound: regex.Pattern
-    determiner: regex.Pattern
-    of_noun: regex.Pattern
-    noun_of: regex.Pattern
+    place: re.Pattern
+    compound: re.Pattern
+    determiner: re.Pattern
+    of_noun: re.Pattern
+    noun_of: re.Pattern
     stop: frozenset[str]
+    everyone: frozenset[str]
     not_measured: frozenset[str]
     partial: frozenset[str]
-    change_before: regex.Pattern
-    change_after: regex.Pattern
-    rate_after: regex.Pattern
-    source_noun: regex.Pattern
-    source_before: regex.Pattern
-    source_context: regex.Pattern
-    attribution: regex.Pattern
+    change_before: re.Pattern
+    change_after: re.Pattern
+    rate_after: re.Pattern
+    source_noun: re.Pattern
+    source_before: re.Pattern
+    source_context: re.Pattern
+    attribution: re.Pattern
     generic_sources: frozenset[str]
     stopwords: frozenset[str]
     openers: frozenset[str]
     min_value: dict[str, float]
-    times: regex.Pattern
+    times: re.Pattern
 
 
 def _figure_words() -> frozenset[str]:
@@ -103,7 +103,7 @@ def _figure_words() -> frozenset[str]:
 
 
 def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -122,38 +122,41 @@ def _measures() -> _Measures:
         display[name] = spec.get("display", name)
         if spec.get("before"):
             before.append(rf"(?P<m{i}>{'|'.join(f'(?:{p})' for p in spec['before'])})")
-        afters = [f"(?:{p})" for p in spec.get("after", [])]
+        # re wants unique group names: "who" becomes w<i><j>.
+        afters = [f"(?:{p.replace('(?P<who>', f'(?P<w{i}{j}>')})"
+                  for j, p in enumerate(spec.get("after", []))]
         if spec.get("nouns"):
-            afters.append(rf"(?:{modifier}{{0,3}}(?P<cue>{_alt(spec['nouns'])})\b)")
+            afters.append(rf"(?:{modifier}{{0,3}}(?P<c{i}>{_alt(spec['nouns'])})\b)")
         if afters:
             after.append(rf"(?P<m{i}>{'|'.join(afters)})")
     directions = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                   r"(?:\s+of)?|from|away\s+from|outside|off|off\s+the\s+coast\s+of|inland\s+from")
     return _Measures(
-        before=regex.compile(rf"(?i:{'|'.join(before)})\s*$"),
-        after=regex.compile(rf"[\s-]*(?i:{'|'.join(after)})"),
+        before=re.compile(rf"(?i:{'|'.join(before)})\s*$"),
+        after=re.compile(rf"[\s-]*(?i:{'|'.join(after)})"),
         names=names,
         dimensions=dimensions,
         display=display,
-        place=regex.compile(
+        place=re.compile(
             rf"\s+(?i:{directions})\s+(?:the\s+)?(?:(?:capital|city|town|village|port|"
             r"coast|island)\s+(?:of\s+)?)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![’']s)\b"),
-        compound=regex.compile(r"(?P<joint>-|\s)(?P<noun>[a-z]{3,})\b"),
-        determiner=regex.compile(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
+        compound=re.compile(r"(?P<joint>-|\s)(?P<noun>[a-z]{3,})\b"),
+        determiner=re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
                                  r"my|your)\s+)$"),
-        of_noun=regex.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
+        of_noun=re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
                               r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"),
-        noun_of=regex.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
+        noun_of=re.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
         stop=frozenset(stop),
+        everyone=frozenset(_stem(w) for w in data["everyone"]),
         not_measured=frozenset(data["not_measured_nouns"]),
         partial=frozenset(w.lower() for w in data["partial_modifiers"]),
-        change_before=regex.compile(rf"(?i:{data['change_before']})"),
-        change_after=regex.compile(rf"(?i:{data['change_after']})"),
-        rate_after=regex.compile(rf"(?i:{data['rate_after']})"),
-        source_noun=regex.compile(data["source_noun"]),
-        source_before=regex.compile(rf"(?i:{data['source_before']})"),
-        source_context=regex.compile(rf"(?i:{data['source_context']})"),
-        attribution=regex.compile(
+        change_before=re.compile(rf"(?i:{data['change_before']})"),
+        change_after=re.compile(rf"(?i:{data['change_after']})"),
+        rate_after=re.compile(rf"(?i:{data['rate_after']})"),
+        source_noun=re.compile(data["source_noun"]),
+        source_before=re.compile(rf"(?i:{data['source_before']})"),
+        source_context=re.compile(rf"(?i:{data['source_context']})"),
+        attribution=re.compile(
             rf"\baccording\s+to\s+(?:the\s+)?(?P<a>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"
             rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)\s+(?:has\s+|have\s+|had\s+)?"
             rf"(?:{_alt(data['attribution_verbs'])})\b"
@@ -163,16 +166,16 @@ def _measures() -> _Measures:
         openers=frozenset(data["common_openers"]) | frozenset(data["context_stopwords"])
         | frozenset(w.lower() for w in data["generic_sources"]) | _figure_words(),
         min_value=min_value,
-        times=regex.compile(rf"(?i:{data['time_markers']})"),
+        times=re.compile(rf"(?i:{data['time_markers']})"),
     )
 
 
-_WORD = regex.compile(r"[A-Za-z][\w’'-]*")
-_CAPITAL = regex.compile(r"\b[A-Z][\w’'-]*")
-_NAME_BEFORE = regex.compile(r"\b([A-Z][\w-]*)\s+$")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
-_CONVERSION_GAP = regex.compile(
+_CONVERSION_GAP = re.compile(
     r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
 
 
@@ -291,9 +294,16 @@ def _measure(meas: _Measures, text: str, fig: Figure, left: str,
     for found in (meas.after.match(text, fig.end, right_end), meas.before.search(left)):
         if found is None:
             continue
-        name = meas.names[int(found.lastgroup[1:])]
-        if family in meas.dimensions[name]:  # the cue: the counted noun, or the whole phrase
-            return name, meas.display[name], found.groupdict().get("cue") or found.group()
+        index = int(found.lastgroup[1:])
+        name = meas.names[index]
+        if family not in meas.dimensions[name]:
+            continue
+        groups = {k[0]: v for k, v in found.groupdict().items() if v and k[0] in "cw"}
+        who = _stem(groups.get("w", "people"))
+        if who not in meas.everyone:  # "two children died": the children's death toll
+            return f"{name}:{who}", f"{meas.display[name]} ({groups['w'].lower()})", found.group()
+        # the cue: the counted noun, or the whole phrase
+        return name, meas.display[name], groups.get("c") or found.group()
     if fig.unit is None or family in ("temperature", "speed"):
         return None, "", ""
     if family == "length" and not left.endswith("by "):  # "won by 25 metres from X": a margin
@@ -368,7 +378,7 @@ def _partial(meas: _Measures, text: str, fig: Figure, right_end: int) -> bool:
 
 # "the bridge is 19 km long", "the well, 130ft deep", "the rockets, which have a range of":
 # the noun a figure is said of, when a determiner and a verb or comma frame it.
-_HEAD = regex.compile(
+_HEAD = re.compile(
     r"\b(?i:the|a|an|its|their|this|these|those|his|her|our|each)\s+(?:[a-z][\w-]*\s+)?"
     r"(?P<head>[a-z][a-z-]{2,})(?=,|\s+(?:is|was|are|were|has|have|had|measures?|measured|"
     r"stands?|stood|weighs?|weighed|covers?|covered|can|could|will|would|which|that|reaches|"
@@ -380,7 +390,7 @@ def _head(left: str) -> str | None:
     return _stem(heads[-1]) if heads else None
 
 
-_OF_WHOM = regex.compile(r"\s+of\s+(?:whom|them|which|those|these)\b")
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those|these)\b")
 
 
 def _is_name(text: str, fig: Figure, sentence_start: int) -> bool:
@@ -420,7 +430,7 @@ def _entities(meas: _Measures, text: str, fig: Figure, start: int, end: int) -> 
     return frozenset(out)
 
 
-_OPENING_NAME = regex.compile(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
+_OPENING_NAME = re.compile(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 
 
 def _subject(meas: _Measures, sentence: str, names: frozenset[str]) -> str | None:
@@ -436,7 +446,7 @@ def _subject(meas: _Measures, sentence: str, names: frozenset[str]) -> str | Non
     return m.group(1).lower()
 
 
-_NAME_INSIDE = regex.compile(r"(?<=[\w,;:’')]\s+)[A-Z][\w’'-]*")
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:’')]\s)[A-Z][\w’'-]*")
 
 
 def _names(text: str) -> frozenset[str]:
