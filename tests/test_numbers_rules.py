@@ -72,11 +72,13 @@ def test_wrong_parenthetical_conversion():
     ("The lorry was doing 50 mph (120 km/h) when it crashed.", 21,
      "“50 mph (120 km/h)”: 50 mph is 80.5 km/h, not 120 km/h."),
     ("Temperatures fell to minus 20C (14F) overnight.", 22,
-     "“minus 20C (14F)”: minus 20°C is -4°F, not 14°F."),
+     "“minus 20C (14F)”: -20°C is -4°F, not 14°F."),
     ("The estate covers 12,900 acres (2,200 hectares).", 19,
      "“12,900 acres (2,200 hectares)”: 12,900 acres is 5,220 ha, not 2,200 ha."),
     ("The fence is at least 200 metres (870 feet) from the school.", 14,
      "“at least 200 metres (870 feet)”: 200 m is 656 ft, not 870 ft."),
+    ("The crack was two inches (6.5 cm) wide.", 15,  # "two" converts 2 in, not 2.5 in
+     "“two inches (6.5 cm)”: 2 in is 5.08 cm, not 6.5 cm."),
 ])
 def test_wrong_conversions_in_other_units(text, column, message):
     assert [(f.line, f.column, f.message) for f in lint(text, "QL502")] == [(1, column, message)]
@@ -90,6 +92,12 @@ def test_wrong_conversions_in_other_units(text, column, message):
     "The well is about 40 metres deep (131 feet).",
     "The plane was overloaded by 700 pounds (320kg).",
     "It was worth £38.5m (52m euros).",  # currencies are never converted
+    "He is 6ft 4in (1.93m) tall.",
+    "The plane flew at 20,000ft (6,100m).",
+    "It went 60mph (100km/h).",
+    "It weighs 10 tonnes (11 tons).",  # short or long tons
+    "His temperature was 98.6F (37C).",
+    "They walked 10km (six miles).",
 ])
 def test_right_conversions_pass(text):
     assert lint(text, "QL502") == []

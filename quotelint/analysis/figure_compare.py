@@ -69,6 +69,10 @@ def shown(q: Quantity) -> str:
     if fig.vague:
         return f"{fig.number.removesuffix(' of')} ({format_interval(fig.interval)})"
     approx = f"{fig.approximator} " if fig.approximator else ""
+    if fig.number[:1].isalpha() and not fig.dimension.startswith("money:"):
+        # "two inches" shows as "2 in", "two or three" as "2–3"
+        values = [fig.value] + ([fig.value2] if fig.value2 is not None else [])
+        return approx + join_unit("–".join(format_number(v) for v in values), fig.symbol)
     if fig.dimension.startswith("money:"):
         number = fig.number if not fig.number[:1].isdigit() else f"{fig.number} {fig.symbol}"
         return approx + number
@@ -154,9 +158,10 @@ def agree(a: Mention, b: Mention, tolerance: float) -> bool:
 
 
 def conversion_agrees(original: Mention, converted: Mention, tolerance: float) -> bool:
-    """"A (B)": B converts the number A states, so both are read without A's approximator
-    ("at least 200 m (656 ft)" converts 200 m), and B with one-significant-figure leniency
-    ("30ft (10m)"), widened by its own approximator if it has one ("(about 650 ft)")."""
+    """"A (B)": B converts the number A states. So A is taken as stated, without its rounding
+    or approximator ("at least 200 m (656 ft)" converts 200 m, "two inches (5 cm)" converts
+    2 in), and B is read with one-significant-figure leniency ("30ft (10m)"), widened by its
+    own approximator if it has one ("(about 650 ft)")."""
     half = converted.half
     if converted.value2 is None and converted.value == int(converted.value) and converted.value:
         digits = str(int(abs(converted.value)))
@@ -165,7 +170,7 @@ def conversion_agrees(original: Mention, converted: Mention, tolerance: float) -
     lo, hi = _stated(converted, half)
     if converted.approximator:
         lo, hi = min(lo, converted.lo), max(hi, converted.hi)
-    o_lo, o_hi = _stated(original, original.half)
+    o_lo, o_hi = _stated(original, 0.0)
     return agree(replace(original, lo=o_lo, hi=o_hi, exact=False),
                  replace(converted, lo=lo, hi=hi, exact=False), tolerance)
 
