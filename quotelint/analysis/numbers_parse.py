@@ -248,8 +248,8 @@ def _unit_of(m: re.Match, lex: Lexicon) -> tuple[str, UnitName | None] | None:
     if norm in lex.currency_name and not m.group("cur"):
         return "money:" + lex.currency_name[norm], None
     name = unit_table().lookup(text)
-    if name is None:
-        return None
+    if name is None or (not name.exact_case and text[:1].isupper() and not text.isupper()):
+        return None  # "21 Grams", "Six Feet Under": a title, not a unit
     if name.solid_only and m.group("usep"):
         return None
     return name.unit.dimension, name

@@ -144,7 +144,7 @@ def _measures() -> _Measures:
         determiner=re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
                                  r"my|your)\s+)$"),
         of_noun=re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
-                              r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"),
+                           r"(?P<np>(?:[a-z][\w-]*|[A-Z]{2,5}\b)(?:\s+[a-z][\w-]*){0,2})"),
         noun_of=re.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
         stop=frozenset(stop),
         everyone=frozenset(_stem(w) for w in data["everyone"]),
@@ -322,8 +322,8 @@ def _measure(meas: _Measures, text: str, fig: Figure, left: str,
     if of:
         words = of.group("np").split()
         cut = next((i for i, w in enumerate(words) if w in meas.stop), len(words))
-        if cut and _measured(meas, words[cut - 1]):
-            noun = words[cut - 1]
+        if cut and _measured(meas, words[cut - 1].lower()):
+            noun = words[cut - 1].lower()  # "tonnes of crops", "tonnes of LNG"
             return f"{family}:{_stem(noun)}", f"{_AMOUNT[family]} {noun}", of.group()
     noun_of = meas.noun_of.search(left)  # "a production capacity of 70 million tonnes"
     if noun_of and _measured(meas, noun_of.group("noun")):
