@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..data import load_data
-from .numbers_parse import Figure, figures
+from .measures import MeasureTable, find_measure, measure_table, stem
+from .numbers_parse import Figure, figures, lexicon
 from .units import unit_table
 
 if TYPE_CHECKING:
@@ -63,113 +63,6 @@ class Quantity:
         return self.figure.unit.unit.system if self.figure.unit else None
 
 
-@dataclass(frozen=True)
-class _Measures:
-    before: re.Pattern
-    after: re.Pattern
-    names: list[str]
-    dimensions: dict[str, frozenset[str]]
-    display: dict[str, str]
-    place: re.Pattern
-    compound: re.Pattern
-    determiner: re.Pattern
-    of_noun: re.Pattern
-    noun_of: re.Pattern
-    stop: frozenset[str]
-    everyone: frozenset[str]
-    not_measured: frozenset[str]
-    partial: frozenset[str]
-    change_before: re.Pattern
-    change_after: re.Pattern
-    rate_after: re.Pattern
-    source_noun: re.Pattern
-    source_before: re.Pattern
-    source_context: re.Pattern
-    attribution: re.Pattern
-    generic_sources: frozenset[str]
-    stopwords: frozenset[str]
-    openers: frozenset[str]
-    min_value: dict[str, float]
-    times: re.Pattern
-
-
-def _figure_words() -> frozenset[str]:
-    """Words that open a figure ("Thousands of", "Nearly 80"): never a sentence's subject."""
-    from .numbers_parse import lexicon
-
-    lex = lexicon()
-    phrases = [*lex.number_words, *lex.scale_words, *lex.vague, *lex.approximators]
-    return frozenset(w for phrase in phrases for w in phrase.split())
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _measures() -> _Measures:
-    data = load_data("measures")
-    stop = data["stop_modifiers"]
-    modifier = rf"(?:(?!(?:{_alt(stop)})\b)[\w’'.&-]+[\s-]+)"
-    before, after, names = [], [], []
-    dimensions, display, min_value = {}, {}, {}
-    for i, (name, spec) in enumerate(data["measures"].items()):
-        names.append(name)
-        dimensions[name] = frozenset(spec["dimensions"])
-        if "min_value" in spec:
-            min_value[name] = float(spec["min_value"])
-        display[name] = spec.get("display", name)
-        if spec.get("before"):
-            before.append(rf"(?P<m{i}>{'|'.join(f'(?:{p})' for p in spec['before'])})")
-        # re wants unique group names: "who" becomes w<i><j>.
-        afters = [f"(?:{p.replace('(?P<who>', f'(?P<w{i}{j}>')})"
-                  for j, p in enumerate(spec.get("after", []))]
-        if spec.get("nouns"):
-            afters.append(rf"(?:{modifier}{{0,3}}(?P<c{i}>{_alt(spec['nouns'])})\b)")
-        if afters:
-            after.append(rf"(?P<m{i}>{'|'.join(afters)})")
-    directions = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-                  r"(?:\s+of)?|from|away\s+from|outside|off|off\s+the\s+coast\s+of|inland\s+from")
-    return _Measures(
-        before=re.compile(rf"(?i:{'|'.join(before)})\s*$"),
-        after=re.compile(rf"[\s-]*(?i:{'|'.join(after)})"),
-        names=names,
-        dimensions=dimensions,
-        display=display,
-        place=re.compile(
-            rf"\s+(?i:{directions})\s+(?:the\s+)?(?:(?:capital|city|town|village|port|"
-            r"coast|island)\s+(?:of\s+)?)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![’']s)\b"),
-        compound=re.compile(r"(?P<joint>-|\s)(?P<noun>[a-z]{3,})\b"),
-        determiner=re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
-                                 r"my|your)\s+)$"),
-        of_noun=re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
-                           r"(?P<np>(?:[a-z][\w-]*|[A-Z]{2,5}\b)(?:\s+[a-z][\w-]*){0,2})"),
-        noun_of=re.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
-        stop=frozenset(stop),
-        everyone=frozenset(_stem(w) for w in data["everyone"]),
-        not_measured=frozenset(data["not_measured_nouns"]),
-        partial=frozenset(w.lower() for w in data["partial_modifiers"]),
-        change_before=re.compile(rf"(?i:{data['change_before']})"),
-        change_after=re.compile(rf"(?i:{data['change_after']})"),
-        rate_after=re.compile(rf"(?i:{data['rate_after']})"),
-        source_noun=re.compile(data["source_noun"]),
-        source_before=re.compile(rf"(?i:{data['source_before']})"),
-        source_context=re.compile(rf"(?i:{data['source_context']})"),
-        attribution=re.compile(
-            rf"\baccording\s+to\s+(?:the\s+)?(?P<a>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"
-            rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)\s+(?:has\s+|have\s+|had\s+)?"
-            rf"(?:{_alt(data['attribution_verbs'])})\b"
-            rf"|\b(?:{_alt(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
-        generic_sources=frozenset(w.lower() for w in data["generic_sources"]),
-        stopwords=frozenset(data["context_stopwords"]),
-        openers=frozenset(data["common_openers"]) | frozenset(data["context_stopwords"])
-        | frozenset(w.lower() for w in data["generic_sources"]) | _figure_words(),
-        min_value=min_value,
-        times=re.compile(rf"(?i:{data['time_markers']})"),
-    )
-
-
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
@@ -179,29 +72,18 @@ _CONVERSION_GAP = re.compile(
     r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
 
 
-def _stem(word: str) -> str:
-    word = word.lower().strip("’'-")
-    if word.endswith("’s") or word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 def quantities(doc: Document) -> list[Quantity]:
     """Every figure of ``doc`` in text order, with its measure and comparability."""
     text = doc.flat
-    meas = _measures()
+    meas = measure_table()
     sentences = doc.sentences
     out: list[Quantity] = []
+    if not sentences:
+        return out
     by_sentence: dict[int, tuple[frozenset[str], str | None, frozenset[str], str | None]] = {}
     names: frozenset[str] | None = None
     for fig, _ in figures(text):
         si = doc.sentence_index(fig.start)
-        if not sentences:
-            continue
         sent = sentences[si]
         if fig.start < sent.start or fig.start >= sent.end:
             continue  # between sentences: a heading fragment or masked text
@@ -212,7 +94,7 @@ def quantities(doc: Document) -> list[Quantity]:
         if fig.dimension == "count" and _is_source_description(meas, text, fig, left, right_end):
             continue  # "citing four unnamed people familiar with the call"
         base = _to_base(fig)
-        measure, display, cue = _measure(meas, text, fig, left, right_end)
+        measure, display, cue = find_measure(meas, text, fig, left, right_end)
         if measure in meas.min_value and fig.interval[1] < meas.min_value[measure]:
             measure, display, cue = None, "", ""  # "two soldiers" are not a troop strength
         comparable = not _changing(meas, text, fig, left, right_end)
@@ -249,7 +131,7 @@ def quantities(doc: Document) -> list[Quantity]:
             converts=converts, per=per, comparable=comparable,
             entities=_entities(meas, text, fig, sent.start, sent.end), times=times,
             source=source, subject=subject, head=_head(left),
-            context=words - {_stem(w) for w in _WORD.findall(cue)},
+            context=words - {stem(w) for w in _WORD.findall(cue)},
         ))
     return out
 
@@ -258,23 +140,21 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _words(meas: _Measures, sentence: str) -> frozenset[str]:
+def _words(meas: MeasureTable, sentence: str) -> frozenset[str]:
     """The sentence's content words, less those that say nothing about a figure's subject:
     units, number words and stopwords. (The words that named the measure, "range of", are
     taken out per figure.)"""
     skip = meas.stopwords | _unit_words()
-    return frozenset(w for w in (_stem(x) for x in _WORD.findall(sentence))
+    return frozenset(w for w in (stem(x) for x in _WORD.findall(sentence))
                      if len(w) > 3 and w not in skip)
 
 
 @lru_cache(maxsize=1)
 def _unit_words() -> frozenset[str]:
-    from .numbers_parse import lexicon
-
     lex = lexicon()
     words = set(unit_table().names) | set(lex.number_words) | set(lex.scale_words)
     words |= set(lex.currency_name) | set(lex.percent) | set(lex.points)
-    return frozenset(_stem(w) for phrase in words for w in phrase.split())
+    return frozenset(stem(w) for phrase in words for w in phrase.split())
 
 
 def _to_base(fig: Figure) -> Interval:
@@ -283,66 +163,7 @@ def _to_base(fig: Figure) -> Interval:
     return fig.unit.unit.to_base(fig.interval)
 
 
-def _family(dimension: str) -> str:
-    return "money" if dimension.startswith("money:") else dimension
-
-
-def _measure(meas: _Measures, text: str, fig: Figure, left: str,
-             right_end: int) -> tuple[str | None, str, str]:
-    """(key, display, cue words) of what ``fig`` measures, or (None, "", "")."""
-    family = _family(fig.dimension)
-    for found in (meas.after.match(text, fig.end, right_end), meas.before.search(left)):
-        if found is None:
-            continue
-        index = int(found.lastgroup[1:])
-        name = meas.names[index]
-        if family not in meas.dimensions[name]:
-            continue
-        groups = {k[0]: v for k, v in found.groupdict().items() if v and k[0] in "cw"}
-        who = _stem(groups.get("w", "people"))
-        if who not in meas.everyone:  # "two children died": the children's death toll
-            return f"{name}:{who}", f"{meas.display[name]} ({groups['w'].lower()})", found.group()
-        # the cue: the counted noun, or the whole phrase
-        return name, meas.display[name], groups.get("c") or found.group()
-    if fig.unit is None or family in ("temperature", "speed"):
-        return None, "", ""
-    if family == "length" and not left.endswith("by "):  # "won by 25 metres from X": a margin
-        place = meas.place.match(text, fig.end, right_end)
-        if place:
-            where = place.group("place")
-            return f"distance:{where.lower()}", f"the distance from {where}", place.group()
-    # "a 10-mile drive", "the 912km pipeline": the figure modifies a noun.
-    compound = meas.compound.match(text, fig.end, right_end)
-    if compound and compound.group("joint") != "-" and not meas.determiner.search(left):
-        compound = None
-    if compound and _measured(meas, compound.group("noun")):
-        noun = compound.group("noun")
-        return f"{family}:{_stem(noun)}", f"the {noun}", noun
-    of = meas.of_noun.match(text, fig.end, right_end)  # "14 million tonnes of crops"
-    if of:
-        words = of.group("np").split()
-        cut = next((i for i, w in enumerate(words) if w in meas.stop), len(words))
-        if cut and _measured(meas, words[cut - 1].lower()):
-            noun = words[cut - 1].lower()  # "tonnes of crops", "tonnes of LNG"
-            return f"{family}:{_stem(noun)}", f"{_AMOUNT[family]} {noun}", of.group()
-    noun_of = meas.noun_of.search(left)  # "a production capacity of 70 million tonnes"
-    if noun_of and _measured(meas, noun_of.group("noun")):
-        noun = noun_of.group("noun")
-        return f"{family}:{_stem(noun)}", f"the {noun}", noun_of.group()
-    return None, "", ""
-
-
-_AMOUNT = {"length": "the length of", "area": "the area of", "mass": "the amount of",
-           "volume": "the amount of"}
-
-
-def _measured(meas: _Measures, noun: str) -> bool:
-    """Can ``noun`` name what a figure measures? Not a category ("race"), not a word."""
-    return (noun not in meas.not_measured and _stem(noun) not in meas.not_measured
-            and noun not in meas.stop and len(noun) > 2)
-
-
-def _changing(meas: _Measures, text: str, fig: Figure, left: str, right_end: int) -> bool:
+def _changing(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
     """A change ("rose by 5%", "up from 20", "from 50 to 80") or a rate ("a year")."""
     if fig.range_from:
         return True
@@ -351,7 +172,7 @@ def _changing(meas: _Measures, text: str, fig: Figure, left: str, right_end: int
     return bool(meas.change_after.match(text, fig.end, right_end))
 
 
-def _rate(meas: _Measures, text: str, fig: Figure, right_end: int) -> str:
+def _rate(meas: MeasureTable, text: str, fig: Figure, right_end: int) -> str:
     m = meas.rate_after.match(text, fig.end, right_end)
     if m is None:
         return ""
@@ -361,7 +182,7 @@ def _rate(meas: _Measures, text: str, fig: Figure, right_end: int) -> str:
     return {"annum": "year", "head": "person", "capita": "person"}.get(per, per)
 
 
-def _partial(meas: _Measures, text: str, fig: Figure, right_end: int) -> bool:
+def _partial(meas: MeasureTable, text: str, fig: Figure, right_end: int) -> bool:
     """A part or an increment: "2,000 extra troops", "5,000 more", "50 of whom". Only the
     words right after the figure count, up to the first preposition or verb."""
     after = text[fig.end:min(right_end, fig.end + 40)]
@@ -387,7 +208,7 @@ _HEAD = re.compile(
 
 def _head(left: str) -> str | None:
     heads = _HEAD.findall(left)
-    return _stem(heads[-1]) if heads else None
+    return stem(heads[-1]) if heads else None
 
 
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those|these)\b")
@@ -400,11 +221,13 @@ def _is_name(text: str, fig: Figure, sentence_start: int) -> bool:
     m = _NAME_BEFORE.search(text, max(sentence_start, fig.number_start - 30), fig.number_start)
     if not m:
         return False
+    # Not the sentence's first word, nor a word opening a quotation or parenthesis mid-way
+    # ("(Only 20 ...").
     return m.start(1) > sentence_start and text[m.start(1) - 2:m.start(1)].strip() not in (
         "", "“", '"', "(")
 
 
-def _is_source_description(meas: _Measures, text: str, fig: Figure, left: str,
+def _is_source_description(meas: MeasureTable, text: str, fig: Figure, left: str,
                            right_end: int) -> bool:
     noun = meas.source_noun.match(text, fig.end, right_end)
     if noun is None:
@@ -413,7 +236,7 @@ def _is_source_description(meas: _Measures, text: str, fig: Figure, left: str,
                 meas.source_context.match(text, noun.end(), right_end))
 
 
-def _entities(meas: _Measures, text: str, fig: Figure, start: int, end: int) -> frozenset[str]:
+def _entities(meas: MeasureTable, text: str, fig: Figure, start: int, end: int) -> frozenset[str]:
     """Capitalised words near the figure: the names of what it is about. A sentence's first
     word counts only if it is not a common word capitalised for opening the sentence."""
     lo, hi = max(start, fig.start - 50), min(end, fig.end + 50)
@@ -423,7 +246,7 @@ def _entities(meas: _Measures, text: str, fig: Figure, start: int, end: int) -> 
             break
         if fig.start <= m.start() < fig.end or (m.start() > 0 and text[m.start() - 1].isalnum()):
             continue  # the figure itself, a word cut by the window
-        word = _stem(m.group())
+        word = stem(m.group())
         if m.start() == start and (word in meas.openers or m.group().lower() in meas.openers):
             continue
         out.add(word)
@@ -433,7 +256,7 @@ def _entities(meas: _Measures, text: str, fig: Figure, start: int, end: int) -> 
 _OPENING_NAME = re.compile(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 
 
-def _subject(meas: _Measures, sentence: str, names: frozenset[str]) -> str | None:
+def _subject(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | None:
     """The name a sentence opens with, if it opens with one: "Greece makes ...", "Denmark is
     ...". A word capitalised only because it opens the sentence ("The", "Officials", "Defence
     analysts") is not a name: a name is capitalised somewhere else in the document too."""
@@ -454,7 +277,7 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(_NAME_INSIDE.findall(text))
 
 
-def _source(meas: _Measures, sentence: str) -> str | None:
+def _source(meas: MeasureTable, sentence: str) -> str | None:
     """A named source the sentence attributes its content to ("Russia said"), if any."""
     for m in meas.attribution.finditer(sentence):
         name = m.group("a") or m.group("b") or m.group("c")
