@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_data
+from .unit_words import metres_follow, metres_precede, pounds_are_money
 from .units import UnitName, unit_alternation, unit_table
 
 Interval = tuple[float, float]
@@ -357,9 +358,11 @@ def _figure(text: str, m: re.Match, lex: Lexicon) -> Figure | None:
         got = _unit_of(m, lex)
         if got is not None and (dimension == "count" or got[0].startswith("money")):
             dim, name = got
-            if name is not None and name.ambiguous and not _metre_context(text, m.end("unit")):
+            if name is not None and name.ambiguous and not metres_follow(text, m.end("unit")):
                 got = None
-            elif name is not None and name.unit.key == "lb" and _money_context(text, m):
+            elif name is not None and name.unit.key == "lb" and pounds_are_money(
+                    text, m.start(), m.end(), m.end("unit"),
+                    bool(m.group("scale") or re.search(r"(?i)illion\b", m.group("num")))):
                 dim, name = "money:GBP", None
             if got is not None:
                 dimension, unit = dim, name
@@ -404,46 +407,11 @@ def _figure(text: str, m: re.Match, lex: Lexicon) -> Figure | None:
                   value=value, value2=value2, half=half, number=number)
 
 
-_METRE_AFTER = re.compile(
-    r"\s*(?:\(\s*(?:about |around |some )?[\d.,]+\s*(?:ft|feet|foot|in|ins|inches|yards?|"
-    r"miles?)\b|-?(?:tall|high|long|wide|deep|away|above|below|across|from|in (?:height|length|"
-    r"diameter|depth)|race|sprint|dash|hurdles|freestyle|backstroke|breaststroke|butterfly|"
-    r"medley|relay|final|run|mark|jump|throw|drop|fall|wall|tower|tunnel|bridge|yacht|"
-    r"runway)\b)")
-_METRE_BEFORE = re.compile(r"(?:\(|\b(?:height|depth|length|width|altitude|distance) of)\s*$")
-
-
-def _metre_context(text: str, end: int) -> bool:
-    return bool(_METRE_AFTER.match(text, end, end + 40))
-
-
 def _metres_or_million(m: re.Match, text: str, interval: Interval, value: float,
                        half: float) -> tuple[Interval, str | None]:
     """"5m" after no currency: metres where the context says length, else a count in millions."""
-    if _metre_context(text, m.end("scale")) or _METRE_BEFORE.search(
-            text, max(0, m.start() - 30), m.start()):
+    if metres_follow(text, m.end("scale")) or metres_precede(text, m.start()):
         return (value / 1e6 - half / 1e6, value / 1e6 + half / 1e6), "length"
-    follow = text[m.end("scale"):m.end("scale") + 20]
-    if re.match(r"\s+[a-z]", follow):
+    if re.match(r"\s+[a-z]", text[m.end("scale"):m.end("scale") + 20]):
         return interval, "count"  # "3m people", "1.5m shares"
     return interval, None
-
-
-_MONEY_NEAR = re.compile(
-    r"(?i)\b(?:cost|costs|worth|paid|pay|pays|paying|fine|fined|spend|spent|budget|sterling|"
-    r"salary|bill|price|priced|fund|funds|raise|raised|sum|deal|sold|sell|buy|bought|bid|"
-    r"million|billion|bn|invest|invested|loan|debt|tax|compensation|award|awarded|profit|loss)\b")
-
-
-_MASS_CONVERSION = re.compile(
-    r"\s*[(\[]\s*(?:about |around |some )?[\d.,]+\s?(?:kg|kilo|tonne|g\b|gram)")
-
-
-def _money_context(text: str, m: re.Match) -> bool:
-    """"pounds" as money: a scale word, or money words close by ("paid 500 pounds"), unless a
-    conversion to kilograms follows ("700 pounds (320kg)")."""
-    if m.group("scale") or re.search(r"(?i)illion\b", m.group("num")):
-        return True  # "a trillion pounds", "£5m"
-    if _MASS_CONVERSION.match(text, m.end("unit")):
-        return False
-    return bool(_MONEY_NEAR.search(text, max(0, m.start() - 40), min(len(text), m.end() + 25)))
