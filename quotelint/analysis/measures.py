@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_data
-from .numbers_parse import Figure, lexicon
+from .figure_pattern import lexicon
+from .numbers_parse import Figure
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
-from ..data import load_data
+from .figure_pattern import Lexicon, lexicon, norm
 from .unit_words import metres_follow, metres_precede, pounds_are_money
-from .units import UnitName, unit_alternation, unit_table
+from .units import UnitName, unit_table
 
 Interval = tuple[float, float]
 
@@ -62,108 +62,6 @@ class Figure:
         if self.dimension.startswith("money:"):
             return self.dimension[6:]
         return ""
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    pattern: re.Pattern
-    approximators: dict[str, Interval]
-    postfix: dict[str, Interval]
-    number_words: dict[str, int]
-    scale_words: dict[str, int]
-    scale_abbreviations: dict[str, int]
-    vague: dict[str, Interval]
-    currency_prefix: dict[str, str]
-    currency_name: dict[str, str]
-    percent: frozenset[str]
-    points: frozenset[str]
-    months: re.Pattern
-    time_after: re.Pattern
-    name_before: re.Pattern
-
-
-def _alt(words) -> str:
-    """An alternation of phrases, longest first, where a space matches any run of spaces."""
-    ordered = sorted({w for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data = load_data("numbers")
-    approximators = {k: (float(a), float(b)) for k, (a, b) in data["approximators"].items()}
-    postfix = {k: (float(a), float(b)) for k, (a, b) in data["postfix_approximators"].items()}
-    vague: dict[str, Interval] = {}
-    for phrase, (lo, hi) in data["vague_magnitudes"].items():
-        vague[phrase] = (float(lo), float(hi))
-        if phrase.endswith(" of"):  # "killed thousands" as well as "thousands of"
-            vague.setdefault(phrase[:-3], (float(lo), float(hi)))
-    currency_prefix, currency_name = {}, {}
-    for code, spec in data["currencies"].items():
-        for p in spec["prefixes"]:
-            currency_prefix[p] = code
-        for n in spec["names"]:
-            currency_name[n.lower()] = code
-    number_words = {k: int(v) for k, v in data["number_words"].items()}
-    scale_words = {k: int(v) for k, v in data["scale_words"].items()}
-    abbreviations = {k: int(v) for k, v in data["scale_abbreviations"].items()}
-
-    # One pattern for every figure. Python's re runs it about twice as fast as the regex
-    # module's named lists did, and compiles it as fast.
-    nw, sw = _alt(number_words), _alt(scale_words)
-    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-    words = (rf"(?:\ba\s+(?:{sw})\b|\b(?:{nw})\b)(?:(?:\s+|-)(?:{nw}|{sw})\b"
-             rf"|\s+and\s+(?:{nw})\b)*")  # "one hundred and twenty"
-    number = rf"(?:{digits}|(?i:{words}))"
-    scale = (rf"(?:(?:\s+|-)(?i:{sw})\b|\s?(?:bn|tn|trn|mln|mn)(?![\w²³])"
-             r"|(?:m|b|k)(?![\w²³/]))")
-    cur = rf"(?:{_alt(currency_prefix)})\s?"
-    unit_names = [*unit_alternation(), *data["percent"], *data["percentage_points"],
-                  *currency_name]
-    start_guard = r"(?<![\w.,:/@#'’‘])(?<![A-Za-z][-‐])"
-    post = rf"(?:\s+(?i:{_alt(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"
-    # A cheap first test at each word start: the first three letters of some phrase that can
-    # open a figure. Most word starts fail it, and never reach the alternatives below.
-    openers = [*approximators, *vague, *number_words, *(f"a {w}" for w in scale_words),
-               "between", "from", "minus", *currency_prefix]
-    prefixes = _alt({w[:3].lower() for w in openers})
-    pattern = (
-        rf"(?<!\w)(?=[\d.−-]|(?i:{prefixes}))"
-        rf"(?P<approx>(?i:{_alt(approximators)})\s+)?"
-        rf"(?:(?P<vague>(?i:{_alt(vague)})(?![\w-]))"
-        rf"|{start_guard}(?P<lead>(?i:between|from)\s+)?"
-        rf"(?P<neg>(?i:minus)\s+|[-−](?=\d))?(?P<cur>{cur})?(?P<num>{number})(?P<scale>{scale})?"
-        rf"(?:(?P<rsep>\s*[-–—]\s*|\s+(?i:to|and|or)\s+)(?P<neg2>(?i:minus)\s+|[-−](?=\d))?"
-        rf"(?P<cur2>{cur})?(?P<num2>{number})(?P<scale2>{scale})?)?)"
-        rf"(?P<post>{post})?"
-        # Symbols are matched regardless of case here; the Python side re-checks exact ones.
-        rf"(?:(?P<usep>\s?-\s?|\s+)?(?P<unit>(?i:{_alt(unit_names)}))(?![\w²³]|/\w|\.\w)"
-        r"(?P<inches>\s?(?P<inch_num>\d{1,2}(?:\.\d+)?)\s?(?:ins?|inches|inch|″|\"|”)(?!\w))?)?"
-        rf"(?P<post2>{post})?"
-    )
-    months = _alt(data["months"])
-    return Lexicon(
-        pattern=re.compile(pattern),
-        approximators={_norm(k): v for k, v in approximators.items()},
-        postfix={_norm(k): v for k, v in postfix.items()},
-        number_words=number_words,
-        scale_words=scale_words,
-        scale_abbreviations=abbreviations,
-        vague={_norm(k): v for k, v in vague.items()},
-        currency_prefix={k.strip(): v for k, v in currency_prefix.items()},
-        currency_name=currency_name,
-        percent=frozenset(_norm(p) for p in data["percent"]),
-        points=frozenset(_norm(p) for p in data["percentage_points"]),
-        months=re.compile(rf"(?:\b(?:{months})\.?\s+(?:the\s+)?$)"),
-        time_after=re.compile(
-            rf"(?:[:.]\d\d\b|\s?(?i:{_alt(data['time_suffixes'])})(?!\w)|(?:st|nd|rd|th)\b"
-            rf"|s\b|\s+(?:{months})\b|[\w/])"),
-        name_before=re.compile(rf"\b(?:{_alt(data['name_prefixes'])})\.?\s+$"),
-    )
 
 
 # -- values and their precision ----------------------------------------------------------------
@@ -241,13 +139,13 @@ def _approximate(interval: Interval, approx: tuple[float, float] | None) -> Inte
 def _unit_of(m: re.Match, lex: Lexicon) -> tuple[str, UnitName | None] | None:
     """The dimension and unit named after the number, or None if the word is not a unit here."""
     text = m.group("unit")
-    norm = _norm(text)
-    if norm in lex.percent:
+    word = norm(text)
+    if word in lex.percent:
         return "percent", None
-    if norm in lex.points:
+    if word in lex.points:
         return "points", None
-    if norm in lex.currency_name and not m.group("cur"):
-        return "money:" + lex.currency_name[norm], None
+    if word in lex.currency_name and not m.group("cur"):
+        return "money:" + lex.currency_name[word], None
     name = unit_table().lookup(text)
     if name is None or (not name.exact_case and text[:1].isupper() and not text.isupper()):
         return None  # "21 Grams", "Six Feet Under": a title, not a unit
@@ -265,146 +163,182 @@ def figures(text: str) -> Iterator[tuple[Figure, re.Match]]:
             yield fig, m
 
 
+_DASHES = ("-", "–", "—")
+_REJECT = object()  # a match that is not a figure at all (a score, "between" with no range)
+
+
 def _figure(text: str, m: re.Match, lex: Lexicon) -> Figure | None:
-    approx_text = _norm(m.group("approx") or "")
+    """The figure ``m`` matched, or None when it is not one (a date, a score, a name...)."""
+    approx_text = norm(m.group("approx") or "")
     approx = lex.approximators.get(approx_text)
-    start = m.start()
     if m.group("vague"):
-        interval = lex.vague[_norm(m.group("vague"))]
-        end = m.end("vague")
-        return Figure(start, end, m.start("vague"), text[start:end], interval, "count",
+        interval = lex.vague[norm(m.group("vague"))]
+        return Figure(m.start(), m.end("vague"), m.start("vague"),
+                      text[m.start():m.end("vague")], interval, "count",
                       approximator=approx_text, vague=True, exact=approx is None,
-                      value=interval[0], value2=interval[1], number=_norm(m.group("vague")))
+                      value=interval[0], value2=interval[1], number=norm(m.group("vague")))
     if m.group("approx") and m.group("lead"):
         return None  # "about between": not a figure we can read
-    num_start = m.start("lead") if m.group("lead") else m.start("neg") if m.group("neg") else (
-        m.start("cur") if m.group("cur") else m.start("num"))
-    if not m.group("approx"):
-        start = num_start
     first = _number(m.group("num"), m.group("scale"), lex)
     if first is None:
         return None
     value, half = first
-    interval = (value - half, value + half)
     if m.group("neg"):
-        interval = (-interval[1], -interval[0])
         value = -value
-    lead = _norm(m.group("lead") or "")
-    rsep = _norm(m.group("rsep") or "")
-    end = m.end("scale") if m.group("scale") else m.end("num")
-    is_range = False
-    value2: float | None = None
-    if m.group("num2"):
-        if m.group("scale") and not m.group("scale2"):
-            second = None  # "£808m to 8,177 cases": the second number is something else
-        else:
-            second = _number(m.group("num2"), m.group("scale2"), lex)
-        if second is None:
-            second = (-math.inf, 0.0)  # not a range: keep the first figure alone
-        v2, h2 = second
-        if m.group("neg2"):
-            v2 = -v2
-        words_range = not m.group("num")[:1].isdigit()
-        valid = (rsep == "and" and lead == "between") or (rsep in ("to", "-", "–", "—") or
-                                                          rsep.strip() in ("-", "–", "—"))
-        if rsep == "or" and words_range and v2 > value:
-            valid = True  # "two or three"
-        if rsep == "and" and lead != "between":
-            valid = False
-        if valid and v2 > value:
-            if m.group("scale2") and not m.group("scale"):  # "1.5 to 2 million"
-                scale = lex.scale_words.get(_norm(m.group("scale2"))) or \
-                    lex.scale_abbreviations.get(_norm(m.group("scale2")), 1)
-                interval = ((value - half) * scale, (value + half) * scale)
-            interval = (min(interval[0], v2 - h2), max(interval[1], v2 + h2))
-            end = m.end("scale2") if m.group("scale2") else m.end("num2")
-            is_range = True
-            value2 = v2
-        elif rsep.strip() in ("-", "–", "—") and not m.group("unit"):
-            return None  # a score ("won 3-1") or a season ("2004-05")
-        elif valid and v2 <= value and rsep.strip() in ("-", "–", "—"):
-            return None
-    if lead and not is_range:
-        if lead == "between":
-            return None
-        num_start = m.start("neg") if m.group("neg") else (
-            m.start("cur") if m.group("cur") else m.start("num"))
-        if not m.group("approx"):
-            start = num_start
-    number_end = end
-    after = text[end:end + 12]
-    dimension = "count"
-    unit: UnitName | None = None
-    unit_start = unit_end = -1
+    interval = (value - half, value + half)
+    ranged = _range(m, lex, value, half, interval)
+    if ranged is _REJECT:
+        return None
+    lead = norm(m.group("lead") or "")
+    if lead == "between" and ranged is None:
+        return None
+    interval, value2, end = ranged or (interval, None, m.end("scale") if m.group("scale")
+                                       else m.end("num"))
+    number_start = m.start("neg") if m.group("neg") else (
+        m.start("cur") if m.group("cur") else m.start("num"))
+    if ranged is not None and lead:
+        number_start = m.start("lead")  # "between 100 and 150" is written as one figure
+    start = m.start() if m.group("approx") else number_start
+    u = _unit(text, m, lex, value, half, interval, end, ranged is not None)
+    if u is None:
+        return None
+    value, half, interval, end = u.value, u.half, u.interval, u.end
+    if u.name is None and u.dimension == "count" and _not_a_count(
+            text, m, lex, value, end, number_start, ranged is not None):
+        return None
+    interval, end = _postfix(m, lex, interval, end)
+    interval = _approximate(interval, approx)
+    if math.isnan(interval[0]) or math.isnan(interval[1]):
+        return None
+    number = norm(text[number_start:u.number_end])
+    if u.name is not None and u.start < u.number_end:  # "6ft 4in", "5m": the unit is inside
+        number = norm(text[number_start:u.start]) if u.stop == u.number_end else \
+            f"{value:.2f}".rstrip("0").rstrip(".")
+    return Figure(start, end, number_start, text[start:end], interval, u.dimension, u.name,
+                  u.start, u.stop, approx_text,
+                  range_from=lead == "from" and ranged is not None, value=value,
+                  value2=value2, half=half, number=number)
+
+
+def _range(m: re.Match, lex: Lexicon, value: float, half: float, interval: Interval):
+    """(interval, high value, end) of "100-150", "between 100 and 150", "two or three";
+    None if the second number is not the end of a range; _REJECT for a score ("won 3-1")."""
+    if not m.group("num2"):
+        return None
+    rsep = norm(m.group("rsep"))
+    dash = rsep.strip() in _DASHES
+    second = None
+    if not (m.group("scale") and not m.group("scale2")):  # "£808m to 8,177 cases": no range
+        second = _number(m.group("num2"), m.group("scale2"), lex)
+    if second is None:
+        return None
+    v2, h2 = second
+    if m.group("neg2"):
+        v2 = -v2
+    lead = norm(m.group("lead") or "")
+    if rsep == "and":
+        valid = lead == "between"
+    elif rsep == "or":
+        valid = not m.group("num")[:1].isdigit()  # "two or three"
+    else:
+        valid = rsep == "to" or dash
+    if valid and v2 > value:
+        if m.group("scale2") and not m.group("scale"):  # "1.5 to 2 million"
+            scale = lex.scale_words.get(norm(m.group("scale2"))) or \
+                lex.scale_abbreviations.get(norm(m.group("scale2")), 1)
+            interval = ((value - half) * scale, (value + half) * scale)
+        end = m.end("scale2") if m.group("scale2") else m.end("num2")
+        return (min(interval[0], v2 - h2), max(interval[1], v2 + h2)), v2, end
+    if dash:
+        return _REJECT  # a score ("won 3-1"), a season ("2004-05"), a backwards range
+    return None
+
+
+class _Unit(NamedTuple):
+    dimension: str
+    name: UnitName | None
+    start: int  # the unit's span, -1 for none
+    stop: int
+    value: float  # value, half-width, interval and end, as the unit changes them
+    half: float
+    interval: Interval
+    end: int
+    number_end: int  # where the number ends ("6ft 4in" ends after the inches)
+
+
+def _unit(text: str, m: re.Match, lex: Lexicon, value: float, half: float,
+          interval: Interval, end: int, is_range: bool) -> _Unit | None:
+    """The figure's dimension and unit, with its value, interval and end updated for what the
+    unit says ("5m" in metres, "6ft 4in"); None when the match is not a figure."""
+    dimension, name, unit_start, unit_end, number_end = "count", None, -1, -1, end
     cur = m.group("cur")
     if cur:
         code = lex.currency_prefix.get(cur.strip())
         if code is None:
             return None
         dimension = "money:" + code
-    scale_text = (m.group("scale") or "").strip(" -").lower()
-    if scale_text in ("m", "b", "k") and not cur:
-        if scale_text != "m":
+    scale = (m.group("scale") or "").strip(" -").lower()
+    if scale in ("m", "b", "k") and not cur:
+        if scale != "m":
             return None
-        # "5m": million, or metres; the unit decides below.
-        interval, dimension = _metres_or_million(m, text, interval, value, half)
-        if dimension == "length":
+        interval, found = _metres_or_million(m, text, interval, value, half)
+        if found is None:
+            return None
+        if found == "length":  # "a 5m wall"
             value, half = value / 1e6, half / 1e6
-            unit = unit_table().lookup("m")
+            dimension, name = "length", unit_table().lookup("m")
             unit_start, unit_end = m.start("scale"), m.end("scale")
-        elif dimension is None:
-            return None
-    if m.group("unit") and unit is None and (is_range or not m.group("num2")):
+    if m.group("unit") and name is None and (is_range or not m.group("num2")):
         got = _unit_of(m, lex)
         if got is not None and (dimension == "count" or got[0].startswith("money")):
-            dim, name = got
-            if name is not None and name.ambiguous and not metres_follow(text, m.end("unit")):
-                got = None
-            elif name is not None and name.unit.key == "lb" and pounds_are_money(
+            dim, found_name = got
+            if found_name is not None and found_name.ambiguous and \
+                    not metres_follow(text, m.end("unit")):
+                got = None  # "5 m" that is not a length
+            elif found_name is not None and found_name.unit.key == "lb" and pounds_are_money(
                     text, m.start(), m.end(), m.end("unit"),
                     bool(m.group("scale") or re.search(r"(?i)illion\b", m.group("num")))):
-                dim, name = "money:GBP", None
+                dim, found_name = "money:GBP", None
             if got is not None:
-                dimension, unit = dim, name
+                dimension, name = dim, found_name
                 unit_start, unit_end = m.start("unit"), m.end("unit")
-                end = m.end("unit")
+                end = unit_end
                 if name is not None and name.unit.key == "ft" and m.group("inches"):
-                    value = value + float(m.group("inch_num")) / 12  # "6ft 4in": to the inch
+                    value += float(m.group("inch_num")) / 12  # "6ft 4in": to the inch
                     half = 0.5 / 12
                     interval = (value - half, value + half)
                     end = number_end = m.end("inches")
-        after = text[end:end + 12]
-    if unit is None and dimension == "count" and lex.time_after.match(after):
-        return None  # "10:30", "3pm", "21st", "1990s", "3G", "24/7"
-    if unit is None and dimension == "count":
-        if not m.group("num")[:1].isdigit() and value == 1 and not is_range:
-            return None  # "one": usually a pronoun ("one of the", "no one")
-        plain = m.group("num").replace(",", "")
-        if len(plain) > 1 and plain[0] == "0" and plain[1] != ".":
-            return None  # phone numbers, codes
-        if (not is_range and "," not in m.group("num") and "." not in plain
-                and len(plain) == 4 and 1800 <= value <= 2099 and not m.group("scale")):
-            return None  # a year
-        before = text[max(0, num_start - 16):num_start]
-        if lex.months.search(before) or lex.name_before.search(before):
-            return None  # "January 20", "Article 5"
+    return _Unit(dimension, name, unit_start, unit_end, value, half, interval, end, number_end)
+
+
+def _not_a_count(text: str, m: re.Match, lex: Lexicon, value: float, end: int,
+                 number_start: int, is_range: bool) -> bool:
+    """A bare number that is a time, an ordinal, a year, a code, a date or a name."""
+    if lex.time_after.match(text[end:end + 12]):
+        return True  # "10:30", "3pm", "21st", "1990s", "3G", "24/7"
+    num = m.group("num")
+    if not num[:1].isdigit() and value == 1 and not is_range:
+        return True  # "one": usually a pronoun ("one of the", "no one")
+    plain = num.replace(",", "")
+    if len(plain) > 1 and plain[0] == "0" and plain[1] != ".":
+        return True  # phone numbers, codes
+    if (not is_range and "," not in num and "." not in plain and len(plain) == 4
+            and 1800 <= value <= 2099 and not m.group("scale")):
+        return True  # a year
+    before = text[max(0, number_start - 16):number_start]
+    return bool(lex.months.search(before) or lex.name_before.search(before))
+
+
+def _postfix(m: re.Match, lex: Lexicon, interval: Interval, end: int) -> tuple[Interval, int]:
+    """"5,000 or more", "100+": widen the interval, extend the figure."""
     for group in ("post", "post2"):
-        if m.group(group) and m.end(group) <= len(text) and m.start(group) >= end - 0:
-            p = _norm(m.group(group).lstrip("-"))
-            factor = lex.postfix.get(p) or (lex.postfix.get("plus") if p in ("+", "plus") else None)
+        if m.group(group) and m.start(group) >= end:
+            text = norm(m.group(group).lstrip("-"))
+            factor = lex.postfix.get("plus" if text in ("+", "plus") else text)
             if factor is not None:
                 interval = (interval[0] * factor[0], interval[1] * factor[1])
                 end = m.end(group)
-    interval = _approximate(interval, approx)
-    if math.isnan(interval[0]) or math.isnan(interval[1]):
-        return None
-    number = _norm(text[num_start:number_end])
-    if unit is not None and unit_start < number_end:  # "6ft 4in", "5m": the unit is inside
-        number = _norm(text[num_start:unit_start]) if unit_end == number_end else \
-            f"{value:.2f}".rstrip("0").rstrip(".")
-    return Figure(start, end, num_start, text[start:end], interval, dimension, unit,
-                  unit_start, unit_end, approx_text, range_from=lead == "from" and is_range,
-                  value=value, value2=value2, half=half, number=number)
+    return interval, end
 
 
 def _metres_or_million(m: re.Match, text: str, interval: Interval, value: float,

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .figure_pattern import lexicon
 from .measures import MeasureTable, find_measure, measure_table, stem
-from .numbers_parse import Figure, figures, lexicon
+from .numbers_parse import Figure, figures
 from .units import unit_table
 
 if TYPE_CHECKING:
