@@ -62,6 +62,15 @@ def test_inconsistent_figures_in_a_common_unit_with_the_other_mention():
     assert f.severity == "warning" and f.category == "number-consistency"
 
 
+def test_the_design_example_in_its_own_words():
+    text = ("The missiles have a range of 200 miles, the Pentagon said.\n\n"
+            "Ukraine wants the missiles, which have a range of 300 km, for the spring.\n")
+    assert [(f.line, f.column, f.message) for f in lint(text, "QL501")] == [
+        (3, 51, "Figures for the range disagree: 300 km vs 200 mi (= 322 km), "
+                "the other at line 1.")]
+    assert lint(text.replace("300 km", "320 km"), "QL501") == []  # 200 mi = 322 km
+
+
 def test_wrong_parenthetical_conversion():
     (f,) = lint(ROCKETS, "QL502")
     assert rows([f]) == [("QL502", 9, 34, 9, 52,

@@ -261,7 +261,9 @@ def test_figures_of_different_named_sources_times_or_subjects_are_not_the_same_m
     a, b = pair("In 2015, 17 people were killed in the attacks.\n\n"
                 "On Thursday, 84 people were killed in the attacks.")
     assert not same_measure(a, b)
-    a, b = pair("Denmark exports 30,000 tonnes of feta.\n\nGreece exports 115,000 tonnes of feta.")
+    a, b = pair("The court ruled that only cheese made in Greece may be sold as feta, a blow to "
+                "firms in Denmark.\n\nDenmark exports 30,000 tonnes of feta.\n\n"
+                "Greece exports 115,000 tonnes of feta.")
     assert not same_measure(a, b)
 
 

@@ -56,7 +56,6 @@ class Mention:
     paired: bool  # part of "320 km (199 miles)": the copy already gives both systems
     comparable: bool
     times: frozenset[str]
-    entities: frozenset[str]
     context: frozenset[str]
     source: str | None
     subject: str | None
@@ -96,7 +95,7 @@ def mentions(doc: Document) -> list[Mention]:
             shown=shown(q), value=fig.value,
             value2=fig.value2, half=fig.half, sentence=q.sentence, primary=q.converts is None,
             paired=q.converts is not None or i in paired, comparable=q.comparable,
-            times=q.times, entities=q.entities, context=q.context, source=q.source,
+            times=q.times, context=q.context, source=q.source,
             subject=q.subject, head=q.head))
     return out
 
@@ -121,8 +120,6 @@ def same_measure(a: Mention, b: Mention) -> bool:
         return False  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
     if a.head and b.head and a.head != b.head:
         return False  # "the bridge is 19 km long ... the convoy was 60 km long"
-    if a.entities - b.entities and b.entities - a.entities:
-        return False  # each names something the other does not: two different subjects
     return bool(a.context & b.context)
 
 

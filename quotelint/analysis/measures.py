@@ -112,7 +112,10 @@ def measure_table() -> MeasureTable:
         source_context=re.compile(rf"(?i:{data['source_context']})"),
         attribution=re.compile(
             rf"\baccording\s+to\s+(?:the\s+)?(?P<a>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"
-            rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)\s+(?:has\s+|have\s+|had\s+)?"
+            # "Moscow said", "Ukrainian intelligence said", "Russian officials say"
+            rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
+            rf"(?:\s+(?!(?:also|has|have|had|later|then|now|earlier|previously)\b)[a-z]+)?)"
+            rf"\s+(?:has\s+|have\s+|had\s+)?"
             rf"(?:{_alt(data['attribution_verbs'])})\b"
             rf"|\b(?:{_alt(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
         generic_sources=frozenset(w.lower() for w in data["generic_sources"]),

@@ -40,7 +40,6 @@ class Quantity:
     converts: int | None = None  # index of the figure this one restates in parentheses
     per: str = ""  # a rate: "year" in "30,000 tonnes a year"
     comparable: bool = True  # False: a change, a part, a rate or a source description
-    entities: frozenset[str] = frozenset()
     times: frozenset[str] = frozenset()  # years and time words of the sentence ("2015", "ago")
     source: str | None = None  # a named source in the sentence ("Russia said")
     subject: str | None = None  # a name opening the sentence ("Greece makes 115,000 tonnes")
@@ -65,7 +64,6 @@ class Quantity:
 
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
@@ -124,13 +122,13 @@ def quantities(doc: Document) -> list[Quantity]:
         if si not in by_sentence:
             sentence_text = text[sent.start:sent.end]
             by_sentence[si] = (frozenset(_norm(t) for t in meas.times.findall(sentence_text)),
-                               _source(meas, sentence_text), _words(meas, sentence_text),
+                               _source(meas, sentence_text, names), _words(meas, sentence_text),
                                _subject(meas, sentence_text, names))
         times, source, words, subject = by_sentence[si]
         out.append(Quantity(
             figure=fig, base=base, sentence=si, measure=measure, display=display,
             converts=converts, per=per, comparable=comparable,
-            entities=_entities(meas, text, fig, sent.start, sent.end), times=times,
+            times=times,
             source=source, subject=subject, head=_head(left),
             context=words - {stem(w) for w in _WORD.findall(cue)},
         ))
@@ -237,23 +235,6 @@ def _is_source_description(meas: MeasureTable, text: str, fig: Figure, left: str
                 meas.source_context.match(text, noun.end(), right_end))
 
 
-def _entities(meas: MeasureTable, text: str, fig: Figure, start: int, end: int) -> frozenset[str]:
-    """Capitalised words near the figure: the names of what it is about. A sentence's first
-    word counts only if it is not a common word capitalised for opening the sentence."""
-    lo, hi = max(start, fig.start - 50), min(end, fig.end + 50)
-    out = set()
-    for m in _CAPITAL.finditer(text, lo, end):
-        if m.start() >= hi:
-            break
-        if fig.start <= m.start() < fig.end or (m.start() > 0 and text[m.start() - 1].isalnum()):
-            continue  # the figure itself, a word cut by the window
-        word = stem(m.group())
-        if m.start() == start and (word in meas.openers or m.group().lower() in meas.openers):
-            continue
-        out.add(word)
-    return frozenset(out)
-
-
 _OPENING_NAME = re.compile(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 
 
@@ -278,11 +259,17 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(_NAME_INSIDE.findall(text))
 
 
-def _source(meas: MeasureTable, sentence: str) -> str | None:
-    """A named source the sentence attributes its content to ("Russia said"), if any."""
+def _source(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | None:
+    """A named source the sentence attributes its content to ("Russia said"), if any. At the
+    start of a sentence, "Military experts said" names nobody: a capitalised word followed by a
+    common noun is a name only if the document capitalises it elsewhere too."""
     for m in meas.attribution.finditer(sentence):
-        name = m.group("a") or m.group("b") or m.group("c")
-        if name and name.lower() not in meas.generic_sources and \
-                name.split()[0].lower() not in meas.generic_sources:
-            return name.lower()
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        name = m.group(group)
+        first = name.split()[0]
+        if name.lower() in meas.generic_sources or first.lower() in meas.generic_sources:
+            continue
+        if m.start(group) == 0 and first not in names and name != first:
+            continue
+        return name.lower()
     return None
