@@ -203,7 +203,3 @@ def where(other: Mention, here: Mention) -> str:
     if other.path == here.path:
         return f"line {other.line}"
     return f"{other.path}:{other.line}"
-
-
-def is_finite(m: Mention) -> bool:
-    return math.isfinite(m.lo) and math.isfinite(m.hi)

@@ -109,8 +109,14 @@ def _words_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
     return value, _digits_value(str(value))[1] if value >= 10 else 0.5
 
 
+# Longer runs of digits are identifiers, not quantities (and would overflow a float).
+_MAX_DIGITS = 18
+
+
 def _number(text: str, scale: str | None, lex: Lexicon) -> tuple[float, float] | None:
     if text[:1].isdigit() or text[:1] == ".":
+        if sum(c.isdigit() for c in text) > _MAX_DIGITS:
+            return None
         value, half = _digits_value(text)
     else:
         parsed = _words_value(text, lex)

@@ -34,7 +34,6 @@ from ..analysis.figure_compare import (
     agree,
     conversion_agrees,
     in_unit_of,
-    is_finite,
     mentions,
     same_measure,
     shown,
@@ -125,7 +124,7 @@ class NumberConsistencyCheck(Check):
                           if (not same_file or a.start < b.start) and same_measure(a, b)]
             clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
             if self.report == "inconsistent-figures":
-                if clash is not None and is_finite(b):
+                if clash is not None:
                     yield self._finding(b, clash)
             elif clash is None and not b.paired and b.system:
                 other = next((a for a, _ in candidates
