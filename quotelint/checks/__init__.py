@@ -17,6 +17,7 @@ KINDS: dict[str, str] = {
     "substitution": "quotelint.checks.substitution:SubstitutionCheck",
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
     "suppression": "quotelint.checks.suppression:SuppressionCheck",
+    "number-consistency": "quotelint.checks.number_consistency:NumberConsistencyCheck",
 }
 
 
