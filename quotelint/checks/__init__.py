@@ -19,6 +19,7 @@ KINDS: dict[str, str] = {
     "unattributed-claim": "quotelint.checks.unattributed_claim:UnattributedClaimCheck",
     "anonymous-source": "quotelint.checks.anonymous_source:AnonymousSourceCheck",
     "suppression": "quotelint.checks.suppression:SuppressionCheck",
+    "number-consistency": "quotelint.checks.number_consistency:NumberConsistencyCheck",
 }
 
 
