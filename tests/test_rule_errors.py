@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotelint.checks import KINDS
 from quotelint.errors import RuleErrors
 from quotelint.ruleset import load_rules
 
@@ -40,7 +41,7 @@ CASES = [
      "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
      "anonymous-source, unattributed-claim, number-consistency, style, not 'grammar'"),
     ("unknown kind", GOOD.replace("kind: pattern", "kind: spelling"),
-     "4: rule T001: unknown kind 'spelling' (kinds: consistency, pattern, substitution)"),
+     f"4: rule T001: unknown kind 'spelling' (kinds: {', '.join(sorted(KINDS))})"),
     ("missing key", GOOD.replace('    message: "found {match}"\n', ""),
      "2: rule T001: missing required key 'message'"),
     ("unknown placeholder", GOOD.replace("{match}", "{word}"),

@@ -16,6 +16,7 @@ KINDS: dict[str, str] = {
     "pattern": "quotelint.checks.pattern:PatternCheck",
     "substitution": "quotelint.checks.substitution:SubstitutionCheck",
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
+    "quote-balance": "quotelint.checks.quote_balance:QuoteBalanceCheck",
 }
 
 
