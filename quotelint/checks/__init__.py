@@ -17,6 +17,7 @@ KINDS: dict[str, str] = {
     "substitution": "quotelint.checks.substitution:SubstitutionCheck",
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
     "quote-balance": "quotelint.checks.quote_balance:QuoteBalanceCheck",
+    "quote-attribution": "quotelint.checks.quote_attribution:QuoteAttributionCheck",
 }
 
 
