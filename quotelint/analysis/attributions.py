@@ -196,23 +196,22 @@ def _assign(t: str, lo: int, q: Quote, cues: list[Cue]) -> Cue | None:
     return after[0] if after else None
 
 
-def _next_sentence(doc: Document, t: str, q: Quote) -> Cue | None:
+def _next_sentence(doc: Document, t: str, q: Quote) -> Attribution | None:
     """``“Is that fair?” The senator's niece, a state delegate, shouted to the crowd.``: the
-    speaker opens the sentence after a quotation that ends its own."""
+    speaker opens the sentence after a quotation that is a sentence of its own."""
     k = doc.sentence_index(max(q.start, q.end - 1))
     sentences = doc.sentences
     if k + 1 >= len(sentences) or sentences[k].end > q.end + 2 \
             or sentences[doc.sentence_index(q.start)].start < q.start \
             or sentences[k + 1].paragraph != sentences[k].paragraph:
-        return None  # only a quotation that is a sentence of its own
+        return None
     nxt = sentences[k + 1]
     for c in find_cues(t, nxt.start, nxt.end):
         if c.cls in ("dash", "colon", "according-to", "possessive") or c.inverted:
             continue
-        # The speaker opens the sentence, maybe with an aside: Scott's niece, state Del.
-        # Marcia "Cia" Price (D-Newport News), shouted to the crowd.
-        if c.first - nxt.start <= 80:
-            return c
+        if c.first - nxt.start <= 80 and QUOTE not in t[c.last:nxt.end]:
+            return Attribution("direct", (q.start, q.end), c.source, (c.start, c.end), k, q,
+                               "cue", c.cls)
         break
     return None
 
@@ -230,7 +229,7 @@ def _analyze(doc: Document) -> list[Attribution]:
         for q in members:
             k = doc.sentence_index(q.start)
             cue = _label(doc, q) or dash_credit(t, q.end) \
-                or _assign(t, sentences[k].start, q, cues) or _next_sentence(doc, t, q)
+                or _assign(t, sentences[k].start, q, cues)
             if cue is None:
                 continue
             used.add(id(cue))
@@ -297,6 +296,8 @@ def _continue(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, At
             found = _introduced(doc, t, q.paragraph)
         if found is None:
             found = _earlier(doc, para.start, q, out, bare)
+        if found is None:
+            found = _next_sentence(doc, t, q)
         if found is None:
             continue
         a = Attribution("direct", (q.start, q.end), found.source, found.cue,
