@@ -69,6 +69,8 @@ _AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w�
                              rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
                              rf"|when|while|to|in|at|on|from|during)\b))")
 _QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
+_PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
+_OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
 _BY = regex.compile(r"\s+by\b")
 _COLON_QUOTE = regex.compile(rf"[:,]\s*(?={QUOTE})")
 _DASH_AFTER = regex.compile(rf"[ \t]*({DASH})[ \t]*(?=\w)")
@@ -131,8 +133,10 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             nxt = _next_char(t, t.index(nxt, m.end()) + 1, hi)
         if form in w.quote_only and nxt != QUOTE and not _QUOTE_BEFORE.search(t, lo, m.start()):
             continue  # "she reads the news" attributes nothing; "a sign reads “...”" does
-        if form in w.quote_near and QUOTE not in t[m.end():min(hi, m.end() + 40)]:
-            continue  # "a call for calm" is no attribution; "what they call “...”" is
+        if form in w.quote_near and QUOTE not in t[m.end():min(hi, m.end() + 120)] \
+                and not _OBJECT.match(t, m.end(), hi):
+            continue  # "a call for calm" names nothing; "what they call “...”" and "called
+            # him a master" do
         if form.endswith("ing"):
             src = _participle_subject(t, lo, m.start(), hi, out)
             if src is not None:
@@ -194,6 +198,10 @@ def _colon_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
         if src is not None and not is_person(t, src):
             src = None  # "used a quote as its headline: “...”": the piece, not the headline
         clause = {x.lower() for x in TOKEN.findall(t, lo, m.start())}
+        adverbial = (TOKEN.match(t, lo) or TOKEN.search(t, lo, m.start()))
+        if adverbial and adverbial.group().lower() in _PLACE_OR_TIME \
+                and "," not in t[adverbial.end():m.start()]:
+            continue  # "In a statement, “...”": no subject before the quotation
         if src is None and (colon or clause & w.statement_nouns):
             src = leading_subject(t, lo, m.start())
             if src is not None and not clause & w.statement_nouns and not is_person(t, src):

@@ -41,6 +41,9 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         return None
     texts = [m.group() for m in toks]
     lows = [x.lower() for x in texts]
+    if lows[-1] in w.pronouns and lows[-1] not in ("it", "who") and not any(
+            verbish(x) for x in texts[:-1]):
+        return toks[-1].start(), toks[-1].end()  # "... on RT he blasted", "at 86 she says"
     if len(toks) == 1 and lows[0] in w.pronouns:
         return toks[0].start(), toks[0].end()
     contracted = CONTRACTED.fullmatch(lows[-1])
@@ -128,17 +131,25 @@ def is_relative(t: str, span: Span) -> bool:
     return t[span[0]:span[1]].lower() in ("who", "which")
 
 
+_ASIDE_START = regex.compile(rf"(?r)(?<!\d),|,(?!\d)|[;:()\[\]\"“”{QUOTE}]")
+
+
 def _appositive(t: str, comma: int, lo: int) -> Span | None:
-    """``Smith, a Democrat, said`` / ``Smith, who ran, said``: the speaker before the aside."""
-    s1 = segment_start(t, comma, lo)
-    aside = np_span(t, s1, comma)
-    if s1 > lo and t[s1 - 1] == ",":
+    """``Smith, a Democrat, said`` / ``Smith, who ran, said``: the speaker before the aside,
+    which may hold "and" or a long description ("China, Pyongyang's only ally and its economic
+    lifeline to the outside world, said")."""
+    m = _ASIDE_START.search(t, lo, comma)
+    s1 = m.end() if m else lo
+    words_inside = s1 - 1 >= lo and t[s1 - 1] == ","
+    if words_inside:
         s0 = segment_start(t, s1 - 1, lo)
         head = np_span(t, s0, s1 - 1)
         if head is not None and not is_pronoun(t, head):
+            aside = np_span(t, s1, comma)
             if aside is not None and is_name(t, aside) and not is_name(t, head):
                 return aside  # the campaign manager, Robby Mook, said
             return head
+    aside = np_span(t, segment_start(t, comma, lo), comma)
     return aside if aside is not None and not is_pronoun(t, aside) else None
 
 
