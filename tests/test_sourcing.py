@@ -148,3 +148,32 @@ def test_messages_ask_the_editors_question():
     assert found["QL404"] == "“Studies show”: Which study? Name it and who published it."
     assert found["QL401"].endswith("by whom? Name who believes or reported it.")
     assert "who exactly?" in found["QL403"]
+
+
+# -- attribution verbs (style) ------------------------------------------------------------------
+
+def style(text: str) -> list[tuple[str, int, int, str | None]]:
+    found = lint_text(text, "draft.txt", settings=Settings(select=["style"]))
+    return [(f.rule, f.line, f.column, f.fix.replacement if f.fix else None) for f in found
+            if f.rule.startswith("QL6")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister claimed that the figures had been misread.", ("QL601", 1, 14, "said")),
+    ("“We did nothing wrong,” the chairman claimed.", ("QL601", 1, 38, "said")),
+    ("The coach admitted that his side had been poor.", ("QL602", 1, 11, "said")),
+    ("The analyst pointed out that sales had fallen.", ("QL603", 1, 13, "said")),
+    ("“We'll win it next year,” she smiled.", ("QL604", 1, 31, None)),
+])
+def test_attribution_verbs_with_the_neutral_verb(text, expected):
+    assert style(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Chelsea claimed the title on Sunday.",
+    "The driver was admitted to hospital with minor injuries.",
+    "She smiled at the photographers.",
+    "The minister said that the figures had been misread.",
+])
+def test_attribution_verbs_only_where_they_attribute_speech(text):
+    assert style(text) == []

@@ -30,7 +30,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .sourcing import _NAME, _alternation
+from .attributions import Attribution, attributions
+from .sourcing import NAME_PATTERN as _NAME
+from .sourcing import alternation as _alternation
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -156,21 +158,40 @@ class AnonymityFinder:
         return None  # "Ukrainian officials say", "Opec members said": an institution
 
     def find(self, doc: Document) -> list[AnonymousSource]:
+        """Anonymous sources: first the speakers of the attribution analysis, then, for reported
+        speech nested in other reported speech ("the report said that senior officials ...
+        said"), which that analysis leaves inside the outer content, a descriptor followed by
+        a reporting verb or preceded by "according to", "citing", "quoted"."""
         text = doc.flat_outside_quotes
         found: list[AnonymousSource] = []
-        sentences = doc.sentences
-        for index, sentence in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        for a in attributions(doc):
+            if a.source is None or a.verb_class == "possessive":
+                continue
+            index = doc.sentence_index(a.source[0])
+            end = doc.sentences[index].end
+            m = self.descriptor.match(text, a.source[0], end)
+            if m is None or (m.end() < a.source[1] - 1 and not m.group("qual")):
+                continue  # the descriptor must be the speaker, not a word at its start
+            source = self._source(doc, text, m, index, attribution=a)
+            if source is not None:
+                found.append(source)
+                taken.append((m.start(), m.end()))
+        for index, sentence in enumerate(doc.sentences):
             # The cheap test first: most sentences name no anonymous-source noun at all.
             if not self.noun.search(text, sentence.start, sentence.end):
                 continue
             for m in self.descriptor.finditer(text, sentence.start, sentence.end):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
                 source = self._source(doc, text, m, index)
                 if source is not None:
                     found.append(source)
+        found.sort(key=lambda s: s.start)
         return found
 
-    def _source(self, doc: Document, text: str, m: regex.Match,
-                index: int) -> AnonymousSource | None:
+    def _source(self, doc: Document, text: str, m: regex.Match, index: int, *,
+                attribution: Attribution | None = None) -> AnonymousSource | None:
         kind = self._kind(m)
         if kind is None:
             return None
@@ -178,17 +199,30 @@ class AnonymityFinder:
         before = text[max(sentence.start, m.start() - 160):m.start()]
         if self.named_appositive.search(before):
             return None  # "Jeffrey Trimble, a senior official, said"
-        cue_before = self.cue_before.search(before)
-        after = self.verb_after.match(text, m.end(), sentence.end)
-        if not cue_before and not after:
-            return None  # not in attribution position
-        outlet = None
-        second = self.secondhand_before.search(before)
-        if second:
-            outlet = second.group("outlet") or second.group("outlet2") or "another outlet"
+        if attribution is None:
+            cue_before = self.cue_before.search(before)
+            after = self.verb_after.match(text, m.end(), sentence.end)
+            if not cue_before and not after:
+                return None  # not in attribution position
+        outlet = self._outlet(doc, before, attribution)
         reason, span = self._reason(doc, text, index)
         return AnonymousSource(m.start(), m.end(), kind, reason,
                                span[0] if span else None, span[1] if span else None, outlet)
+
+    def _outlet(self, doc: Document, before: str, a: Attribution | None) -> str | None:
+        """The other outlet whose anonymous source this is ("POLITICO reported ..., citing
+        four unnamed people"), or None."""
+        second = self.secondhand_before.search(before)
+        if second:
+            return second.group("outlet") or second.group("outlet2") or "another outlet"
+        if a is None or a.cue is None or \
+                doc.text[a.cue[0]:a.cue[1]].lower() not in ("citing", "quoting", "cited by"):
+            return None
+        for other in attributions(doc):
+            if other is not a and other.sentence == a.sentence and other.source is not None \
+                    and other.verb_class == "written":
+                return doc.text[other.source[0]:other.source[1]]  # "POLITICO reported"
+        return None
 
     def _reason(self, doc: Document, text: str,
                 index: int) -> tuple[str | None, tuple[int, int] | None]:

@@ -1,16 +1,17 @@
 """Does a sentence name its source? The question behind every unattributed-claim rule.
 
-A sentence names its source when it attributes what it says to a named person, a named body or
-an institution speaking for itself ("Blinken said", "the ministry said", "according to the
-Telegraph"), or to named evidence ("a poll by the Levada Center showed", "a Gallup poll").
-Vague groups ("experts say") and anonymous descriptors ("people familiar with") are sources
-too, but not *named* ones. A pronoun source ("he added", "it said") continues the attribution
-of the sentence before, which is how attribution carries over when a sentence plainly
-continues the last one.
+Who said what comes from the project's one attribution analysis (``attributions.py``); this
+module only judges each source it finds. A sentence names its source when it attributes what it
+says to a named person or body ("Blinken said", "according to the Telegraph"), an institution
+or a role speaking for itself ("the ministry said", "the city's governor"), a report ("the
+report said"), or a pronoun whose antecedent is named ("he added"). Vague groups ("experts say")
+and anonymous descriptions ("two people familiar with the call") are sources too, but not
+*named* ones. Evidence is not who-said-what, so it is found here: named evidence ("a poll by
+the Levada Center showed", "a Gallup poll", "official figures", "in Mr Peston's book").
 
 The word lists are lexicons of the rule files (``rules/lexicons.yaml``), so a newsroom can
-extend them (``named_sources: {extend: [the Courier]}``); a ``SourceFinder`` is compiled once
-per rule load and shared by every rule that asks.
+extend them (``named_sources: {extend: [Courier]}``); a ``SourceFinder`` is compiled once per
+rule load and shared by every rule that asks.
 """
 
 from __future__ import annotations
@@ -22,149 +23,173 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..data import load_data
+from .attributions import Attribution, attributions
 
 if TYPE_CHECKING:
     from ..document import Document
 
 NAMED, INSTITUTION, PRONOUN, EVIDENCE = "named", "institution", "pronoun", "evidence"
 
-# A capitalised name: "Kurt Volker", "the Levada Center", "POLITICO's", "Army Tactical ...".
-_NAME = (r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,})(?:\s+(?:(?:of|for|and|de|del|van|von|al|bin|the|on|"
-         r"la|le|da)\s+)*(?:[A-Z][\w’'.&-]*|[0-9]+|\([A-Z]{2,6}\)))*")
+# A capitalised name: "Kurt Volker", "the Levada Center", "POLITICO", "Office for National
+# Statistics (ONS)".
+NAME_PATTERN = (r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,})(?:\s+(?:(?:of|for|and|de|del|van|von|al|bin|the|"
+                r"on|la|le|da)\s+)*(?:[A-Z][\w’'.&-]*|[0-9]+|\([A-Z]{2,6}\)))*")
 # "Official figures", "government data": statistics with a public producer are sourced.
 _PUBLIC_PRODUCERS = frozenset({"official", "government", "ministry", "police", "company",
                                "census"})
 _CAPITALISED = regex.compile(r"\b[A-Z][\w’'.&-]*")
-# Between a subject and its verb: auxiliaries, adverbs, time phrases ("earlier this month").
-_GAP = (r"(?:\s*,[^,.;:]{1,80},)?(?:\s+(?:has|have|had|also|again|later|earlier|previously|"
-        r"repeatedly|publicly|privately|separately|reportedly|recently|once|always|often|"
-        r"himself|herself|itself|themselves|last\s+\w+|this\s+\w+|on\s+\w+day|"
-        r"earlier\s+this\s+\w+|\w+ly))*")
+_DEFINITE = regex.compile(r"(?i:the|this|that|its|their|his|her|our)\s")
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A source mention in a sentence: ``kind`` is named, institution, pronoun or evidence."""
+    """A source of a sentence: ``kind`` is named, institution, pronoun or evidence.
+    ``content`` is the span of what an attribution attributes (None for evidence)."""
 
     start: int
     end: int
     kind: str
+    content: tuple[int, int] | None = None
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, or one that never matches."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w) for w in ordered) or "(?!x)x"
 
 
 class SourceFinder:
-    """Finds the named sources of each sentence; compiled once from the loaded lexicons."""
+    """Judges the sources of each sentence; compiled once from the loaded lexicons."""
 
     def __init__(self, lexicons: Mapping[str, list[str]]) -> None:
-        lx = {k: _alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
-            "reporting_verbs", "evidence_verbs", "evidence_nouns", "institutions",
-            "named_sources", "source_pronouns", "vague_groups", "anonymous_nouns",
-            "unnamed_adjectives")}
-        verb = rf"(?:{lx['reporting_verbs']}|{lx['evidence_verbs']})"
-        # Institutions, outlets and pronouns first: "Police said" is an institution, not a name.
-        subject = (rf"(?i:(?P<evid>(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
-                   rf"(?:{lx['evidence_nouns']})))"
-                   rf"|(?i:(?P<inst>(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
-                   rf"(?:{lx['institutions']})|police|prosecutors|authorities))"
-                   rf"|(?i:(?P<outlet>{lx['named_sources']}))"
-                   rf"|(?P<pron>(?i:{lx['source_pronouns']}))"
-                   rf"|(?P<name>{_NAME})(?:’s|'s)?")
-        # Verbs are matched in lower case: "the United States" is not "United" + "states".
-        self._subject_verb = regex.compile(
-            rf"(?<![\w’'-])(?:{subject}){_GAP}\s+{verb}\b")
-        self._verb_subject = regex.compile(
-            rf"(?:[,”\"’]\s*|\b)(?i:said|says|told|added|wrote|according\s+to)\s+"
-            rf"(?:(?i:the|a|an)\s+)?(?P<name>{_NAME})")
-        self._according = regex.compile(
-            rf"\b(?i:according\s+to|citing|quoting|cited\s+by|as\s+reported\s+by)\s+"
-            rf"(?P<src>(?:(?i:the|a|an|its|their)\s+)?(?:[\w’'.&-]+\s+){{0,4}}?"
-            rf"(?:{_NAME}|(?i:{lx['institutions']})|(?i:{lx['named_sources']})|"
-            rf"(?i:{lx['evidence_nouns']})))")
+        lx = {k: alternation(lexicons.get(k, [])) for k in (
+            "evidence_nouns", "institutions", "named_sources", "source_pronouns",
+            "vague_groups", "anonymous_nouns", "unnamed_adjectives", "rank_adjectives")}
+        self._pronoun = regex.compile(rf"(?i:{lx['source_pronouns']})")
+        self._institution = regex.compile(
+            rf"(?i:\b(?:{lx['institutions']})\b|\b(?:police|prosecutors|authorities)\b)")
+        self._outlet = regex.compile(rf"(?i:\b(?:{lx['named_sources']})\b)")
+        # Heads that make a source vague or anonymous rather than named.
+        self._not_named = regex.compile(
+            rf"(?i:\b(?:{lx['vague_groups']}|{lx['anonymous_nouns']}|{lx['unnamed_adjectives']}"
+            rf"|{lx['evidence_nouns']})\b)")
+        self._unnamed = regex.compile(
+            rf"(?i:\b(?:{lx['unnamed_adjectives']}|{lx['rank_adjectives']})\b)")
+        self._name = regex.compile(NAME_PATTERN)
+        self._evidence_noun = regex.compile(rf"(?i:\b(?:{lx['evidence_nouns']})\b)")
         self._named_evidence = regex.compile(
-            rf"(?i:\b(?:{lx['evidence_nouns']}))\s+(?:[\w-]+\s+){{0,3}}?(?i:by|from|for|of|"
+            rf"(?i:\b(?:{lx['evidence_nouns']}))\s*,?\s+(?:[\w-]+\s+){{0,3}}?(?i:by|from|for|of|"
             rf"conducted\s+by|commissioned\s+by|published\s+(?:by|in)|released\s+by|"
-            rf"carried\s+out\s+by|compiled\s+by)\s+(?:(?i:the)\s+)?(?P<src>{_NAME})"
-            rf"|(?P<src>{_NAME}|(?i:official|government|ministry|police|company|census))"
-            rf"\s+(?i:{lx['evidence_nouns']})\b")
+            rf"carried\s+out\s+by|compiled\s+by)\s+(?:(?i:the)\s+)?(?P<src>{NAME_PATTERN})"
+            rf"|(?P<src>{NAME_PATTERN}|(?i:official|government|ministry|police|company|census))"
+            rf"\s+(?i:{lx['evidence_nouns']})\b"
+            rf"|(?i:according\s+to)\s+(?P<src>(?i:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?i:{lx['evidence_nouns']}))\b")
         # "In Mr Peston's book", "in his memoir": a document as the source.
         self._in_document = regex.compile(
-            rf"\b(?i:in|from)\s+(?:(?P<name>{_NAME})(?:’s|'s)|(?P<pron>(?i:his|her|their|its)))"
-            rf"\s+(?:[\w-]+\s+){{0,2}}?(?i:book|memoir|autobiography|report|statement|letter|"
-            rf"interview|article|column|blog|speech|testimony|filing|memo|paper|submission|"
-            rf"documents?|e-?mails?|diary|diaries|tweet|post)\b")
-        self._not_named = regex.compile(
-            rf"(?i:\b(?:{lx['vague_groups']}|{lx['anonymous_nouns']}|{lx['unnamed_adjectives']}|"
-            rf"{lx['evidence_nouns']})\b)")
+            rf"\b(?i:in|from)\s+(?:(?P<src>{NAME_PATTERN})(?:’s|'s)|(?P<pron>(?i:his|her|their|"
+            rf"its)))\s+(?:[\w-]+\s+){{0,2}}?(?i:book|memoir|autobiography|report|statement|"
+            rf"letter|interview|article|column|blog|speech|testimony|filing|memo|paper|"
+            rf"submission|documents?|e-?mails?|diary|diaries|tweet|post)\b")
         self._non_names = frozenset(load_data("sourcing")["capitalised_non_names"])
-        self._conduit = regex.compile(r"(?i:\b(?:speaking|talking|spoke|told|to)\s+"
-                                      r"(?:[\w-]+\s+){0,3}$)")
 
-    def _is_name(self, text: str) -> bool:
-        words = text.replace("’s", "").replace("'s", "").split()
-        return any(w not in self._non_names for w in words) and \
-            not self._not_named.search(text)
+    # -- judging one source ------------------------------------------------------------------
 
     def proper_nouns(self, doc: Document) -> frozenset[str]:
         """Capitalised words the document also uses inside sentences: its proper nouns."""
-        text = doc.flat
         starts = {s.start for s in doc.sentences}
-        return frozenset(m.group() for m in _CAPITALISED.finditer(text)
+        return frozenset(m.group() for m in _CAPITALISED.finditer(doc.flat)
                          if m.start() not in starts)
 
-    def _named(self, doc: Document, m: regex.Match, group: str, start: int) -> bool:
-        """Is group ``group`` of ``m`` a name? "Doctors said" opens a sentence with a common
-        noun, "Williams said" with a name: a single capitalised word at the start of a sentence
-        is a name only if the article also capitalises it inside a sentence."""
-        name = m.group(group)
-        if not self._is_name(name):
-            return False
-        if m.start(group) != start or " " in name:
+    def has_name(self, doc: Document, text: str, at: int) -> bool:
+        """Does ``text`` (at offset ``at``) contain a proper name? "Doctors said" opens a
+        sentence with a common noun and "Williams said" with a name: a one-word capitalised
+        source at the start of a sentence is a name only if the article also capitalises it
+        inside a sentence."""
+        starts = {s.start for s in doc.sentences}
+        for m in self._name.finditer(text):
+            words = [w for w in m.group().replace("’s", "").replace("'s", "").split()
+                     if w not in self._non_names and not self._not_named.fullmatch(w)]
+            if not words:
+                continue
+            if len(words) == 1 and at + m.start() in starts:
+                proper = doc.cached(self.proper_nouns)
+                if words[0] not in proper and not self._outlet.fullmatch(words[0]):
+                    continue
             return True
-        proper = doc.cached(self.proper_nouns)
-        return name in proper or name.removesuffix("’s").removesuffix("'s") in proper
+        return bool(self._outlet.search(text))
 
-    def _sources_in(self, doc: Document, text: str, start: int, end: int) -> list[Source]:
-        found: list[Source] = []
-        for m in self._subject_verb.finditer(text, start, end, overlapped=True):
-            if m.group("pron"):
-                found.append(Source(m.start("pron"), m.end("pron"), PRONOUN))
-            elif m.group("evid"):
-                found.append(Source(m.start("evid"), m.end("evid"), EVIDENCE))
-            elif m.group("inst"):
-                found.append(Source(m.start("inst"), m.end("inst"), INSTITUTION))
-            elif m.group("outlet"):
-                found.append(Source(m.start("outlet"), m.end("outlet"), NAMED))
-            elif m.group("name") and self._named(doc, m, "name", start) and not \
-                    self._conduit.search(text, max(start, m.start() - 40), m.start()):
-                found.append(Source(m.start("name"), m.end("name"), NAMED))
-        for m in self._verb_subject.finditer(text, start, end):
-            if self._named(doc, m, "name", start):
-                found.append(Source(m.start("name"), m.end("name"), NAMED))
+    def judge(self, doc: Document, a: Attribution) -> str | None:
+        """named, institution or pronoun for a source that names who says so, else None."""
+        start, end = a.source
+        text = doc.text[start:end]
+        if self._pronoun.fullmatch(text.strip()):
+            return NAMED if a.resolved is not None else PRONOUN
+        if self._evidence_noun.search(text) and (
+                _DEFINITE.match(text) or self.has_name(doc, text, start)):
+            return EVIDENCE  # "the survey", "The survey, by Survation,", "a Gallup poll"
+        if self._not_named.search(text):
+            head = self._not_named.findall(text)[-1].lower()
+            # "Ukrainian officials", "Opec members": an institution's plural voice; "senior
+            # officials", "two people familiar with", "Military experts": not named.
+            if _DEFINITE.match(text) and not self._unnamed.search(text):
+                return INSTITUTION  # "the report", "the officials": someone already named
+            if head in ("officials", "members", "spokesmen", "spokeswomen") and \
+                    not self._unnamed.search(text) and self.has_name(doc, text, start):
+                return INSTITUTION
+            return None
+        if self.has_name(doc, text, start):
+            return NAMED
+        if self._institution.search(text) or _DEFINITE.match(text):
+            return INSTITUTION  # "the ministry", "the city's governor", "The report"
+        return None
+
+    # -- per sentence ------------------------------------------------------------------------
+
+    def sentence_sources(self, doc: Document) -> list[list[Source]]:
+        """The sources that name who says so, per sentence: from the attribution analysis,
+        plus named evidence, which no reporting verb attributes."""
+        sentences = doc.sentences
+        per: list[list[Source]] = [[] for _ in sentences]
+        for a in attributions(doc):
+            if a.source is None:
+                continue
+            kind = self.judge(doc, a)
+            if kind is None:
+                continue
+            first = doc.sentence_index(a.content[0])
+            last = doc.sentence_index(max(a.content[0], a.content[1] - 1))
+            indexes = set(range(first, last + 1))
+            if a.cue is not None:
+                indexes.add(doc.sentence_index(a.cue[0]))
+            for i in indexes:
+                per[i].append(Source(a.source[0], a.source[1], kind, a.content))
+        text = doc.flat_outside_quotes
+        for i, s in enumerate(sentences):
+            per[i].extend(self._evidence(doc, text, s.start, s.end))
+        return per
+
+    def _evidence(self, doc: Document, text: str, start: int, end: int) -> list[Source]:
+        found = []
+        for m in self._named_evidence.finditer(text, start, end, overlapped=True):
+            src = m.group("src")
+            if src.lower() in _PUBLIC_PRODUCERS or src.lower().split()[-1] in (
+                    "figures", "data", "statistics", "poll", "survey", "census") or \
+                    self.has_name(doc, src, m.start("src")):
+                found.append(Source(m.start("src"), m.end("src"), EVIDENCE))
         for m in self._in_document.finditer(text, start, end):
             if m.group("pron"):
                 found.append(Source(m.start("pron"), m.end("pron"), PRONOUN))
-            elif self._named(doc, m, "name", start):
-                found.append(Source(m.start("name"), m.end("name"), NAMED))
-        for m in self._according.finditer(text, start, end):
-            if not self._not_named.search(m.group("src")):
+            elif self.has_name(doc, m.group("src"), m.start("src")):
                 found.append(Source(m.start("src"), m.end("src"), NAMED))
-        for m in self._named_evidence.finditer(text, start, end, overlapped=True):
-            if m.group("src").lower() in _PUBLIC_PRODUCERS or self._named(doc, m, "src", start):
-                found.append(Source(m.start("src"), m.end("src"), EVIDENCE))
         return found
 
-    def sentence_sources(self, doc: Document) -> list[list[Source]]:
-        """The named sources of each sentence, found in the narrator's words only."""
-        text = doc.flat_outside_quotes
-        return [self._sources_in(doc, text, s.start, s.end) for s in doc.sentences]
-
     def sourced(self, doc: Document, index: int, *, before: int = 0, after: int = 0,
-                evidence_only: bool = False) -> bool:
+                evidence_only: bool = False, within: tuple[int, int] | None = None) -> bool:
         """Do sentences ``index - before`` to ``index + after`` of the same paragraph name a
-        source?
+        source? With ``within``, an attribution counts only if what it attributes contains
+        that span: "She believed [most people wanted ...]" sources the claim, "While officials
+        say they will “liberate” Crimea, most people ..." does not.
 
         A pronoun source ("He added", "It said") counts when one of the three sentences before
         it names a source: that is how attribution carries over to a sentence that plainly
@@ -179,6 +204,9 @@ class SourceFinder:
                 continue  # a neighbour in another paragraph does not source this one
             for source in per_sentence[i]:
                 if evidence_only and source.kind != EVIDENCE:
+                    continue
+                if within is not None and source.content is not None and not (
+                        source.content[0] <= within[0] and within[1] <= source.content[1]):
                     continue
                 if source.kind != PRONOUN:
                     return True

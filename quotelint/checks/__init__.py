@@ -18,8 +18,11 @@ KINDS: dict[str, str] = {
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
     "unattributed-claim": "quotelint.checks.unattributed_claim:UnattributedClaimCheck",
     "anonymous-source": "quotelint.checks.anonymous_source:AnonymousSourceCheck",
+    "attribution-verb": "quotelint.checks.attribution_verb:AttributionVerbCheck",
     "suppression": "quotelint.checks.suppression:SuppressionCheck",
     "number-consistency": "quotelint.checks.number_consistency:NumberConsistencyCheck",
+    "quote-balance": "quotelint.checks.quote_balance:QuoteBalanceCheck",
+    "quote-attribution": "quotelint.checks.quote_attribution:QuoteAttributionCheck",
 }
 
 

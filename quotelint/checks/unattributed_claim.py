@@ -4,7 +4,9 @@ Everything the ``pattern`` kind does (a regex or lexicon within a scope, ``unles
 ``requires`` conditions), plus the sourcing test of issue 4: a match is not reported when its
 sentence names its source ("the ministry said", "according to Reuters", "a poll by Gallup"),
 or, with ``source_in: sentence-or-previous`` (or ``around``), when the sentence before (or
-either neighbour) does. ``source_types:
+either neighbour) does. ``source_in: content`` is stricter: an attribution counts only if the
+match is part of what it attributes ("she believed [most people wanted ...]"), while named
+evidence in the sentence or the one before still counts. ``source_types:
 evidence`` accepts only named evidence (a poll, a survey, figures) and "according to": a
 generalisation about what people think is not sourced by an official's quote in the same
 sentence. The message can ask the editor's question that fits the match (``ask``).
@@ -37,7 +39,7 @@ from .scopes import SCOPES
 
 # Sentences (before, after) where a named source cancels a finding.
 _WINDOWS = {"sentence": (0, 0), "sentence-or-previous": (1, 0), "around": (1, 1),
-            "nowhere": None}
+            "content": (1, 0), "nowhere": None}
 
 
 class UnattributedClaimCheck(PatternCheck):
@@ -77,7 +79,8 @@ class UnattributedClaimCheck(PatternCheck):
         for m in self.allowed_matches(doc):
             if window and self.finder.sourced(
                     doc, doc.sentence_index(m.start()), before=window[0], after=window[1],
-                    evidence_only=self.params["source_types"] == "evidence"):
+                    evidence_only=self.params["source_types"] == "evidence",
+                    within=m.span() if self.params["source_in"] == "content" else None):
                 continue
             fields = self.fields(doc, m)
             yield self.finding(doc, m.start(), m.end(), **fields,

@@ -1,0 +1,74 @@
+"""``attribution-verb``: a reporting verb that takes sides, with the neutral verb as a fix.
+
+"Claimed" casts doubt on the speaker, "admitted" implies guilt, "noted" and "pointed out"
+endorse what was said, and "smiled" is not speech (AP, Reuters, Wikipedia MOS:SAID; Bender et
+al.). This kind reads the cues of the project's attribution analysis, so it reports a verb only
+where it attributes speech ("he claimed that ...", "“...,” she admitted"), never "claimed the
+title" or "admitted to hospital". ``verbs`` maps each form to its neutral replacement ("claimed":
+"said"); an empty replacement reports the verb with no fix ("smiled": a smile is not a word,
+so the sentence needs rewriting, not a swap).
+
+    - id: NEWS601
+      name: doubt-verb
+      kind: attribution-verb
+      category: style
+      severity: info
+      message: "“{match}” casts doubt on the speaker: “{replacement}” is neutral."
+      verbs: {claimed: said, claims: says}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from ..analysis.attributions import attributions
+from ..document import Document
+from ..findings import Finding, Fix
+from ..schema import Field, string_map
+from .base import BuildContext, Check, flat
+from .substitution import match_case
+
+# A reported clause has a finite verb; "claimed the title" or "admitted to hospital" has none.
+_CLAUSE = regex.compile(r"(?i:^\s*that\b|\b(?:is|are|was|were|had|has|have|would|will|could|"
+                        r"should|can|may|might|must|did|does|do|isn’t|wasn’t|hadn’t|"
+                        r"wouldn’t|didn’t)\b)")
+
+
+def _reports_a_clause(doc: Document, a) -> bool:
+    return _CLAUSE.search(doc.text, a.cue[1], a.content[1]) is not None
+
+
+class AttributionVerbCheck(Check):
+    PLACEHOLDERS = frozenset({"match", "replacement", "speaker"})
+    FIXABLE = True
+    PARAMS: ClassVar[dict[str, Field]] = {
+        "verbs": Field(string_map, required=True,
+                       doc="verb form as written -> neutral replacement ('' for none)"),
+    }
+
+    def setup(self, ctx: BuildContext) -> None:
+        self.verbs = {" ".join(k.lower().split()): v for k, v in self.params["verbs"].items()}
+        if not self.verbs:
+            raise self.error("verbs", "'verbs' must have at least one entry")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for a in attributions(doc):
+            if a.cue is None or a.cue[0] in seen or a.verb_class in (
+                    "according-to", "colon", "dash", "possessive"):
+                continue
+            if a.kind == "indirect" and not _reports_a_clause(doc, a):
+                continue  # "Chelsea claimed the title": an object, not reported speech
+            written = doc.text[a.cue[0]:a.cue[1]]
+            replacement = self.verbs.get(" ".join(written.lower().split()))
+            if replacement is None:
+                continue
+            seen.add(a.cue[0])
+            fix = Fix(a.cue[0], a.cue[1], match_case(replacement, written)) \
+                if replacement and "|" not in replacement else None
+            speaker = flat(a.source_text(doc) or "")
+            yield self.finding(doc, a.cue[0], a.cue[1], fix=fix, match=flat(written),
+                               replacement=replacement or "said", speaker=speaker)
