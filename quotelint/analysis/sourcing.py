@@ -184,6 +184,19 @@ class SourceFinder:
                 found.append(Source(m.start("src"), m.end("src"), NAMED))
         return found
 
+    def named_in_next_paragraph(self, doc: Document, index: int) -> bool:
+        """Is sentence ``index`` in the lede, and does the next paragraph name a source in its
+        first two sentences? News copy identifies late: "..., a survey has found." then "The
+        study, by Pew Internet, ...". The lede's vague source is the one named next."""
+        sentences = doc.sentences
+        paragraph = sentences[index].paragraph
+        if paragraph != lede(doc):
+            return False
+        per_sentence = doc.cached(self.sentence_sources)
+        following = [k for k in range(index + 1, len(sentences))
+                     if sentences[k].paragraph == paragraph + 1][:2]
+        return any(src.kind != PRONOUN for k in following for src in per_sentence[k])
+
     def sourced(self, doc: Document, index: int, *, before: int = 0, after: int = 0,
                 evidence_only: bool = False, within: tuple[int, int] | None = None) -> bool:
         """Do sentences ``index - before`` to ``index + after`` of the same paragraph name a
@@ -214,6 +227,42 @@ class SourceFinder:
                        for s in per_sentence[k]):
                     return True
         return False
+
+
+# A reported clause has a finite verb; "claimed the title", "admitted to hospital" and
+# "responded by orchestrating fraud" have none.
+_CLAUSE = regex.compile(r"(?i:^\s*that\b|\b(?:is|are|was|were|had|has|have|would|will|could|"
+                        r"should|can|may|might|must|did|does|do|isn’t|wasn’t|hadn’t|"
+                        r"wouldn’t|didn’t)\b)")
+
+
+def reports_a_clause(doc: Document, a: Attribution) -> bool:
+    """Does an indirect attribution report a clause ("X said the deal was close") rather than
+    take an object ("X claimed the title")?"""
+    end = a.content[1]
+    start = a.cue[1] if a.cue is not None and a.cue[1] <= end else a.content[0]
+    return _CLAUSE.search(doc.text, start, end) is not None
+
+
+_TERMINAL = regex.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def headline(doc: Document) -> int | None:
+    """The paragraph index of the headline, if the article starts with one: a short first
+    paragraph with no closing punctuation, followed by the story. A headline compresses the
+    story below it; its sourcing is the story's, so the sourcing rules leave it alone."""
+    paragraphs = doc.paragraphs
+    if len(paragraphs) < 2:
+        return None
+    first = doc.text[paragraphs[0].start:paragraphs[0].end]
+    return 0 if not _TERMINAL.search(first) and len(first.split()) <= 25 else None
+
+
+def lede(doc: Document) -> int | None:
+    """The paragraph index of the lede: the first paragraph of the story proper."""
+    top = headline(doc)
+    index = 0 if top is None else top + 1
+    return index if index < len(doc.paragraphs) else None
 
 
 def source_finder(lexicons: Mapping[str, list[str]], shared: dict) -> SourceFinder:

@@ -22,23 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-import regex
-
 from ..analysis.attributions import attributions
+from ..analysis.sourcing import reports_a_clause
 from ..document import Document
 from ..findings import Finding, Fix
 from ..schema import Field, string_map
 from .base import BuildContext, Check, flat
 from .substitution import match_case
-
-# A reported clause has a finite verb; "claimed the title" or "admitted to hospital" has none.
-_CLAUSE = regex.compile(r"(?i:^\s*that\b|\b(?:is|are|was|were|had|has|have|would|will|could|"
-                        r"should|can|may|might|must|did|does|do|isn’t|wasn’t|hadn’t|"
-                        r"wouldn’t|didn’t)\b)")
-
-
-def _reports_a_clause(doc: Document, a) -> bool:
-    return _CLAUSE.search(doc.text, a.cue[1], a.content[1]) is not None
 
 
 class AttributionVerbCheck(Check):
@@ -60,7 +50,7 @@ class AttributionVerbCheck(Check):
             if a.cue is None or a.cue[0] in seen or a.verb_class in (
                     "according-to", "colon", "dash", "possessive"):
                 continue
-            if a.kind == "indirect" and not _reports_a_clause(doc, a):
+            if a.kind == "indirect" and not reports_a_clause(doc, a):
                 continue  # "Chelsea claimed the title": an object, not reported speech
             written = doc.text[a.cue[0]:a.cue[1]]
             replacement = self.verbs.get(" ".join(written.lower().split()))

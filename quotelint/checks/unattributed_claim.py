@@ -28,10 +28,10 @@ from typing import ClassVar
 
 import regex
 
-from ..analysis.sourcing import source_finder
+from ..analysis.sourcing import headline, source_finder
 from ..document import Document
 from ..findings import Finding
-from ..schema import Field, choice, string, string_map
+from ..schema import Field, boolean, choice, string, string_map
 from .base import BuildContext
 from .pattern import PatternCheck
 from .regexes import compile_pattern
@@ -54,6 +54,8 @@ class UnattributedClaimCheck(PatternCheck):
         "ask": Field(string_map, default={}, doc="regex on the match -> the editor's question"),
         "question": Field(string, default="Who says so? Name the source.",
                           doc="the question when no 'ask' entry matches"),
+        "lede_named_later": Field(boolean, default=False,
+                                  doc="in the lede, a source named in the next paragraph counts"),
     }
 
     def setup(self, ctx: BuildContext) -> None:
@@ -76,9 +78,16 @@ class UnattributedClaimCheck(PatternCheck):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         window = _WINDOWS[self.params["source_in"]]
+        top = headline(doc)
         for m in self.allowed_matches(doc):
+            index = doc.sentence_index(m.start())
+            if top is not None and doc.sentences[index].paragraph == top:
+                continue  # a headline's sourcing is the story's
+            if self.params["lede_named_later"] and \
+                    self.finder.named_in_next_paragraph(doc, index):
+                continue
             if window and self.finder.sourced(
-                    doc, doc.sentence_index(m.start()), before=window[0], after=window[1],
+                    doc, index, before=window[0], after=window[1],
                     evidence_only=self.params["source_types"] == "evidence",
                     within=m.span() if self.params["source_in"] == "content" else None):
                 continue
