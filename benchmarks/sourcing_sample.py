@@ -29,7 +29,8 @@ from quotelint.linter import lint_file
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 JUDGMENTS = Path(__file__).resolve().parent / "judgments" / "sourcing.tsv"
 CATEGORIES = ("anonymous-source", "unattributed-claim")
-FIELDS = ["corpus", "file", "line", "column", "rule", "name", "severity", "verdict", "note"]
+FIELDS = ["round", "corpus", "file", "line", "column", "rule", "name", "severity", "verdict",
+          "note"]
 
 
 def _polnear_files(tmp: Path) -> dict[str, Path]:
@@ -84,22 +85,25 @@ def _write(rows: list[dict]) -> None:
         writer.writerows(sorted(rows, key=_key))
 
 
-def sample(n: int, seed: int) -> int:
-    """Sample ``n`` findings per category (BBC first, topped up from PolNeAR); print them."""
+def sample(n: int, seed: int, categories: tuple[str, ...] = CATEGORIES) -> int:
+    """Sample ``n`` findings per category (BBC first, topped up from PolNeAR) that no earlier
+    round judged, and print them: each round measures the rules as they are now on findings
+    that did not shape them."""
     rows = {_key(r): r for r in _read()}
     with tempfile.TemporaryDirectory() as tmp:
         corpora = _corpora(Path(tmp))
         rng = random.Random(seed)
-        for category in CATEGORIES:
+        for category in categories:
             picked: list[tuple[str, str, object]] = []
             for corpus in ("bbc", "polnear"):
                 pool = [(corpus, name, f) for name, f in _findings(corpora[corpus])
-                        if f.category == category]
+                        if f.category == category
+                        and (corpus, name, f.line, f.column, f.rule) not in rows]
                 rng.shuffle(pool)
                 picked += pool[:max(0, n - len(picked))]
             for corpus, name, f in picked:
                 key = (corpus, name, f.line, f.column, f.rule)
-                row = rows.setdefault(key, {
+                row = rows.setdefault(key, {"round": str(seed),
                     "corpus": corpus, "file": name, "line": f.line, "column": f.column,
                     "rule": f.rule, "name": f.name, "severity": f.severity, "verdict": "",
                     "note": ""})
@@ -112,26 +116,33 @@ def sample(n: int, seed: int) -> int:
 
 
 def score() -> int:
+    """Precision per round and rule: each round judged findings that no earlier round had."""
     rows = [r for r in _read() if r["verdict"] in ("y", "n")]
     if not rows:
         print("no judgments yet: run `sample` and fill in the verdict column (y/n)")
         return 1
-    by_rule: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        by_rule[(r["rule"], r["name"], r["severity"])][r["verdict"]] += 1
-    for category in CATEGORIES:
-        judged = [r for r in rows if r["rule"][:3] == ("QL3" if category[0] == "a" else "QL4")]
-        good = sum(r["verdict"] == "y" for r in judged)
-        print(f"{category}: {len(judged)} judged, precision {good / max(1, len(judged)):.2f}")
-    print(f"\n{'rule':6} {'name':32} {'severity':8} {'judged':>6} {'correct':>7} {'precision':>9}")
-    for (rule, name, severity), c in sorted(by_rule.items()):
-        total = c["y"] + c["n"]
-        print(f"{rule:6} {name:32} {severity:8} {total:6d} {c['y']:7d} {c['y'] / total:9.2f}")
-    print("\nwrong findings:")
-    for r in rows:
-        if r["verdict"] == "n":
-            print(f"  {r['corpus']}/{r['file']}:{r['line']}:{r['column']} {r['rule']}: "
-                  f"{r['note']}")
+    for round_ in sorted({r["round"] for r in rows}, key=int):
+        judged = [r for r in rows if r["round"] == round_]
+        print(f"== round {round_}")
+        for category, prefix in (("anonymous-source", "QL3"), ("unattributed-claim", "QL4")):
+            mine = [r for r in judged if r["rule"].startswith(prefix)]
+            good = sum(r["verdict"] == "y" for r in mine)
+            print(f"{category}: {len(mine)} judged, precision {good / max(1, len(mine)):.2f}")
+        by_rule: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+        for r in judged:
+            by_rule[(r["rule"], r["name"], r["severity"])][r["verdict"]] += 1
+        print(f"{'rule':6} {'name':32} {'severity':8} {'judged':>6} {'correct':>7} "
+              f"{'precision':>9}")
+        for (rule, name, severity), c in sorted(by_rule.items()):
+            total = c["y"] + c["n"]
+            print(f"{rule:6} {name:32} {severity:8} {total:6d} {c['y']:7d} "
+                  f"{c['y'] / total:9.2f}")
+        print("wrong findings:")
+        for r in judged:
+            if r["verdict"] == "n":
+                print(f"  {r['corpus']}/{r['file']}:{r['line']}:{r['column']} {r['rule']}: "
+                      f"{r['note']}")
+        print()
     return 0
 
 
@@ -140,8 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=["sample", "score"])
     parser.add_argument("--n", type=int, default=110, help="findings per category")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--category", choices=CATEGORIES, action="append",
+                        help="sample only this category (repeatable)")
     args = parser.parse_args(argv)
-    return sample(args.n, args.seed) if args.mode == "sample" else score()
+    if args.mode == "score":
+        return score()
+    return sample(args.n, args.seed, tuple(args.category or CATEGORIES))
 
 
 if __name__ == "__main__":

@@ -128,6 +128,10 @@ class SourceFinder:
         if self._evidence_noun.search(text) and (
                 _DEFINITE.match(text) or self.has_name(doc, text, start)):
             return EVIDENCE  # "the survey", "The survey, by Survation,", "a Gallup poll"
+        last = text.split()[-1] if text.split() else ""
+        if last[:1].isupper() and self._not_named.search(text) and \
+                self.has_name(doc, last, end - len(last)):
+            return NAMED  # "market analysts Nielsen/NetRatings": the name is the head
         if self._not_named.search(text):
             head = self._not_named.findall(text)[-1].lower()
             # "Ukrainian officials", "Opec members": an institution's plural voice; "senior
@@ -185,16 +189,16 @@ class SourceFinder:
         return found
 
     def named_in_next_paragraph(self, doc: Document, index: int) -> bool:
-        """Is sentence ``index`` in the lede, and does the next paragraph name a source in its
-        first two sentences? News copy identifies late: "..., a survey has found." then "The
-        study, by Pew Internet, ...". The lede's vague source is the one named next."""
+        """Is sentence ``index`` in the lede, and does the next paragraph name a source? News
+        copy identifies late: "..., a survey has found." then "The study, by Pew Internet,
+        ...". The lede's vague source is the one named next."""
         sentences = doc.sentences
         paragraph = sentences[index].paragraph
         if paragraph != lede(doc):
             return False
         per_sentence = doc.cached(self.sentence_sources)
         following = [k for k in range(index + 1, len(sentences))
-                     if sentences[k].paragraph == paragraph + 1][:2]
+                     if sentences[k].paragraph == paragraph + 1]
         return any(src.kind != PRONOUN for k in following for src in per_sentence[k])
 
     def sourced(self, doc: Document, index: int, *, before: int = 0, after: int = 0,
