@@ -37,12 +37,14 @@ def prf(tp: int, flagged: int, positives: int) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                        help="leave out a rule (to see what it contributes)")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
                         help="print N random false positives and N false negatives")
     args = parser.parse_args(argv)
 
     labels = [json.loads(line) for line in (args.data / "labels.jsonl").open(encoding="utf-8")]
-    settings = Settings(select=["unattributed-claim"])
+    settings = Settings(select=["unattributed-claim"], ignore=args.ignore)
     flags: dict[tuple[str, int], set[str]] = defaultdict(set)
     files = sorted({row["file"] for row in labels})
     for name in files:
