@@ -137,6 +137,10 @@ def test_metres_or_million_by_context():
     assert read("a 3m high wall")[0][1:3] == ("length", "m")
     assert read("3m people")[0][1:3] == ("count", "")
     assert read("£3m deal")[0][1:3] == ("money:GBP", "GBP")
+    # in parentheses "5m" is usually a conversion ("30ft (10m)"), unless a currency follows
+    assert read("He fell 30ft (10m) to the ground.")[1][1:3] == ("length", "m")
+    assert read("Profits were 3.4bn kroner (456m euros).")[1] == (
+        "456m euros", "money:EUR", "EUR", 455500000.0, 456500000.0)
 
 
 def test_pounds_are_weight_unless_money_is_near():
