@@ -230,6 +230,15 @@ def test_rates_are_their_own_dimension():
     assert (q.dimension, q.measure) == ("mass/year", "production")
 
 
+@pytest.mark.parametrize(("text", "dimension"), [
+    ("The terminal will ship 5 million tonnes of gas a year from 2011.", "mass/year"),
+    ("Qatar will supply 7.5 million tonnes of fuel annually.", "mass/year"),
+    ("The ark held 300 tonnes of food for a year.", "mass"),  # a duration, not a rate
+])
+def test_a_rate_may_follow_what_the_figure_counts(text, dimension):
+    assert [q.dimension for q in Document(text).cached(quantities)][:1] == [dimension]
+
+
 def test_parenthetical_conversion_is_linked_to_its_figure():
     doc = Document("The missiles fly 320 km (199 miles) and the lorry 40 metres deep (131 feet).")
     found = doc.cached(quantities)

@@ -177,6 +177,8 @@ def _rate(meas: MeasureTable, text: str, fig: Figure, right_end: int) -> str:
         return ""
     if m.group("bpd"):
         return "day"
+    if m.group("annually"):
+        return "year"
     per = m.group("per").lower()
     return {"annum": "year", "head": "person", "capita": "person"}.get(per, per)
 
