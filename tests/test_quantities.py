@@ -162,6 +162,7 @@ def test_pounds_are_weight_unless_money_is_near():
     "Arsenal won 3-1 on Saturday.",
     "It was the best film of the 1990s.",
     "He flew a Boeing 747 to Sydney.",
+    "A Long March 4C rocket will carry the satellite.",
 ])
 def test_dates_years_times_ordinals_models_and_scores_are_not_figures(text):
     assert measured(text) == []

@@ -67,6 +67,8 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
+# Dimensions whose figures, after a capitalised word mid-sentence, are part of a name.
+_NAMED = frozenset({"count", "temperature"})
 _CONVERSION_GAP = re.compile(
     r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
 
@@ -88,8 +90,8 @@ def quantities(doc: Document) -> list[Quantity]:
             continue  # between sentences: a heading fragment or masked text
         left = text[max(sent.start, fig.start - 80):fig.start]
         right_end = min(sent.end, fig.end + 120)
-        if fig.dimension == "count" and _is_name(text, fig, sent.start):
-            continue  # "Boeing 747", "Windows 10"
+        if fig.dimension in _NAMED and _is_name(text, fig, sent.start):
+            continue  # "Boeing 747", "Windows 10", "a Long March 4C rocket"
         if fig.dimension == "count" and _is_source_description(meas, text, fig, left, right_end):
             continue  # "citing four unnamed people familiar with the call"
         base = _to_base(fig)
