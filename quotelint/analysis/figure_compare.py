@@ -106,7 +106,8 @@ def mentions(doc: Document) -> list[Mention]:
 # -- same measure? --------------------------------------------------------------------------
 
 def same_measure(a: Mention, b: Mention) -> bool:
-    """Do ``a`` and ``b`` state the same measure of the same thing, as far as the text shows?"""
+    """Do ``a`` and ``b`` state the same quantity of the same thing, as far as the text shows
+    (by a measure word, or by the words around them)?"""
     return why_not_same(a, b) is None
 
 

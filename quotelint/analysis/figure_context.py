@@ -141,7 +141,7 @@ def clauses(doc: Document, found: list[Quantity]) -> list[Clause | None]:
 
 
 # Where the words between two figures of one sentence are cut: at the last comma or
-# conjunction ("59 litres in France, 12 litres in the US and three litres in Japan"), else half
+# conjunction ("40 litres in France, 15 litres in Spain and three litres in Italy"), else half
 # way: each word goes to the figure nearest to it.
 _SPLIT = re.compile(r",|\s(?:and|or|but|while|whereas|against|compared with|than)\s")
 
@@ -224,7 +224,7 @@ def _is_noun(table: ContextTable, word: str) -> bool:
 def same_clause(a: Clause, b: Clause, sentence_a: frozenset[str],
                 sentence_b: frozenset[str]) -> bool:
     """Rule 1 or rule 2 of the module docstring. A clause of a single shared word ("three
-    litres in Japan") passes rule 1 only if the two sentences also overlap as much."""
+    litres in Italy") passes rule 1 only if the two sentences also overlap as much."""
     table = context_table()
     if a.names - b.names and b.names - a.names:
         return False  # "Smith won ... in Glasgow" / "Jones won ... in Glasgow": two things

@@ -11,7 +11,8 @@ One kind, four reports, chosen with ``report``:
 The first and third also compare across the files of a story (``quotelint --story``): each
 document is reduced by ``collect`` to a list of picklable ``Mention`` records, and ``run_story``
 compares the records of different files. What a figure measures, and when two figures are
-comparable at all, is decided by ``analysis/quantities.py`` and ``analysis/figure_compare.py``.
+comparable at all, is decided by ``analysis/quantities.py``, ``analysis/figure_context.py``
+(the words around a figure) and ``analysis/figure_compare.py``.
 
     - id: QL501
       name: inconsistent-figures
