@@ -93,10 +93,19 @@ def test_paragraph_introduced_by_x_said_colon():
     assert read(text)[0][2:] == ("The minister", "said", "introduced")
 
 
-def test_new_paragraph_after_an_attributed_quote_is_a_new_quotation():
-    # AP: had the speaker gone on, the first paragraph would have been left open.
+def test_paragraph_opening_with_a_quotation_after_the_speakers_quotation():
     text = "“The bridge is safe,” the engineer said.\n\n“We tested every bolt and every weld.”"
+    assert read(text)[1][2:] == ("the engineer", "said", "previous-paragraph")
+
+
+def test_paragraph_after_narration_does_not_carry_the_speaker_over():
+    text = ("“The bridge is safe,” the engineer said. The council was not convinced.\n\n"
+            "“We tested every bolt and every weld.”")
     assert read(text)[1][1:] == (None, None, None, None)
+
+
+def test_a_name_that_is_also_a_verb_is_still_a_name():
+    assert read("“It is such a sad song,” Read said.")[0][2] == "Read"
 
 
 def test_speaker_in_the_next_sentence_after_a_quoted_question():

@@ -29,11 +29,12 @@ call"), or a pronoun (``he said``), whose nearest named antecedent is in ``resol
 says how the speaker was found: ``cue`` (in the quotation's own sentences: a reporting verb,
 ``according to``, a colon, a dash credit, or the sentence right after a quotation that is a
 sentence of its own), ``continued`` (the speaker of the sentence before, or of the last
-attributed quotation of the paragraph, or of the other pieces of an AP running quote) or
-``introduced`` (the paragraph before ends "X said:"). A paragraph that is a bare quotation
-after one that ends with an attributed quotation is a new quotation, not a continued one: AP
-style would have left the first one open. A quotation with no attribution is an orphan, a
-title or a scare quote, which ``is_naming`` tells apart. Word lists: ``data/attribution.yaml``.
+attributed quotation of the paragraph, or of the other pieces of an AP running quote),
+``introduced`` (the paragraph before ends "X said:") or ``previous-paragraph`` (a paragraph
+that opens with a quotation after one that ends with X's attributed quotation: the way
+British copy writes a speaker going on, where AP would have left the first quotation open).
+A quotation with no attribution is an orphan, a title or a scare quote, which ``is_naming``
+tells apart. Word lists: ``data/attribution.yaml``.
 """
 
 from __future__ import annotations
@@ -181,8 +182,8 @@ def _kind(t: str, lo: int, q: Quote, cue: Cue) -> str:
 
 def _assign(t: str, lo: int, q: Quote, cues: list[Cue]) -> Cue | None:
     """The cue that attributes ``q`` among the cues of its frame, as an editor would pick it."""
-    for c in cues:  # “...,” Milley said / “...” — Lincoln
-        if c.first >= q.end and not t[q.end:c.first].strip(" ,;:—–-"):
+    for c in cues:  # “...,” Milley said / “...” — Lincoln (not “...,” about Comey’s statement)
+        if c.first >= q.end and not t[q.end:c.first].strip(" ,;:—–-") and c.cls != "possessive":
             return c
     for c in cues:  # Trump: “...” / issued a statement, “...”
         if c.cls == "colon" and c.end <= q.start and not t[c.end:q.start].strip():
@@ -283,8 +284,9 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
 
 def _continue(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, Attribution],
               out: list[Attribution], bare: list[Attribution]) -> None:
-    """Speakers for quotations whose own sentences name none (AP running quotes, a quote that
-    goes on after "he said.", a paragraph introduced by "X said:", a dash credit line)."""
+    """Speakers for quotations whose own sentences name none: the pieces of an AP running
+    quote, a paragraph introduced by "X said:" or following X's quotation, a quotation that goes
+    on after "he said.", a quotation whose speaker opens the next sentence."""
     _chains(quotes, by_quote, out)
     paragraphs = doc.paragraphs
     for q in quotes:
@@ -293,7 +295,7 @@ def _continue(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, At
         para = paragraphs[q.paragraph]
         found = None
         if not t[para.start:q.start].strip():
-            found = _introduced(doc, t, q.paragraph)
+            found = _introduced(doc, t, q.paragraph, out)
         if found is None:
             found = _earlier(doc, para.start, q, out, bare)
         if found is None:
@@ -318,10 +320,17 @@ def _earlier(doc: Document, para_start: int, q: Quote, out: list[Attribution],
                and max(a.content[1], a.cue[1] if a.cue else 0) <= q.start]
     just_before = [a for a in [*earlier, *bare] if a.sentence == k - 1
                    and doc.sentences[k - 1].start >= para_start]
-    if just_before:
-        return replace(max(just_before, key=lambda a: a.cue or a.content), via="continued")
+    if just_before:  # a quotation's speaker first: “...,” Ash wrote, first reported by AP.
+        quoted_before = [a for a in just_before if a.quote is not None] or just_before
+        return _carried(max(quoted_before, key=lambda a: a.cue or a.content))
     quoted = [a for a in earlier if a.quote is not None]
-    return replace(quoted[-1], via="continued") if quoted else None
+    return _carried(quoted[-1]) if quoted else None
+
+
+def _carried(a: Attribution) -> Attribution:
+    """``a`` carried over to another quotation; a speaker that came from the paragraph before
+    keeps saying so, so that the strict AP reading can still tell."""
+    return a if a.via == "previous-paragraph" else replace(a, via="continued")
 
 
 def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
@@ -336,17 +345,20 @@ def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
         if named is not None:
             for p in chain:
                 if p.start not in by_quote:
-                    a = replace(named, kind="direct", content=(p.start, p.end), quote=p,
-                                via="continued")
+                    a = replace(_carried(named), kind="direct", content=(p.start, p.end),
+                                quote=p)
                     by_quote[p.start] = a
                     out.append(a)
         chain = [q] if q is not None else []
 
 
-def _introduced(doc: Document, t: str, index: int) -> Attribution | None:
-    """A paragraph that opens with a quotation takes its speaker from a paragraph before it
-    that ends "X said:". (After one that ends “...,” X said. it is a new quotation: AP
-    would have left the first one open.)"""
+def _introduced(doc: Document, t: str, index: int,
+                out: list[Attribution]) -> Attribution | None:
+    """A paragraph that opens with a quotation takes its speaker from the paragraph before when
+    that one ends "X said:" (``introduced``) or ends with a quotation attributed to X
+    (``previous-paragraph``: “...,” X said. / then a paragraph “...”), as British copy and
+    many wires write a speaker going on. AP would have left the first quotation open instead,
+    so QL201 can be told to report these (``paragraph_continuation: false``)."""
     if index == 0:
         return None
     prev = doc.paragraphs[index - 1]
@@ -357,6 +369,13 @@ def _introduced(doc: Document, t: str, index: int) -> Attribution | None:
             c = cues[-1]
             return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
                                "introduced", c.cls)
+    quoted = [a for a in out if a.quote is not None and a.source is not None
+              and last_sentence.start <= a.content[1] <= prev.end]
+    if quoted:
+        a = max(quoted, key=lambda a: a.content[1])
+        ends = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
+        if not t[ends:prev.end].strip(" .,;:!?\"'”’»)"):
+            return replace(a, via="previous-paragraph")
     return None
 
 
@@ -375,6 +394,21 @@ def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]
             named.append(src)
         result.append(a)
     return result
+
+
+_HEADING_MD = regex.compile(r" {0,3}#{1,6}\s")
+_SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+
+def is_headline(doc: Document, index: int) -> bool:
+    """Is paragraph ``index`` a headline: a Markdown heading, or the article's first paragraph
+    when it is short and does not end like a sentence ("Fox 'too reliant on reality TV'")?"""
+    para = doc.paragraphs[index]
+    text = doc.text[para.start:para.end]
+    if doc.markdown and _HEADING_MD.match(doc.text, doc.line_starts[doc.position(para.start)[0]
+                                                                       - 1]):
+        return True
+    return index == 0 and len(text.split()) <= 20 and not _SENTENCE_END.search(text)
 
 
 def is_naming(doc: Document, quote: Quote) -> bool:

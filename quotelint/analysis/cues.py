@@ -26,7 +26,7 @@ from .speakers import (
     tail_np,
     trailing_name,
 )
-from .words import DASH, QUOTE, TOKEN, Span, trim, words
+from .words import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
 
 
 def naming_before(t: str, start: int, lo: int) -> bool:
@@ -71,6 +71,7 @@ _AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w�
 _QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
 _PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
 _OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
+_QUOTE_BEFORE_NEAR = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
 _BY = regex.compile(r"\s+by\b")
 _COLON_QUOTE = regex.compile(rf"[:,]\s*(?={QUOTE})")
 _DASH_AFTER = regex.compile(rf"[ \t]*({DASH})[ \t]*(?=\w)")
@@ -95,8 +96,11 @@ def _participle_subject(t: str, lo: int, at: int, hi: int, found: list[Cue]) -> 
                 return src  # held up a sign saying “...”
     if found:
         return found[-1].source
-    # "Trump hailed it, saying ..."; "After saying her foot was swollen, she ..."
-    return leading_subject(t, lo, at) or leading_subject(t, lo, hi)
+    src = leading_subject(t, lo, at)  # Trump hailed it, saying ...
+    if src is None and len(TOKEN.findall(t, lo, at)) <= 1 and QUOTE not in t[lo:at]:
+        comma = t.find(",", at, hi)  # After saying her foot was swollen, she ...
+        src = leading_subject(t, comma + 1, hi) if comma > 0 else None
+    return src
 
 
 # "X told Y", "X thought": the word after the verb is never its speaker.
@@ -141,6 +145,14 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             src = _participle_subject(t, lo, m.start(), hi, out)
             if src is not None:
                 out.append(Cue(m.start(), m.end(), src, cls))
+            continue
+        if cls == "non_speech" and not _QUOTE_BEFORE_NEAR.search(t, lo, m.start()):
+            continue  # “...,” she laughed; not "as the audience laughed"
+        by = _BY.match(t, m.end(), hi)
+        if by and not _PASSIVE.search(t, lo, m.start()):
+            src = subject_after(t, by.end(), hi)
+            if src is not None:  # in a video posted by CBN
+                out.append(Cue(m.start(), m.end(), src, cls, True))
             continue
         if _PASSIVE.search(t, lo, m.start()) and form != "quoted":
             by = _BY.match(t, m.end(), hi)
@@ -217,9 +229,13 @@ def _after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
         if any(c.start <= m.end(2) and c.end >= m.start(2) for c in out):
             continue
         src = np_span(t, m.start(1), m.end(1))
-        if m.group(2) in w.auxiliaries or m.group(2) in w.irregular or src is None \
-                or is_relative(t, src):
-            continue
+        verb = m.group(2)
+        if verb in w.auxiliaries or verb in w.irregular or verb in w.nouns or src is None \
+                or src[0] != m.start(1) or is_relative(t, src):
+            continue  # "...,” union workers in Los Angeles; “...,” reporters as she emerged
+        first = t[src[0]:src[1]].split()[0]
+        if not (capitalised(first) or first.lower() in w.determiners | w.pronouns):
+            continue  # "...,” until the Iowa caucuses
         if is_person(t, src) and len(t[src[0]:src[1]].split()) <= 5:
             out.append(Cue(m.start(2), m.end(2), src, "speech"))
 

@@ -57,7 +57,7 @@ _MARKS = regex.compile(r"''|``|[\"'“”‘’„‚«»‹›]")
 _ELISION = regex.compile(r"(?i)['’‘](?:n['’]|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b)")
 _DECADE = regex.compile(r"['’‘]\d\ds?\b")
 _PRIME = regex.compile(r"\d['’]\d{1,2}[\"”]?|\d[\"”]")
-_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_WORD = regex.compile(r"\w+(?:['’-]\w+)*")
 _BLOCK_LINE = regex.compile(r"^ {0,3}>[ \t]?([^\n]*)$", regex.M)
 _CREDIT = regex.compile(r"\s*(?:—|―|–|--)\s*\S")
 _LEADER = regex.compile(r"[ \t>*+-]*(?:\d{1,9}[.)] )?")  # Markdown block-quote and list prefixes
@@ -138,7 +138,7 @@ class QuoteAnalysis:
 
 
 def word_count(text: str) -> int:
-    """Words as a reader counts them: ``don’t`` and ``Ukraine’s`` are one word each."""
+    """Words as a reader counts them: ``don’t``, ``Ukraine’s`` and ``go-ahead`` are one each."""
     return len(_WORD.findall(text))
 
 

@@ -37,6 +37,8 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         toks = after if after else trim(toks[:times[0]])
     if not toks:
         return None
+    while len(toks) > 1 and toks[0].group().lower() in _PARTICLES:
+        toks = toks[1:]  # "about Comey", "of Florida"
     if lead_ok and toks[0].group().lower() in w.leading:
         return None
     texts = [m.group() for m in toks]
@@ -54,7 +56,10 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
             or lows[-1] in w.determiners:
         return None
-    if any(x in w.verb_class and x not in w.nouns for x in lows):
+    if any(x in w.verb_class and x not in w.nouns for x in texts):  # "Read said" is a name
+        return None
+    if any(x.endswith("ed") and x.islower() and x not in _QUALIFIERS and y in _PARTICLES
+           for x, y in zip(texts, lows[1:], strict=False)):  # a release linked to the report
         return None  # "the plan he said" is a clause, not a speaker
     named = capitalised(texts[-1]) and lows[-1] not in w.leading
     first_ok = capitalised(texts[0]) or lows[0] in w.determiners or lows[0] in w.prefixes \
@@ -84,6 +89,13 @@ def segment_start(t: str, i: int, lo: int) -> int:
     return m.end() if m else lo
 
 
+# Participles that still describe a speaker: "two people involved in the talks".
+_QUALIFIERS = frozenset({"involved", "briefed", "based", "concerned", "connected", "associated",
+                         "affiliated", "related", "unnamed", "retired", "elected", "appointed",
+                         "authorized", "authorised", "acquainted", "interviewed", "polled",
+                         "surveyed", "named", "quoted", "cited"})
+_PARTICLES = frozenset({"to", "by", "with", "in", "on", "at", "from", "for", "into", "about",
+                        "up", "out", "down", "over"})
 _RELATIVE = regex.compile(r"(?i)\b(?:which|who|that)\s*$")
 _RELATIVE_LEAD = regex.compile(r"\s*(?i:who|which)\b")
 _CONJ_BEFORE = regex.compile(r"\b(?:and|or)$")
