@@ -18,8 +18,8 @@ article it lists quotations with ``analysis/attributions.py`` and runs the orpha
   ``min_words`` words (the only ones the rule can report); and the *clean* ones, long ones
   whose paragraph keeps no other gold speaker after the deletion (elsewhere an editor would
   still read a speaker: "X said he thinks ... “...”", a second attribution of the sentence);
-- the same two orphan figures with ``paragraph_continuation: false`` (strict AP: a paragraph
-  that opens with a quotation after X's quotation is a new quotation);
+- the same two orphan figures with ``paragraph_continuation: true`` (the British reading: a
+  paragraph that opens with a quotation after X's quotation is X going on);
 - rule time per article.
 """
 
@@ -108,7 +108,7 @@ def synthetic_orphan(text: str, quote: dict, attribution: dict) -> tuple[str, in
 
 def evaluate(rows: list[dict], errors: int = 0) -> dict:
     orphans = Orphans()
-    strict = Orphans(paragraph_continuation=False)
+    british = Orphans(paragraph_continuation=True)
     c: Counter = Counter()
     shown = 0
     elapsed = 0.0
@@ -120,7 +120,7 @@ def evaluate(rows: list[dict], errors: int = 0) -> dict:
         attrs = [quote_attribution(doc, q) for q in listed]
         flagged = [(f.start, f.end) for f in orphans.check.run(doc)]
         elapsed += time.perf_counter() - t0
-        flagged_strict = [(f.start, f.end) for f in strict.check.run(doc)]
+        flagged_british = [(f.start, f.end) for f in british.check.run(doc)]
         gold = row["quotes"]
         gold_all = [(g["start"], g["end"]) for g in gold]
         pred_all = [(q.start, q.end) for q in listed]
@@ -149,8 +149,8 @@ def evaluate(rows: list[dict], errors: int = 0) -> dict:
         for g in gold_att:
             c["att_quotes"] += 1
             c["false_orphans"] += any(_overlap(f, (g["start"], g["end"])) for f in flagged)
-            c["false_orphans_strict"] += any(_overlap(f, (g["start"], g["end"]))
-                                             for f in flagged_strict)
+            c["false_orphans_british"] += any(_overlap(f, (g["start"], g["end"]))
+                                              for f in flagged_british)
         by_id = {a["id"]: a for a in row["attributions"]}
         for g in gold_att:
             attribution = by_id[g["attr_id"]]
@@ -165,7 +165,7 @@ def evaluate(rows: list[dict], errors: int = 0) -> dict:
             if long:
                 c["syn_long_n"] += 1
                 c["syn_long_hit"] += hit
-                c["syn_strict_hit"] += any(s <= at < e for s, e in strict.spans(new))
+                c["syn_british_hit"] += any(s <= at < e for s, e in british.spans(new))
                 if _clean(text, g, attribution, row["attributions"]):
                     c["syn_clean_n"] += 1
                     c["syn_clean_hit"] += hit
@@ -213,9 +213,9 @@ def report(name: str, c: dict) -> str:
         f" of >= min_words ({c['syn_long_hit']}/{c['syn_long_n']}), "
         f"{_ratio(c['syn_clean_hit'], c['syn_clean_n']):.1%}"
         f" of clean ({c['syn_clean_hit']}/{c['syn_clean_n']})",
-        f"  strict AP (paragraph_continuation: false): false orphans "
-        f"{_ratio(c['false_orphans_strict'], c['att_quotes']):.1%}, synthetic flagged "
-        f"{_ratio(c['syn_strict_hit'], c['syn_long_n']):.1%} of >= min_words",
+        f"  British reading (paragraph_continuation: true): false orphans "
+        f"{_ratio(c['false_orphans_british'], c['att_quotes']):.1%}, synthetic flagged "
+        f"{_ratio(c['syn_british_hit'], c['syn_long_n']):.1%} of >= min_words",
         f"  rule time                  {1000 * _ratio(c['seconds'], c['articles']):.1f} ms"
         f" per article (analysis + QL201)",
     ])

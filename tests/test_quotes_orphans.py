@@ -51,25 +51,27 @@ def test_scare_quotes_names_and_titles_are_not_reported(text):
 CONTINUED = "“The bridge is safe,” the engineer said.\n\n“We tested every bolt and every weld.”\n"
 
 
-def test_paragraph_after_the_speakers_quotation_is_the_speaker_going_on():
-    assert orphans(CONTINUED) == []
+def test_ap_reading_a_new_paragraph_of_quotation_needs_its_own_speaker():
+    assert orphans(CONTINUED) == [(3, 1, 3, 39)]
 
 
-def test_strict_ap_reading_reports_it(write):
+def test_british_reading_is_the_speaker_going_on(write):
     from quotelint.document import Document
     from quotelint.ruleset import load_rules
 
-    path = write("ap.yaml", """\
+    path = write("uk.yaml", """\
 rules:
-  - id: AP201
-    name: orphan-quote-ap
+  - id: UK201
+    name: orphan-quote-uk
     kind: quote-attribution
     category: quote-attribution
-    paragraph_continuation: false
+    paragraph_continuation: true
     message: "No speaker for “{excerpt}”."
 """)
-    check = load_rules([path], defaults=False).find("AP201")
-    assert [(f.line, f.column) for f in check.run(Document(CONTINUED))] == [(3, 1)]
+    check = load_rules([path], defaults=False).find("UK201")
+    assert list(check.run(Document(CONTINUED))) == []
+    text = CONTINUED.replace("said.", "said. The council was not convinced.")
+    assert [(f.line, f.column) for f in check.run(Document(text))] == [(3, 1)]
 
 
 def test_headline_quotations_are_left_to_the_body():

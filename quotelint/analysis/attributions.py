@@ -47,7 +47,7 @@ import regex
 from .cues import Cue, dash_credit, find_cues, naming_before
 from .quotes import Quote
 from .speakers import is_name, last_person
-from .words import QUOTE, Span, words
+from .words import QUOTE, TOKEN, Span, verbish, words
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -118,6 +118,7 @@ _WORDS = regex.compile(r"\w+")
 _THAT = regex.compile(r"[\s,:]*(?:that\b)?\s*")
 _THAT_AHEAD = regex.compile(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
 _FIRST_COMMA = regex.compile(r",\s*")
+_RELATIVE_TAIL = regex.compile(r"\b(?:who|which|that)\b")
 
 
 def masked_text(doc: Document) -> str:
@@ -356,9 +357,12 @@ def _introduced(doc: Document, t: str, index: int,
                 out: list[Attribution]) -> Attribution | None:
     """A paragraph that opens with a quotation takes its speaker from the paragraph before when
     that one ends "X said:" (``introduced``) or ends with a quotation attributed to X
-    (``previous-paragraph``: “...,” X said. / then a paragraph “...”), as British copy and
-    many wires write a speaker going on. AP would have left the first quotation open instead,
-    so QL201 can be told to report these (``paragraph_continuation: false``)."""
+    (``previous-paragraph``: “...,” X said. / then a paragraph “...”), the way British copy
+    and many wires write a speaker going on. AP would have left the first quotation open instead,
+    so QL201 can be told to report these (``paragraph_continuation: false``). Only a
+    quotation in the last sentence carries over: after "Barrow said he was surprised." a
+    paragraph of quotation is a new one, or every paragraph after a reported sentence would
+    inherit its speaker."""
     if index == 0:
         return None
     prev = doc.paragraphs[index - 1]
@@ -369,14 +373,17 @@ def _introduced(doc: Document, t: str, index: int,
             c = cues[-1]
             return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
                                "introduced", c.cls)
-    quoted = [a for a in out if a.quote is not None and a.source is not None
-              and last_sentence.start <= a.content[1] <= prev.end]
-    if quoted:
-        a = max(quoted, key=lambda a: a.content[1])
-        ends = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
-        if not t[ends:prev.end].strip(" .,;:!?\"'”’»)"):
-            return replace(a, via="previous-paragraph")
-    return None
+    last = [a for a in out if a.source is not None and a.kind == "direct"
+            and a.content[0] < prev.end and a.content[1] > last_sentence.start]
+    if not last:
+        return None
+    a = max(last, key=lambda a: a.content[1])
+    ends = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
+    tail = _RELATIVE_TAIL.split(t[ends:prev.end], maxsplit=1)[0]
+    if QUOTE in tail or any(verbish(w) for w in TOKEN.findall(tail)):
+        return None  # the paragraph goes on after the quotation: a new one starts below
+    # “...,” said Adrian Palmer, the director. / “...,” he told the BBC News website.
+    return replace(a, via="previous-paragraph")
 
 
 def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:

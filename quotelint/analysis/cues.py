@@ -68,6 +68,7 @@ _QUOTE_BEFORE = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
 _AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
                              rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
                              rf"|when|while|to|in|at|on|from|during)\b))")
+_INVERTED_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
 _QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
 _PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
 _OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
@@ -250,8 +251,20 @@ def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             out.append(Cue(m.start(), m.end(), src, "possessive"))
 
 
+def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``“...?”, implored campaigner Barry Lim``: any past-tense verb, then its speaker."""
+    for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
+        if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
+                or m.group(1) in words().irregular:
+            continue
+        src = subject_after(t, m.end(1), hi, inverted=True)
+        if src is not None and is_person(t, src):
+            out.append(Cue(m.start(1), m.end(1), src, "speech", True))
+
+
 # In this order: a later finder skips what an earlier one found.
-_FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues, _possessive_cues)
+_FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues,
+            _inverted_after_quote_cues, _possessive_cues)
 
 
 def find_cues(t: str, lo: int, hi: int) -> list[Cue]:

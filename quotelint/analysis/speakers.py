@@ -96,6 +96,8 @@ _QUALIFIERS = frozenset({"involved", "briefed", "based", "concerned", "connected
                          "surveyed", "named", "quoted", "cited"})
 _PARTICLES = frozenset({"to", "by", "with", "in", "on", "at", "from", "for", "into", "about",
                         "up", "out", "down", "over"})
+_DASH_BEFORE = regex.compile(rf"(?:\s-\s|{DASH})\s*$")
+_DASH_ASIDE = regex.compile(rf"(?r)\s-\s|{DASH}")
 _RELATIVE = regex.compile(r"(?i)\b(?:which|who|that)\s*$")
 _RELATIVE_LEAD = regex.compile(r"\s*(?i:who|which)\b")
 _CONJ_BEFORE = regex.compile(r"\b(?:and|or)$")
@@ -136,6 +138,11 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
         return span
     if seg > lo and t[seg - 1] == "," and blank:
         return _appositive(t, seg - 1, lo)
+    dash = _DASH_BEFORE.search(t, lo, seg)
+    if dash is not None and blank:  # Andrei Illarionov - then an adviser to Putin - told
+        opening = _DASH_ASIDE.search(t, lo, dash.start())
+        if opening is not None:
+            return np_span(t, segment_start(t, opening.start(), lo), opening.start())
     return None
 
 

@@ -10,7 +10,10 @@
 A quotation is attributed when ``analysis/attributions.py`` finds its speaker: in its own
 sentences (``“...,” Milley said``, ``Blinken said: “...”``, ``according to X``, a dash
 credit), or as an editor carries it over (the rest of an AP running quote, a quote that goes
-on after "he said.", a paragraph introduced by "X said:" or opening after X's quotation).
+on after "he said.", a paragraph introduced by "X said:"). A paragraph that opens with a
+quotation after one that ends with X's quotation is, in AP style, a new quotation (AP would
+have left the first one open) and is reported; ``paragraph_continuation: true`` reads it as X
+going on, as British copy does.
 Short quotations (scare quotes, "a “red line”"), names and titles (``the so-called “...”``,
 words in title case) and headline quotations (the body names the speaker) are not reported.
 ``quotes.min_words`` in the configuration overrides the rule's ``min_words``. A quote that runs
@@ -38,9 +41,10 @@ class QuoteAttributionCheck(Check):
         "skip_names": Field(boolean, default=True,
                             doc="do not report names and titles (so-called “...”, Title Case)"),
         "paragraph_continuation": Field(
-            boolean, default=True,
-            doc="a paragraph that opens with a quotation after one ending with X's attributed "
-                "quotation is X going on (false: report it, as strict AP style would)"),
+            boolean, default=False,
+            doc="true: a paragraph that opens with a quotation after one ending with X's "
+                "attributed quotation is X going on (British style); false (AP): it is a new "
+                "quotation that needs its own speaker"),
         "skip_headlines": Field(boolean, default=True,
                                 doc="do not report quotations in a headline"),
     }
