@@ -53,6 +53,18 @@ def read(text: str, path: str = "draft.txt") -> list[tuple]:
      "The union", "saying", "mixed"),
     ("The engineer’s claim that the dam was “perfectly sound until Tuesday” was false.",
      "The engineer", "’s claim", "mixed"),
+    ("\"Don't you care about the fishermen?\", implored campaigner Barry Lim.",
+     "campaigner Barry Lim", "implored", "direct"),
+    (" - Southampton boss Harry Redknapp: \"We know they can give us problems.\"",
+     "Southampton boss Harry Redknapp", ":", "direct"),
+    ("A \"taxpayer-funded propaganda exercise on the EU\" is being used, say the Tories.",
+     "the Tories", "say", "mixed"),
+    ("\"Our primary worry is the budget,\" consultancy 4Cast said in a report.",
+     "consultancy 4Cast", "said", "direct"),
+    ("Andrei Illarionov - then an adviser to the president - told a press conference: "
+     "\"Now officials are doing it.\"", "Andrei Illarionov", "told", "direct"),
+    ("The union named the members who pledged to “strike until the pay offer is improved”.",
+     "the members", "pledged", "mixed"),
 ])
 def test_speaker_and_cue_in_the_quotations_sentence(text, speaker, cue, kind):
     (_, got_kind, got_speaker, got_cue, via), = read(text)

@@ -175,8 +175,8 @@ def _label(doc: Document, q: Quote) -> Cue | None:
 def _kind(t: str, lo: int, q: Quote, cue: Cue) -> str:
     """direct when the quotation is the whole utterance, mixed when it sits in a clause."""
     lead = t[lo:q.start]
-    if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead) \
-            and not t[lo:cue.first].strip(" ,")):
+    if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead)
+                            and not t[lo:cue.first].strip(" ,-–—•*")):
         return "direct"
     return "mixed"
 

@@ -160,12 +160,13 @@ def _apostrophe(prose: str, j: int, end: int) -> bool:
 
 
 def _next_single_closes(prose: str, i: int, end: int) -> bool:
-    """Could the next single mark after ``i`` (apostrophes aside) close a quote?"""
+    """Does the next single mark after ``i`` (apostrophes aside) close a quotation?"""
     for m in _MARKS.finditer(prose, i + 1, end):
         j = m.start()
         if FAMILY[m.group()] != SINGLE or _apostrophe(prose, j, end):
             continue
-        return m.group() in "’'" and prose[j - 1] not in _OPEN_CONTEXT
+        # A closing mark after punctuation: ‘The players’ union is strong,’ she said.
+        return m.group() in "’'" and prose[j - 1] in ".,;:!?…"
     return False
 
 

@@ -114,6 +114,11 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
             return subject_before(t, opening, lo)
     span = np_span(t, seg, i)
     toks = trim(list(TOKEN.finditer(t, seg, i)))
+    if span is None and len(toks) > 1 and toks[-1].group().lower() in ("who", "which", "that"):
+        head = np_span(t, toks[0].start(), toks[-2].end())  # the Protestants who pledged
+        if head is not None:
+            head = tail_np(t, head)
+            return trailing_name(t, head) if is_name(t, trailing_name(t, head)) else head
     if len(toks) == 2 and toks[0].group().lower() in ("who", "whom", "which", "that") \
             and toks[1].group().lower() in words().pronouns:
         return toks[1].start(), toks[1].end()  # President Obama, who he noted was “...”
@@ -272,9 +277,10 @@ def trailing_name(t: str, span: Span) -> Span:
 
 
 def is_person(t: str, span: Span) -> bool:
-    """A speaker that can talk: a pronoun, a name, or a head noun like "minister"."""
+    """A speaker that can talk: a pronoun, a name ("Southampton boss Harry Redknapp" ends with
+    one), or a head noun like "minister"."""
     head = t[span[0]:span[1]].split()[-1].lower()
-    return is_pronoun(t, span) or is_name(t, span) or head in words().nouns
+    return is_pronoun(t, span) or is_name(t, trailing_name(t, span)) or head in words().nouns
 
 
 def tail_np(t: str, span: Span) -> Span:

@@ -98,7 +98,8 @@ def words() -> Words:
 # -- single words -------------------------------------------------------------------------------
 
 def capitalised(token: str) -> bool:
-    return token[:1].isupper()
+    """"Blinken", "4Cast", "eBay": a word that starts a name."""
+    return token[:1].isupper() or (token[:1].isalnum() and any(c.isupper() for c in token[1:3]))
 
 
 def possessive(token: str) -> bool:
