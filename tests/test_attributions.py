@@ -65,6 +65,10 @@ def read(text: str, path: str = "draft.txt") -> list[tuple]:
      "\"Now officials are doing it.\"", "Andrei Illarionov", "told", "direct"),
     ("The union named the members who pledged to “strike until the pay offer is improved”.",
      "the members", "pledged", "mixed"),
+    ("\"Things are getting worse,\" said David Wyss of Standard & Poor's in New York.",
+     "David Wyss of Standard & Poor's", "said", "direct"),
+    ("Dr Ann Lewis, Welsh secretary of the British Medical Association (BMA), welcomed the "
+     "targets as \"faster progress on waiting lists\".", "Dr Ann Lewis", "welcomed", "mixed"),
 ])
 def test_speaker_and_cue_in_the_quotations_sentence(text, speaker, cue, kind):
     (_, got_kind, got_speaker, got_cue, via), = read(text)

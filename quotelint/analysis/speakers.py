@@ -51,7 +51,7 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
     contracted = CONTRACTED.fullmatch(lows[-1])
     if contracted and contracted.group(1) in w.pronouns and len(toks) == 1:
         return toks[0].start(), toks[0].start() + len(contracted.group(1))  # He’s claiming
-    if len(toks) > 10 or possessive(texts[-1]) or any(
+    if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or any(
             x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows) \
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
             or lows[-1] in w.determiners:
@@ -98,6 +98,7 @@ _PARTICLES = frozenset({"to", "by", "with", "in", "on", "at", "from", "for", "in
                         "up", "out", "down", "over"})
 _DASH_BEFORE = regex.compile(rf"(?:\s-\s|{DASH})\s*$")
 _DASH_ASIDE = regex.compile(rf"(?r)\s-\s|{DASH}")
+_FIRM = regex.compile(r"&\s*\w+['’]s\b|\b(?:McDonald|Sainsbury|Macy|Moody)['’]s\b")  # S&P
 _RELATIVE = regex.compile(r"(?i)\b(?:which|who|that)\s*$")
 _RELATIVE_LEAD = regex.compile(r"\s*(?i:who|which)\b")
 _CONJ_BEFORE = regex.compile(r"\b(?:and|or)$")
@@ -155,7 +156,7 @@ def is_relative(t: str, span: Span) -> bool:
     return t[span[0]:span[1]].lower() in ("who", "which")
 
 
-_ASIDE_START = regex.compile(rf"(?r)(?<!\d),|,(?!\d)|[;:()\[\]\"“”{QUOTE}]")
+_ASIDE_START = regex.compile(rf"(?r)(?<!\d),|,(?!\d)|[;:\"“”{QUOTE}]|\((?![^()]*\))")
 
 
 def _appositive(t: str, comma: int, lo: int) -> Span | None:
