@@ -84,6 +84,11 @@ def _next_char(t: str, j: int, hi: int) -> str:
     return t[j] if j < hi else ""
 
 
+def _participle(form: str) -> bool:
+    """A past participle: "posted" (by CBN), "written", "told"; not "a report by"."""
+    return form.endswith("ed") or form in ("written", "told", "said", "read", "sung", "shown")
+
+
 def _participle_subject(t: str, lo: int, at: int, hi: int, found: list[Cue]) -> Span | None:
     """The speaker of ``saying``/``calling``: "is calling" and "Clinton asking" have it right
     before; ", adding that" and "tweets saying" take the main clause's subject."""
@@ -150,7 +155,7 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
         if cls == "non_speech" and not _QUOTE_BEFORE_NEAR.search(t, lo, m.start()):
             continue  # “...,” she laughed; not "as the audience laughed"
         by = _BY.match(t, m.end(), hi)
-        if by and not _PASSIVE.search(t, lo, m.start()):
+        if by and _participle(form) and not _PASSIVE.search(t, lo, m.start()):
             src = subject_after(t, by.end(), hi)
             if src is not None:  # in a video posted by CBN
                 out.append(Cue(m.start(), m.end(), src, cls, True))
