@@ -33,8 +33,8 @@ attributed quotation of the paragraph, or of the other pieces of an AP running q
 ``introduced`` (the paragraph before ends "X said:") or ``previous-paragraph`` (a paragraph
 that opens with a quotation after one that ends with X's attributed quotation: the way
 British copy writes a speaker going on, where AP would have left the first quotation open).
-A quotation with no attribution is an orphan, a title or a scare quote, which ``is_naming``
-tells apart. Word lists: ``data/attribution.yaml``.
+A quotation with no attribution is an orphan, a title or a scare quote, which
+``titles.is_naming`` tells apart. Word lists: ``data/attribution.yaml``.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .cues import Cue, dash_credit, find_cues, naming_before
+from .cues import Cue, dash_credit, find_cues
 from .quotes import Quote
 from .speakers import is_name, last_person
 from .words import QUOTE, TOKEN, Span, verbish, words
@@ -57,6 +57,14 @@ KINDS = ("direct", "mixed", "indirect", "according-to")
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who said what. Spans are (start, end) code-point offsets into ``doc.text``.
+
+    ``content`` is the quotation (marks included) or the reported clause; ``sentence`` the
+    index of the sentence it starts in; ``verb_class`` the cue's class in
+    ``data/attribution.yaml`` (speech, written, speech_act, mental, non_speech) or
+    according-to, colon, dash, possessive.
+    """
+
     kind: str
     content: Span
     source: Span | None
@@ -401,45 +409,3 @@ def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]
             named.append(src)
         result.append(a)
     return result
-
-
-_HEADING_MD = regex.compile(r" {0,3}#{1,6}\s")
-_SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-
-
-def is_headline(doc: Document, index: int) -> bool:
-    """Is paragraph ``index`` a headline: a Markdown heading, or the article's first paragraph
-    when it is short and does not end like a sentence ("Fox 'too reliant on reality TV'")?"""
-    para = doc.paragraphs[index]
-    text = doc.text[para.start:para.end]
-    if doc.markdown and _HEADING_MD.match(doc.text, doc.line_starts[doc.position(para.start)[0]
-                                                                       - 1]):
-        return True
-    return index == 0 and len(text.split()) <= 20 and not _SENTENCE_END.search(text)
-
-
-def is_naming(doc: Document, quote: Quote) -> bool:
-    """Is the quotation a name, a title or a term rather than somebody's words?
-
-    ``the so-called “...”``, ``a group called “...”``, ``the film “Gone With the Wind”``,
-    or inner words in title case with no sentence in them.
-    """
-    t = doc.cached(masked_text)
-    lo = doc.paragraphs[quote.paragraph].start
-    if naming_before(t, quote.start, lo):
-        return True
-    inner = doc.text[quote.inner_start:quote.inner_end].strip(" ,.;:!?")
-    return title_case(inner)
-
-
-_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into",
-                    "nor", "of", "on", "or", "over", "per", "the", "to", "up", "vs", "with"])
-
-
-def title_case(text: str) -> bool:
-    """"The Art of the Deal", "Saturday Night Live": capitalised words, no sentence inside."""
-    toks = regex.findall(r"[\w’'-]+|[.!?;]", text)
-    if not toks or any(x in ".!?;" for x in toks[:-1]):
-        return False
-    big = [x for x in toks if x.lower() not in _SMALL and x[0].isalpha()]
-    return bool(big) and all(x[0].isupper() for x in big) and len(toks) > 1

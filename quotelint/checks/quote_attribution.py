@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.attributions import is_headline, is_naming, quotations, quote_attribution
+from ..analysis.attributions import quotations, quote_attribution
 from ..analysis.quotes import Quote, word_count
+from ..analysis.titles import is_headline, is_naming
 from ..document import Document
 from ..findings import Finding
 from ..schema import Field, boolean, integer
