@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("quotelint.commands.rules", "list the rules: id, name, category, severity"),
     "explain": ("quotelint.commands.explain", "show what a rule catches, why, and examples"),
     "test-rules": ("quotelint.commands.test_rules", "run the examples of rule files as tests"),
+    "quotes": ("quotelint.commands.quotes", "list quotations with their speakers and cues"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -18,6 +18,8 @@ KINDS: dict[str, str] = {
     "consistency": "quotelint.checks.consistency:ConsistencyCheck",
     "suppression": "quotelint.checks.suppression:SuppressionCheck",
     "number-consistency": "quotelint.checks.number_consistency:NumberConsistencyCheck",
+    "quote-balance": "quotelint.checks.quote_balance:QuoteBalanceCheck",
+    "quote-attribution": "quotelint.checks.quote_attribution:QuoteAttributionCheck",
 }
 
 

@@ -1,0 +1,281 @@
+"""Cues: the words that attribute (a reporting verb, "according to", a colon, a dash) and
+the speaker each one names, for one sentence of the masked text (see ``words.py``).
+
+A cue is found only with its speaker: "said" alone attributes nothing. Verbs that are also
+nouns ("a call for calm", "a Donald Trump tweet") and passives ("it is believed", "forces were
+told") name no speaker and are skipped; ``“...” was written by X`` names X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .speakers import (
+    COORDINATE,
+    is_determined,
+    is_name,
+    is_person,
+    is_relative,
+    leading_subject,
+    np_span,
+    segment_start,
+    subject_after,
+    subject_before,
+    tail_np,
+    trailing_name,
+)
+from .words import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
+
+
+def naming_before(t: str, start: int, lo: int) -> bool:
+    """Does a naming cue stand right before ``start``: ``the so-called “...”``, ``dubbed “...”``?"""
+    return words().naming_before.search(t, max(lo, start - 40), start) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that attribute, and the speaker they attribute to.
+
+    ``cls``: the verb's class in ``data/attribution.yaml`` (speech, written, speech_act,
+    mental, non_speech), or ``according-to``, ``colon`` (``Trump: “...”``), ``dash``
+    (``“...” — Lincoln``), ``possessive`` (``Trump’s claim that``). ``inverted``: the speaker
+    follows the cue (``said Kurt Volker``, ``according to X``).
+    """
+
+    start: int
+    end: int
+    source: Span
+    cls: str
+    inverted: bool = False
+
+    @property
+    def first(self) -> int:
+        return min(self.start, self.source[0])
+
+    @property
+    def last(self) -> int:
+        return max(self.end, self.source[1])
+
+
+_PROGRESSIVE = regex.compile(r"(?:\b(?:is|are|was|were|been)|['’](?:s|re))\s+(?:\w+ly\s+)?$")
+_PARTICIPLE_BEFORE = regex.compile(rf"(?:[,{QUOTE}]|\b(?:as|by|while|when|before|after))\s*$")
+_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
+                         r"(?:\s+(?:also|not|widely|often|later|then|reportedly|never|being))*\s+$")
+_QUOTE_BEFORE = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
+# “...,” Trump barked / “...,” he surmised: after a quotation, a speaker and any past verb.
+_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
+                             rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
+                             rf"|when|while|to|in|at|on|from|during)\b))")
+_INVERTED_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
+_QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
+_PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
+_OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
+_QUOTE_BEFORE_NEAR = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
+_BY = regex.compile(r"\s+by\b")
+_COLON_QUOTE = regex.compile(rf"[:,]\s*(?={QUOTE})")
+_DASH_AFTER = regex.compile(rf"[ \t]*({DASH})[ \t]*(?=\w)")
+
+
+def _next_char(t: str, j: int, hi: int) -> str:
+    while j < hi and t[j].isspace():
+        j += 1
+    return t[j] if j < hi else ""
+
+
+def _participle(form: str) -> bool:
+    """A past participle: "posted" (by CBN), "written", "told"; not "a report by"."""
+    return form.endswith("ed") or form in ("written", "told", "said", "read", "sung", "shown")
+
+
+def _participle_subject(t: str, lo: int, at: int, hi: int, found: list[Cue]) -> Span | None:
+    """The speaker of ``saying``/``calling``: "is calling" and "Clinton asking" have it right
+    before; ", adding that" and "tweets saying" take the main clause's subject."""
+    if not _PARTICIPLE_BEFORE.search(t, lo, at):
+        src = subject_before(t, at, lo)
+        if src is not None and _PROGRESSIVE.search(t, lo, at):
+            return src  # Gary Johnson’s doctor is calling the candidate “...”
+        if src is not None:
+            src = tail_np(t, trailing_name(t, src))  # footage of Hillary Clinton asking, “...”
+            if len(t[src[0]:src[1]].split()) <= 4 and (is_person(t, src) or is_determined(t, src)):
+                return src  # held up a sign saying “...”
+    if found:
+        return found[-1].source
+    src = leading_subject(t, lo, at)  # Trump hailed it, saying ...
+    if src is None and len(TOKEN.findall(t, lo, at)) <= 1 and QUOTE not in t[lo:at]:
+        comma = t.find(",", at, hi)  # After saying her foot was swollen, she ...
+        src = leading_subject(t, comma + 1, hi) if comma > 0 else None
+    return src
+
+
+# "X told Y", "X thought": the word after the verb is never its speaker.
+_NEVER_INVERTED = frozenset({"told", "tells", "tell", "thought", "believed", "hoped", "called",
+                             "described"})
+# Base forms that are also nouns: "a Donald Trump tweet", "a Zoom call".
+_BASE_FORMS = frozenset({"say", "tell", "add", "ask", "answer", "reply", "respond", "tweet",
+                         "report", "call", "claim", "warn", "promise", "pledge", "vow", "note",
+                         "argue", "write", "deny", "confirm", "suggest", "insist", "cite"})
+_SPEECH = ("speech", "written", "speech_act")
+
+
+def dash_credit(t: str, end: int) -> Cue | None:
+    """A credit after a quotation that ends at ``end``: ``“...” — Abraham Lincoln``, on the
+    same line or the next (the flat text has no line breaks)."""
+    m = _DASH_AFTER.match(t, end)
+    if m is None:
+        return None
+    src = subject_after(t, m.end(), min(len(t), m.end() + 120))
+    if src is None or not is_name(t, src):
+        return None
+    return Cue(m.start(1), m.end(1), src, "dash", True)
+
+
+def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """Reporting verbs, with the speaker before (``Milley said``) or after (``said Volker``)."""
+    w = words()
+    for m in w.verbs.finditer(t, lo, hi):
+        form = " ".join(m.group().split())
+        cls = w.verb_class[form]
+        glued = _next_char(t, m.end(), hi)
+        nxt = glued
+        if nxt and nxt in ":,":
+            nxt = _next_char(t, t.index(nxt, m.end()) + 1, hi)
+        if form in w.quote_only and nxt != QUOTE and not _QUOTE_BEFORE.search(t, lo, m.start()):
+            continue  # "she reads the news" attributes nothing; "a sign reads “...”" does
+        if form in w.quote_near and QUOTE not in t[m.end():min(hi, m.end() + 120)] \
+                and not _OBJECT.match(t, m.end(), hi):
+            continue  # "a call for calm" names nothing; "what they call “...”" and "called
+            # him a master" do
+        if form.endswith("ing"):
+            src = _participle_subject(t, lo, m.start(), hi, out)
+            if src is not None:
+                out.append(Cue(m.start(), m.end(), src, cls))
+            continue
+        if cls == "non_speech" and not _QUOTE_BEFORE_NEAR.search(t, lo, m.start()):
+            continue  # “...,” she laughed; not "as the audience laughed"
+        by = _BY.match(t, m.end(), hi)
+        if by and _participle(form) and not _PASSIVE.search(t, lo, m.start()):
+            src = subject_after(t, by.end(), hi)
+            if src is not None:  # in a video posted by CBN
+                out.append(Cue(m.start(), m.end(), src, cls, True))
+            continue
+        if _PASSIVE.search(t, lo, m.start()) and form != "quoted":
+            by = _BY.match(t, m.end(), hi)
+            src = subject_after(t, by.end(), hi) if by else None
+            if src is not None:  # “American Skin” was written by Springsteen
+                out.append(Cue(m.start(), m.end(), src, cls, True))
+            continue  # "Ukrainian forces were told", "it is believed": no speaker here
+        src, inverted = _speaker_of(t, lo, hi, m, form, cls, out)
+        if src is None:
+            continue
+        words_of_src = t[src[0]:src[1]].split()
+        if form in _BASE_FORMS and words_of_src[0].lower() in w.singular and len(words_of_src) > 1:
+            continue  # "a Donald Trump tweet", "a Zoom call": nouns, not verbs
+        if form in w.naming_verbs and glued == QUOTE and not inverted and not is_person(t, src):
+            continue  # "a group called “Friends of X”" names; "what he called “...”" quotes
+        out.append(Cue(m.start(), m.end(), src, cls, inverted))
+
+
+def _speaker_of(t: str, lo: int, hi: int, m: regex.Match, form: str, cls: str,
+                found: list[Cue]) -> tuple[Span | None, bool]:
+    """(speaker, inverted) of a finite reporting verb."""
+    seg = segment_start(t, m.start(), lo)
+    blank = not t[seg:m.start()].strip()
+    after_quote = (seg > lo and t[seg - 1] == QUOTE) or (
+        t[seg - 1:seg] == "," and seg - 1 > lo and t[seg - 2] == QUOTE)
+    if blank and form not in _NEVER_INVERTED and (
+            (form in words().invertible and (seg == lo or t[seg - 1] in (QUOTE, ",", ":")))
+            or (after_quote and cls in _SPEECH)):
+        src = subject_after(t, m.end(), hi, inverted=True)
+        if src is not None:
+            return src, True
+    if found and COORDINATE.search(t, lo, seg) and not trim(list(TOKEN.finditer(t, seg,
+                                                                                 m.start()))):
+        return found[-1].source, False  # the League denounced it and said ...
+    return subject_before(t, m.start(), lo), False
+
+
+def _according_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``according to X``, ``citing X``: the speaker follows, qualifiers and all."""
+    for m in words().according.finditer(t, lo, hi):
+        src = subject_after(t, m.end(), hi, qualifiers=True)
+        if src is not None:
+            out.append(Cue(m.start(), m.end(), src, "according-to", True))
+
+
+def _colon_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``Trump: “...”``, ``The minister was blunt: “...”``, ``issued a statement, “...”``."""
+    w = words()
+    for m in _COLON_QUOTE.finditer(t, lo, hi):
+        seg = segment_start(t, m.start(), lo)
+        if any(c.last <= m.start() and seg <= c.start for c in out):
+            continue  # "Blinken said: “...”", "Rubio fired back forcefully: “...”"
+        colon = t[m.start()] == ":"
+        src = np_span(t, seg, m.start()) if colon else None
+        if src is not None and not is_person(t, src):
+            src = None  # "used a quote as its headline: “...”": the piece, not the headline
+        clause = {x.lower() for x in TOKEN.findall(t, lo, m.start())}
+        adverbial = (TOKEN.match(t, lo) or TOKEN.search(t, lo, m.start()))
+        if adverbial and adverbial.group().lower() in _PLACE_OR_TIME \
+                and "," not in t[adverbial.end():m.start()]:
+            continue  # "In a statement, “...”": no subject before the quotation
+        if src is None and (colon or clause & w.statement_nouns):
+            src = leading_subject(t, lo, m.start())
+            if src is not None and not clause & w.statement_nouns and not is_person(t, src):
+                src = None  # "The choice is clear: “...”" names no speaker
+        if src is not None:
+            out.append(Cue(m.start(), m.start() + 1, src, "colon"))
+
+
+def _after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``“...,” Trump barked``: after a quotation, a short speaker and any past-tense verb."""
+    w = words()
+    for m in _AFTER_QUOTE.finditer(t, lo, hi):
+        if any(c.start <= m.end(2) and c.end >= m.start(2) for c in out):
+            continue
+        src = np_span(t, m.start(1), m.end(1))
+        verb = m.group(2)
+        if verb in w.auxiliaries or verb in w.irregular or verb in w.nouns or src is None \
+                or src[0] != m.start(1) or is_relative(t, src):
+            continue  # "...,” union workers in Los Angeles; “...,” reporters as she emerged
+        first = t[src[0]:src[1]].split()[0]
+        if not (capitalised(first) or first.lower() in w.determiners | w.pronouns):
+            continue  # "...,” until the Iowa caucuses
+        if is_person(t, src) and len(t[src[0]:src[1]].split()) <= 5:
+            out.append(Cue(m.start(2), m.end(2), src, "speech"))
+
+
+def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``Trump’s claim that ...``, ``his call for “...”``: a statement and its owner."""
+    for m in words().possessed.finditer(t, lo, hi):
+        if m.group()[0] not in "'’" and not _QUOTE_SOON.match(t, m.end(), hi):
+            continue  # "his call for “...”" attributes; "began his speech by" does not
+        src = subject_before(t, m.start(), lo)
+        if src is not None:
+            out.append(Cue(m.start(), m.end(), src, "possessive"))
+
+
+def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``“...?”, implored campaigner Barry Lim``: any past-tense verb, then its speaker."""
+    for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
+        if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
+                or m.group(1) in words().irregular:
+            continue
+        src = subject_after(t, m.end(1), hi, inverted=True)
+        if src is not None and is_person(t, src):
+            out.append(Cue(m.start(1), m.end(1), src, "speech", True))
+
+
+# In this order: a later finder skips what an earlier one found.
+_FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues,
+            _inverted_after_quote_cues, _possessive_cues)
+
+
+def find_cues(t: str, lo: int, hi: int) -> list[Cue]:
+    """Every attributing cue of the sentence ``t[lo:hi]`` whose speaker can be found."""
+    out: list[Cue] = []
+    for finder in _FINDERS:
+        finder(t, lo, hi, out)
+    out.sort(key=lambda c: c.start)
+    return out

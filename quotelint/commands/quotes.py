@@ -1,0 +1,160 @@
+"""List every quotation with its speaker and cue: the source list of a story.
+
+The text table gives, per file, each quotation's position, speaker, cue and opening words,
+then who is quoted how often, named or not (a pronoun counts for the person it refers to).
+``--format json`` is the contract of DESIGN §5: one object per quotation with ``path``,
+``start``, ``end`` (0-based code-point offsets, marks included), ``line``, ``text``,
+``speaker``, ``speaker_start``, ``speaker_end`` and ``cue``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..analysis.attributions import Attribution, quotations, quote_attribution
+from ..analysis.quotes import Quote
+from ..analysis.speakers import is_name, trailing_name
+from ..analysis.words import words
+from ..document import Document
+from ..errors import InputError
+from ..files import STDIN, discover
+from ..settings import Settings
+
+_SPEAKER_WIDTH = 30
+_QUOTE_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Row:
+    doc: Document
+    quote: Quote
+    attribution: Attribution | None
+
+    def to_json(self) -> dict:
+        a, q, text = self.attribution, self.quote, self.doc.text
+        source = a.source if a is not None else None
+        return {
+            "path": self.doc.path,
+            "start": q.start,
+            "end": q.end,
+            "line": self.doc.position(q.start)[0],
+            "text": text[q.start:q.end],
+            "speaker": text[source[0]:source[1]] if source else None,
+            "speaker_start": source[0] if source else None,
+            "speaker_end": source[1] if source else None,
+            "cue": a.cue_text(self.doc) if a is not None else None,
+        }
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help="files or folders (folders: *.txt, *.md, *.markdown); - for "
+                             "standard input (default: .)")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="output format (default: text)")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name to report for standard input (its suffix picks Markdown)")
+
+
+def rows(doc: Document) -> list[Row]:
+    return [Row(doc, q, quote_attribution(doc, q)) for q in quotations(doc)]
+
+
+def _documents(paths: list[str], stdin_name: str | None,
+               errors: list[str]) -> Iterator[Document]:
+    from ..linter import read_document
+
+    files, missing = discover(paths)
+    errors.extend(missing)
+    settings = Settings()
+    for path in files:
+        try:
+            yield read_document(path, settings, display=stdin_name if path == STDIN else None)
+        except InputError as exc:
+            errors.append(str(exc))
+
+
+def run(args: argparse.Namespace) -> int:
+    errors: list[str] = []
+    docs = list(_documents(args.paths, args.stdin_filename, errors))
+    if args.format == "json":
+        json.dump([r.to_json() for d in docs for r in rows(d)], sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for doc in docs:
+            write_table(rows(doc), doc, sys.stdout)
+    for error in errors:
+        print(error, file=sys.stderr)
+    return 2 if errors else 0
+
+
+# -- the text table ------------------------------------------------------------------------------
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def identity(row: Row) -> tuple[str, str]:
+    """(who, how identified): "named", "unnamed" (a description: "two officials") or "none".
+
+    A pronoun stands for the person it refers to when that person could be found.
+    """
+    a, doc = row.attribution, row.doc
+    if a is None or a.source is None:
+        return "(no speaker)", "none"
+    span = a.source
+    if doc.text[span[0]:span[1]].lower() in words().pronouns and a.resolved is not None:
+        span = a.resolved
+    text = " ".join(doc.text[span[0]:span[1]].split())
+    named = is_name(doc.text, trailing_name(doc.text, span)) and not (
+        len(text.split()) == 1 and text.lower() in words().nouns | words().pronouns)
+    return text, "named" if named else "unnamed"
+
+
+def _summary(table: list[Row]) -> list[tuple[int, str, str]]:
+    """(quotations, speaker, named/unnamed), most quoted first; "Milley" joins "Mark Milley"."""
+    counts: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    for row in table:
+        who, kind = identity(row)
+        counts[who] = counts.get(who, 0) + 1
+        kinds[who] = kind
+    for short in [w for w in counts if len(w.split()) == 1 and kinds[w] == "named"]:
+        longer = [w for w in counts if w != short and w.split()[-1] == short]
+        if len(longer) == 1:
+            counts[longer[0]] += counts.pop(short)
+    return sorted(((n, w, kinds[w]) for w, n in counts.items()), key=lambda x: (-x[0], x[1]))
+
+
+def write_table(table: list[Row], doc: Document, out: TextIO) -> None:
+    if not table:
+        out.write(f"{doc.path}: no quotations\n\n")
+        return
+    out.write(f"{doc.path}: {len(table)} quotation{'s' if len(table) != 1 else ''}\n")
+    header = ("LINE:COL", "SPEAKER", "CUE", "QUOTATION")
+    lines = []
+    for row in table:
+        line, column = doc.position(row.quote.start)
+        a = row.attribution
+        speaker = a.source_text(doc) if a and a.source else "—"
+        if a and a.resolved and speaker.lower() in words().pronouns:
+            speaker += f" ({doc.text[a.resolved[0]:a.resolved[1]]})"
+        lines.append((f"{line}:{column}", _cut(speaker, _SPEAKER_WIDTH),
+                      _cut(a.cue_text(doc) or "", 16) if a else "",
+                      _cut(doc.text[row.quote.start:row.quote.end], _QUOTE_WIDTH)))
+    widths = [max(len(x[i]) for x in (header, *lines)) for i in range(3)]
+    for cells in (header, *lines):
+        out.write("  " + "  ".join(c.ljust(w) for c, w in zip(cells[:3], widths, strict=True))
+                  + "  " + cells[3] + "\n")
+    out.write("\n  QUOTED  SPEAKER\n")
+    for n, who, kind in _summary(table):
+        label = "" if kind == "none" else f"  ({kind})"
+        out.write(f"  {n:>6}  {who}{label}\n")
+    out.write("\n")

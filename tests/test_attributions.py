@@ -1,0 +1,197 @@
+"""Who said what (analysis/attributions.py): speakers, cues and kinds, as an editor reads them.
+
+The sentences are written for these tests; none comes from the evaluation data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotelint.analysis.attributions import (
+    attributions,
+    quotations,
+    quote_attribution,
+    sentence_attributions,
+)
+from quotelint.document import Document
+
+
+def read(text: str, path: str = "draft.txt") -> list[tuple]:
+    """(quotation, kind, speaker, cue, via) for every quotation, in order."""
+    doc = Document(text, path)
+    out = []
+    for q in quotations(doc):
+        a = quote_attribution(doc, q)
+        out.append((text[q.start:q.end], a and a.kind, a and a.source_text(doc),
+                    a and a.cue_text(doc), a and a.via))
+    return out
+
+
+@pytest.mark.parametrize("text, speaker, cue, kind", [
+    ("“We will not retreat,” Milley said.", "Milley", "said", "direct"),
+    ("“We will not retreat,” said Kurt Volker, a former US special envoy.",
+     "Kurt Volker", "said", "direct"),
+    ("Blinken said: “The decision belongs to Ukraine alone.”", "Blinken", "said", "direct"),
+    ("The minister told reporters: “We will not sign this deal.”",
+     "The minister", "told", "direct"),
+    ("Gen. Mark Milley described the offensive as “a very, very difficult fight.”",
+     "Gen. Mark Milley", "described", "mixed"),
+    ("The senator called it “a betrayal of every voter in this state.”",
+     "The senator", "called", "mixed"),
+    ("The bridge is “safe for every kind of traffic”, according to the city’s chief engineer.",
+     "the city’s chief engineer", "according to", "mixed"),
+    ("“There is no military solution here.” — Antony Blinken", "Antony Blinken", "—", "direct"),
+    ("“Is the water safe to drink?” asked Maria Lopez, who lives by the plant.",
+     "Maria Lopez", "asked", "direct"),
+    ("“We were never told,” Ana Ruiz, a nurse at the clinic, said on Monday.",
+     "Ana Ruiz", "said", "direct"),
+    ("Harry Reid (D-Nev.) told reporters that the plan “may have violated the law.”",
+     "Harry Reid", "told", "mixed"),
+    ("The mayor, who faces re-election in May, said the levy was “simply unfair to renters.”",
+     "The mayor", "said", "mixed"),
+    ("The union criticised the offer, saying it was “an insult to every worker here.”",
+     "The union", "saying", "mixed"),
+    ("The engineer’s claim that the dam was “perfectly sound until Tuesday” was false.",
+     "The engineer", "’s claim", "mixed"),
+    ("\"Don't you care about the fishermen?\", implored campaigner Barry Lim.",
+     "campaigner Barry Lim", "implored", "direct"),
+    (" - Southampton boss Harry Redknapp: \"We know they can give us problems.\"",
+     "Southampton boss Harry Redknapp", ":", "direct"),
+    ("A \"taxpayer-funded propaganda exercise on the EU\" is being used, say the Tories.",
+     "the Tories", "say", "mixed"),
+    ("\"Our primary worry is the budget,\" consultancy 4Cast said in a report.",
+     "consultancy 4Cast", "said", "direct"),
+    ("Andrei Illarionov - then an adviser to the president - told a press conference: "
+     "\"Now officials are doing it.\"", "Andrei Illarionov", "told", "direct"),
+    ("The union named the members who pledged to “strike until the pay offer is improved”.",
+     "the members", "pledged", "mixed"),
+    ("\"Things are getting worse,\" said David Wyss of Standard & Poor's in New York.",
+     "David Wyss of Standard & Poor's", "said", "direct"),
+    ("Dr Ann Lewis, Welsh secretary of the British Medical Association (BMA), welcomed the "
+     "targets as \"faster progress on waiting lists\".", "Dr Ann Lewis", "welcomed", "mixed"),
+])
+def test_speaker_and_cue_in_the_quotations_sentence(text, speaker, cue, kind):
+    (_, got_kind, got_speaker, got_cue, via), = read(text)
+    assert (got_speaker, got_cue, got_kind, via) == (speaker, cue, kind, "cue")
+
+
+def test_speaker_span_points_into_the_text():
+    text = "Officials met on Monday.\n“We will not retreat,” Milley said."
+    doc = Document(text)
+    a = quote_attribution(doc, quotations(doc)[0])
+    assert a.source == (48, 54) and doc.position(a.source[0]) == (2, 24)
+
+
+def test_pronoun_speaker_is_reported_and_resolved_to_the_last_named_person():
+    text = ("Jane Okafor, the mayor, said the bridge would reopen. "
+            "“We will rebuild it stone by stone,” she said.")
+    doc = Document(text)
+    a = quote_attribution(doc, quotations(doc)[0])
+    assert a.source_text(doc) == "she"
+    assert doc.text[a.resolved[0]:a.resolved[1]] == "Jane Okafor"
+
+
+def test_quote_that_goes_on_after_he_said_keeps_its_speaker():
+    text = "“The bridge is safe,” the engineer said. “We tested every bolt and every weld.”"
+    assert read(text)[1] == ("“We tested every bolt and every weld.”", "direct", "the engineer",
+                             "said", "continued")
+
+
+def test_ap_running_quote_shares_the_speaker_named_in_any_paragraph():
+    text = ("“We will rebuild the bridge within a year.\n\n"
+            "“Then we will fix every road in the county,” the mayor said.\n")
+    assert [r[2:] for r in read(text)] == [("the mayor", "said", "continued"),
+                                            ("the mayor", "said", "cue")]
+
+
+def test_paragraph_introduced_by_x_said_colon():
+    text = "The minister said:\n\n“We will not sign this deal, not now and not ever.”"
+    assert read(text)[0][2:] == ("The minister", "said", "introduced")
+
+
+def test_paragraph_opening_with_a_quotation_after_the_speakers_quotation():
+    text = "“The bridge is safe,” the engineer said.\n\n“We tested every bolt and every weld.”"
+    assert read(text)[1][2:] == ("the engineer", "said", "previous-paragraph")
+
+
+def test_paragraph_after_narration_does_not_carry_the_speaker_over():
+    text = ("“The bridge is safe,” the engineer said. The council was not convinced.\n\n"
+            "“We tested every bolt and every weld.”")
+    assert read(text)[1][1:] == (None, None, None, None)
+
+
+def test_a_name_that_is_also_a_verb_is_still_a_name():
+    assert read("“It is such a sad song,” Read said.")[0][2] == "Read"
+
+
+def test_speaker_in_the_next_sentence_after_a_quoted_question():
+    text = "“Who pays for the repairs?” The mayor’s deputy, Tom Reyes, put it to the council."
+    assert read(text)[0][2] == "Tom Reyes"
+
+
+def test_transcript_label_inside_the_quotation():
+    text = "\"HOST: Senator, will you vote for the bill on Tuesday?\""
+    assert read(text)[0][2] == "HOST"
+
+
+def test_markdown_block_quote_takes_the_speaker_that_introduces_it():
+    text = "The minister said:\n\n> We will not sign this deal.\n> Not now, not ever.\n"
+    assert read(text, "draft.md") == [("We will not sign this deal.\n> Not now, not ever.",
+                                       "direct", "The minister", "said", "introduced")]
+
+
+def test_markdown_block_quote_with_a_dash_credit_line():
+    text = "> Injustice anywhere is a threat to justice everywhere.\n> — Martin Luther King Jr.\n"
+    assert read(text, "draft.md") == [("Injustice anywhere is a threat to justice everywhere.",
+                                       "direct", "Martin Luther King Jr", "—", "cue")]
+
+
+def test_block_quote_that_quotes_with_marks_is_left_to_its_marks():
+    text = "> “We will not sign this deal,” the minister said.\n"
+    assert read(text, "draft.md") == [("“We will not sign this deal,”", "direct",
+                                       "the minister", "said", "cue")]
+
+
+# -- indirect attributions, for the anonymity and unattributed-claim rules ------------------------
+
+def _indirect(text: str) -> list[tuple[str, str, str, str]]:
+    doc = Document(text)
+    return [(a.kind, a.source_text(doc), a.cue_text(doc), text[a.content[0]:a.content[1]])
+            for a in attributions(doc) if a.quote is None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said the talks had collapsed.",
+     ("indirect", "Officials", "said", "the talks had collapsed")),
+    ("The minister told reporters that the deal was dead.",
+     ("indirect", "The minister", "told", "the deal was dead")),
+    ("The talks have collapsed, two people familiar with the matter said on Monday.",
+     ("indirect", "two people familiar with the matter", "said", "The talks have collapsed")),
+    ("According to two officials involved in the talks, the deal is off.",
+     ("according-to", "two officials involved in the talks", "According to", "the deal is off")),
+    ("The bridge will reopen in May, according to the city’s transport chief.",
+     ("according-to", "the city’s transport chief", "according to",
+      "The bridge will reopen in May")),
+    ("A senior official, who spoke on condition of anonymity, said the plan was shelved.",
+     ("indirect", "A senior official", "said", "the plan was shelved")),
+])
+def test_indirect_attribution(text, expected):
+    assert _indirect(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks collapsed on Tuesday.",
+    "It is believed the talks collapsed on Tuesday.",
+    "Ukrainian forces were told to hold the line.",
+    "A group called Friends of the Dam met on Friday.",
+])
+def test_no_attribution(text):
+    assert attributions(Document(text)) == []
+
+
+def test_sentence_attributions_finds_the_source_of_each_sentence():
+    text = ("The plant will close. Officials said 300 jobs would go. "
+            "“We were never consulted,” a worker said.")
+    doc = Document(text)
+    got = [[a.source_text(doc) for a in sentence_attributions(doc, i)] for i in range(3)]
+    assert got == [[], ["Officials"], ["a worker"]]
