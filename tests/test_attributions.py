@@ -53,6 +53,22 @@ def read(text: str, path: str = "draft.txt") -> list[tuple]:
      "The union", "saying", "mixed"),
     ("The engineer’s claim that the dam was “perfectly sound until Tuesday” was false.",
      "The engineer", "’s claim", "mixed"),
+    ("\"Don't you care about the fishermen?\", implored campaigner Barry Lim.",
+     "campaigner Barry Lim", "implored", "direct"),
+    (" - Southampton boss Harry Redknapp: \"We know they can give us problems.\"",
+     "Southampton boss Harry Redknapp", ":", "direct"),
+    ("A \"taxpayer-funded propaganda exercise on the EU\" is being used, say the Tories.",
+     "the Tories", "say", "mixed"),
+    ("\"Our primary worry is the budget,\" consultancy 4Cast said in a report.",
+     "consultancy 4Cast", "said", "direct"),
+    ("Andrei Illarionov - then an adviser to the president - told a press conference: "
+     "\"Now officials are doing it.\"", "Andrei Illarionov", "told", "direct"),
+    ("The union named the members who pledged to “strike until the pay offer is improved”.",
+     "the members", "pledged", "mixed"),
+    ("\"Things are getting worse,\" said David Wyss of Standard & Poor's in New York.",
+     "David Wyss of Standard & Poor's", "said", "direct"),
+    ("Dr Ann Lewis, Welsh secretary of the British Medical Association (BMA), welcomed the "
+     "targets as \"faster progress on waiting lists\".", "Dr Ann Lewis", "welcomed", "mixed"),
 ])
 def test_speaker_and_cue_in_the_quotations_sentence(text, speaker, cue, kind):
     (_, got_kind, got_speaker, got_cue, via), = read(text)
@@ -93,10 +109,19 @@ def test_paragraph_introduced_by_x_said_colon():
     assert read(text)[0][2:] == ("The minister", "said", "introduced")
 
 
-def test_new_paragraph_after_an_attributed_quote_is_a_new_quotation():
-    # AP: had the speaker gone on, the first paragraph would have been left open.
+def test_paragraph_opening_with_a_quotation_after_the_speakers_quotation():
     text = "“The bridge is safe,” the engineer said.\n\n“We tested every bolt and every weld.”"
+    assert read(text)[1][2:] == ("the engineer", "said", "previous-paragraph")
+
+
+def test_paragraph_after_narration_does_not_carry_the_speaker_over():
+    text = ("“The bridge is safe,” the engineer said. The council was not convinced.\n\n"
+            "“We tested every bolt and every weld.”")
     assert read(text)[1][1:] == (None, None, None, None)
+
+
+def test_a_name_that_is_also_a_verb_is_still_a_name():
+    assert read("“It is such a sad song,” Read said.")[0][2] == "Read"
 
 
 def test_speaker_in_the_next_sentence_after_a_quoted_question():

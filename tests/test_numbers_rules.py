@@ -201,3 +201,65 @@ def test_clean_copy_has_no_number_findings():
             "The march, which organisers said drew 20,000 people, passed off peacefully.\n\n"
             "In 2014, 5,000 people marched along the same 3km route.\n")
     assert lint(text) == []
+
+
+# -- figures with no measure word, keyed by the words around them (figure_context.py) -------
+
+WHALE = """\
+Whale stranded off Penhallow
+
+Coastguards said the young fin whale was stranded on a sandbar 300 yards off the main beach \
+at dawn.
+
+Volunteers from a marine rescue charity kept the animal wet until the tide turned.
+
+Coastguards said the young fin whale was stranded on a sandbar 150 metres off the main beach.
+"""
+
+PIPELINE = """\
+Balkan pipeline approved
+
+The 912km pipeline will run from the port of Burgas to Vlore on the Adriatic coast.
+
+Ministers from the three countries signed the agreement in Sofia.
+
+The pipeline is 400 miles long, and will carry 750,000 barrels of oil a day.
+"""
+
+
+def test_a_figure_restated_in_the_same_words_in_another_paragraph():
+    (f,) = lint(WHALE, "QL501")
+    assert (f.rule, f.line, f.column, f.end_line, f.end_column) == ("QL501", 7, 64, 7, 74)
+    assert f.message == ("Figures for the same quantity disagree: 150 m vs 300 yd (= 274 m), "
+                         "the other at line 3.")
+    assert [(r.line, r.column) for r in f.related] == [(3, 64)]
+    assert lint(WHALE.replace("150 metres", "275 metres"), "QL501") == []  # 300 yd = 274 m
+
+
+def test_a_figure_said_again_of_the_same_noun():
+    # "the 912km pipeline" is keyed by its noun, "400 miles long" by the measure "length":
+    # the noun they are said of and the words around them decide.
+    assert rows(lint(PIPELINE, "QL501")) == [
+        ("QL501", 7, 17, 7, 26, "Figures for the length disagree: 400 mi vs 912 km (= 567 mi), "
+                                "the other at line 3.")]
+    assert lint(PIPELINE.replace("400 miles", "567 miles"), "QL501") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the issue's own example: the same unit, nothing else in common
+    "Rooney scored from 18 yards after a quick one-two.\n\n"
+    "Gerrard hit the bar from 25 yards before half-time.\n",
+    # similar sentences about two events: different names
+    "Smith won the women's 60m hurdles in Glasgow on Saturday.\n\n"
+    "Jones won the women's 100m hurdles in Glasgow on Saturday.\n",
+    # two things of one kind, each with words of its own
+    "The 900km oil pipeline will cross three borders.\n\n"
+    "The 300km gas pipeline will cross three borders.\n",
+    # "the drive" could be any drive
+    "Bellamy's low drive from 16 yards was saved.\n\n"
+    "Moments later the keeper saved his powerful 25-yard drive.\n",
+    # a count keeps to its measure: ages, minutes and places are many per article
+    "The 28-year-old won the title for Scotland.\n\nThe 24-year-old won the title for Wales.\n",
+])
+def test_unrelated_figures_with_similar_words_are_not_compared(text):
+    assert lint(text, "QL501", "QL503") == []

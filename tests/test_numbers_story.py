@@ -88,3 +88,42 @@ def test_story_summaries_are_small_and_picklable():
     assert [(m.shown, m.measure, m.line) for m in found] == [
         ("200 mi", "range", 3), ("tens of thousands (10,000–99,999)", "troops", 5)]
     assert load_rules().find("QL504").collect(Document(SECOND)) is None
+
+
+CLIMB_A = """\
+Climbers rescued from Ben Nevis ledge
+
+Two climbers were winched to safety from a ledge 200 metres below the summit of Ben Nevis.
+
+The coastguard helicopter flew from Prestwick in strong winds.
+"""
+
+CLIMB_B = """\
+Helicopter crew praised after Ben Nevis rescue
+
+The crew flew through strong winds from Prestwick.
+
+Two climbers were winched from a ledge 900 feet below the summit of Ben Nevis, where they \
+had spent the night.
+"""
+
+
+def test_a_figure_with_no_measure_word_restated_in_another_article(write):
+    a, b = write("a.txt", CLIMB_A), write("b.txt", CLIMB_B)
+    result = lint_paths([str(a), str(b)], Settings(select=["QL501"]), story=True)
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.column, f.end_column, f.message,
+             [(r.path.rsplit("/", 1)[1], r.line, r.column) for r in f.related])
+            for f in result.findings] == [
+        ("b.txt", 5, 40, 48, f"Figures for the same quantity disagree: 900 ft vs 200 m "
+                             f"(= 656 ft), the other at {a}:3.", [("a.txt", 3, 50)])]
+    assert lint_paths([str(a), str(b)], Settings(select=["QL501"])).findings == []
+    right = write("c.txt", CLIMB_B.replace("900 feet", "650 feet"))  # 200 m = 656 ft
+    assert lint_paths([str(a), str(right)], Settings(select=["QL501"]), story=True).findings == []
+
+
+def test_story_summaries_keep_unmeasured_physical_figures_with_their_words():
+    _, found = load_rules().find("QL501").collect(Document(CLIMB_A, "a.txt"))
+    (m,) = pickle.loads(pickle.dumps(found))
+    assert (m.shown, m.measure, m.line) == ("200 m", None, 3)
+    assert {"climber", "winch", "ledg", "summit"} <= m.clause.words
+    assert m.clause.names == {"ben", "nevi"}

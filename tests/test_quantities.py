@@ -137,6 +137,10 @@ def test_metres_or_million_by_context():
     assert read("a 3m high wall")[0][1:3] == ("length", "m")
     assert read("3m people")[0][1:3] == ("count", "")
     assert read("£3m deal")[0][1:3] == ("money:GBP", "GBP")
+    # in parentheses "5m" is usually a conversion ("30ft (10m)"), unless a currency follows
+    assert read("He fell 30ft (10m) to the ground.")[1][1:3] == ("length", "m")
+    assert read("Profits were 3.4bn kroner (456m euros).")[1] == (
+        "456m euros", "money:EUR", "EUR", 455500000.0, 456500000.0)
 
 
 def test_pounds_are_weight_unless_money_is_near():
@@ -158,6 +162,7 @@ def test_pounds_are_weight_unless_money_is_near():
     "Arsenal won 3-1 on Saturday.",
     "It was the best film of the 1990s.",
     "He flew a Boeing 747 to Sydney.",
+    "A Long March 4C rocket will carry the satellite.",
 ])
 def test_dates_years_times_ordinals_models_and_scores_are_not_figures(text):
     assert measured(text) == []
@@ -224,6 +229,15 @@ def test_rates_are_their_own_dimension():
     doc = Document("Denmark makes about 30,000 tonnes a year.")
     (q,) = doc.cached(quantities)
     assert (q.dimension, q.measure) == ("mass/year", "production")
+
+
+@pytest.mark.parametrize(("text", "dimension"), [
+    ("The terminal will ship 5 million tonnes of gas a year from 2011.", "mass/year"),
+    ("Qatar will supply 7.5 million tonnes of fuel annually.", "mass/year"),
+    ("The ark held 300 tonnes of food for a year.", "mass"),  # a duration, not a rate
+])
+def test_a_rate_may_follow_what_the_figure_counts(text, dimension):
+    assert [q.dimension for q in Document(text).cached(quantities)][:1] == [dimension]
 
 
 def test_parenthetical_conversion_is_linked_to_its_figure():

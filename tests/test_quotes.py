@@ -65,6 +65,12 @@ def test_apostrophes_and_primes_are_not_quotes(text):
     assert doc.quotes.quotes == [] and doc.quotes.problems == []
 
 
+def test_a_plural_possessive_later_does_not_swallow_a_short_quote():
+    text = ("Four players joined the new 'All Golds' side, and the row over the All Blacks' "
+            "try went on.")
+    assert spans(text) == ["'All Golds'"]
+
+
 def test_possessive_plural_inside_a_uk_quote():
     text = "‘The players’ union is strong,’ the captain said."
     assert spans(text) == ["‘The players’ union is strong,’"]

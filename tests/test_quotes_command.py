@@ -73,3 +73,21 @@ def test_standard_input_and_errors(cli, write):
     assert r.code == 2 and "no-such-file.txt: no such file or directory" in r.err
     empty = write("empty.txt", "The council approved the budget.\n")
     assert cli("quotes", str(empty)).out == f"{empty}: no quotations\n\n"
+
+
+def test_speakers_of_the_seed_articles(cli):
+    from conftest import ROOT
+
+    r = cli("quotes", "--format", "json", "seeds/", cwd=ROOT)
+    got = [(q["path"][-6:-4], q["line"], q["speaker"], q["cue"]) for q in json.loads(r.out)]
+    assert got == [
+        ("b8", 1, None, None),  # the headline's ‘Red Line’
+        ("b8", 5, "Secretary of State Antony Blinken", "warned"),
+        ("b8", 17, "Milley", "said"),
+        ("b8", 19, "Ukrainian officials", "say"),
+        ("54", 3, "Blinken", "said"),
+        ("54", 3, "Blinken", "told"),
+        ("54", 17, "He", "said"),
+        ("e1", 16, "General Mark Milley", "said"),
+        ("e1", 19, "Kurt Volker", "said"),
+    ]

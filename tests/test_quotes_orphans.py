@@ -48,9 +48,42 @@ def test_scare_quotes_names_and_titles_are_not_reported(text):
     assert orphans(text) == []
 
 
-def test_new_paragraph_after_an_attributed_quote_is_a_new_quotation():
-    text = "“The bridge is safe,” the engineer said.\n\n“We tested every bolt and every weld.”\n"
-    assert orphans(text) == [(3, 1, 3, 39)]
+CONTINUED = "“The bridge is safe,” the engineer said.\n\n“We tested every bolt and every weld.”\n"
+
+
+def test_ap_reading_a_new_paragraph_of_quotation_needs_its_own_speaker():
+    assert orphans(CONTINUED) == [(3, 1, 3, 39)]
+
+
+def test_british_reading_is_the_speaker_going_on(write):
+    from quotelint.document import Document
+    from quotelint.ruleset import load_rules
+
+    path = write("uk.yaml", """\
+rules:
+  - id: UK201
+    name: orphan-quote-uk
+    kind: quote-attribution
+    category: quote-attribution
+    paragraph_continuation: true
+    message: "No speaker for “{excerpt}”."
+""")
+    check = load_rules([path], defaults=False).find("UK201")
+    assert list(check.run(Document(CONTINUED))) == []
+    text = CONTINUED.replace("said.", "said. The council was not convinced.")
+    assert [(f.line, f.column) for f in check.run(Document(text))] == [(3, 1)]
+
+
+def test_headline_quotations_are_left_to_the_body():
+    text = ("Minister 'will not sign the fishing deal'\n\n"
+            "The minister said on Monday that she would not sign.\n")
+    assert orphans(text) == []
+    assert orphans("# Minister ‘will not sign the fishing deal’\n", "draft.md") == []
+
+
+def test_hyphenated_words_count_once():
+    assert orphans("Trading closed. It was “a go-ahead plan” after all.") == []  # 3 words
+    assert orphans("Trading closed. “A go-ahead for the bridge plan.”") == [(1, 17, 1, 50)]
 
 
 def test_running_quote_with_no_speaker_is_reported_once_at_its_start():

@@ -29,11 +29,12 @@ call"), or a pronoun (``he said``), whose nearest named antecedent is in ``resol
 says how the speaker was found: ``cue`` (in the quotation's own sentences: a reporting verb,
 ``according to``, a colon, a dash credit, or the sentence right after a quotation that is a
 sentence of its own), ``continued`` (the speaker of the sentence before, or of the last
-attributed quotation of the paragraph, or of the other pieces of an AP running quote) or
-``introduced`` (the paragraph before ends "X said:"). A paragraph that is a bare quotation
-after one that ends with an attributed quotation is a new quotation, not a continued one: AP
-style would have left the first one open. A quotation with no attribution is an orphan, a
-title or a scare quote, which ``is_naming`` tells apart. Word lists: ``data/attribution.yaml``.
+attributed quotation of the paragraph, or of the other pieces of an AP running quote),
+``introduced`` (the paragraph before ends "X said:") or ``previous-paragraph`` (a paragraph
+that opens with a quotation after one that ends with X's attributed quotation: the way
+British copy writes a speaker going on, where AP would have left the first quotation open).
+A quotation with no attribution is an orphan, a title or a scare quote, which
+``titles.is_naming`` tells apart. Word lists: ``data/attribution.yaml``.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .cues import Cue, dash_credit, find_cues, naming_before
+from .cues import Cue, dash_credit, find_cues
 from .quotes import Quote
 from .speakers import is_name, last_person
-from .words import QUOTE, Span, words
+from .words import QUOTE, TOKEN, Span, verbish, words
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -56,6 +57,14 @@ KINDS = ("direct", "mixed", "indirect", "according-to")
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who said what. Spans are (start, end) code-point offsets into ``doc.text``.
+
+    ``content`` is the quotation (marks included) or the reported clause; ``sentence`` the
+    index of the sentence it starts in; ``verb_class`` the cue's class in
+    ``data/attribution.yaml`` (speech, written, speech_act, mental, non_speech) or
+    according-to, colon, dash, possessive.
+    """
+
     kind: str
     content: Span
     source: Span | None
@@ -117,6 +126,7 @@ _WORDS = regex.compile(r"\w+")
 _THAT = regex.compile(r"[\s,:]*(?:that\b)?\s*")
 _THAT_AHEAD = regex.compile(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
 _FIRST_COMMA = regex.compile(r",\s*")
+_RELATIVE_TAIL = regex.compile(r"\b(?:who|which|that)\b")
 
 
 def masked_text(doc: Document) -> str:
@@ -173,16 +183,16 @@ def _label(doc: Document, q: Quote) -> Cue | None:
 def _kind(t: str, lo: int, q: Quote, cue: Cue) -> str:
     """direct when the quotation is the whole utterance, mixed when it sits in a clause."""
     lead = t[lo:q.start]
-    if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead) \
-            and not t[lo:cue.first].strip(" ,")):
+    if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead)
+                            and not t[lo:cue.first].strip(" ,-–—•*")):
         return "direct"
     return "mixed"
 
 
 def _assign(t: str, lo: int, q: Quote, cues: list[Cue]) -> Cue | None:
     """The cue that attributes ``q`` among the cues of its frame, as an editor would pick it."""
-    for c in cues:  # “...,” Milley said / “...” — Lincoln
-        if c.first >= q.end and not t[q.end:c.first].strip(" ,;:—–-"):
+    for c in cues:  # “...,” Milley said / “...” — Lincoln (not “...,” about Comey’s statement)
+        if c.first >= q.end and not t[q.end:c.first].strip(" ,;:—–-") and c.cls != "possessive":
             return c
     for c in cues:  # Trump: “...” / issued a statement, “...”
         if c.cls == "colon" and c.end <= q.start and not t[c.end:q.start].strip():
@@ -283,8 +293,9 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
 
 def _continue(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, Attribution],
               out: list[Attribution], bare: list[Attribution]) -> None:
-    """Speakers for quotations whose own sentences name none (AP running quotes, a quote that
-    goes on after "he said.", a paragraph introduced by "X said:", a dash credit line)."""
+    """Speakers for quotations whose own sentences name none: the pieces of an AP running
+    quote, a paragraph introduced by "X said:" or following X's quotation, a quotation that goes
+    on after "he said.", a quotation whose speaker opens the next sentence."""
     _chains(quotes, by_quote, out)
     paragraphs = doc.paragraphs
     for q in quotes:
@@ -293,7 +304,7 @@ def _continue(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, At
         para = paragraphs[q.paragraph]
         found = None
         if not t[para.start:q.start].strip():
-            found = _introduced(doc, t, q.paragraph)
+            found = _introduced(doc, t, q.paragraph, out)
         if found is None:
             found = _earlier(doc, para.start, q, out, bare)
         if found is None:
@@ -318,10 +329,17 @@ def _earlier(doc: Document, para_start: int, q: Quote, out: list[Attribution],
                and max(a.content[1], a.cue[1] if a.cue else 0) <= q.start]
     just_before = [a for a in [*earlier, *bare] if a.sentence == k - 1
                    and doc.sentences[k - 1].start >= para_start]
-    if just_before:
-        return replace(max(just_before, key=lambda a: a.cue or a.content), via="continued")
+    if just_before:  # a quotation's speaker first: “...,” Ash wrote, first reported by AP.
+        quoted_before = [a for a in just_before if a.quote is not None] or just_before
+        return _carried(max(quoted_before, key=lambda a: a.cue or a.content))
     quoted = [a for a in earlier if a.quote is not None]
-    return replace(quoted[-1], via="continued") if quoted else None
+    return _carried(quoted[-1]) if quoted else None
+
+
+def _carried(a: Attribution) -> Attribution:
+    """``a`` carried over to another quotation; a speaker that came from the paragraph before
+    keeps saying so, so that the strict AP reading can still tell."""
+    return a if a.via == "previous-paragraph" else replace(a, via="continued")
 
 
 def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
@@ -336,17 +354,23 @@ def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
         if named is not None:
             for p in chain:
                 if p.start not in by_quote:
-                    a = replace(named, kind="direct", content=(p.start, p.end), quote=p,
-                                via="continued")
+                    a = replace(_carried(named), kind="direct", content=(p.start, p.end),
+                                quote=p)
                     by_quote[p.start] = a
                     out.append(a)
         chain = [q] if q is not None else []
 
 
-def _introduced(doc: Document, t: str, index: int) -> Attribution | None:
-    """A paragraph that opens with a quotation takes its speaker from a paragraph before it
-    that ends "X said:". (After one that ends “...,” X said. it is a new quotation: AP
-    would have left the first one open.)"""
+def _introduced(doc: Document, t: str, index: int,
+                out: list[Attribution]) -> Attribution | None:
+    """A paragraph that opens with a quotation takes its speaker from the paragraph before when
+    that one ends "X said:" (``introduced``) or ends with a quotation attributed to X
+    (``previous-paragraph``: “...,” X said. / then a paragraph “...”), the way British copy
+    and many wires write a speaker going on. AP would have left the first quotation open instead,
+    so QL201 can be told to report these (``paragraph_continuation: false``). Only a
+    quotation in the last sentence carries over: after "Barrow said he was surprised." a
+    paragraph of quotation is a new one, or every paragraph after a reported sentence would
+    inherit its speaker."""
     if index == 0:
         return None
     prev = doc.paragraphs[index - 1]
@@ -357,7 +381,17 @@ def _introduced(doc: Document, t: str, index: int) -> Attribution | None:
             c = cues[-1]
             return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
                                "introduced", c.cls)
-    return None
+    last = [a for a in out if a.source is not None and a.kind == "direct"
+            and a.content[0] < prev.end and a.content[1] > last_sentence.start]
+    if not last:
+        return None
+    a = max(last, key=lambda a: a.content[1])
+    ends = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
+    tail = _RELATIVE_TAIL.split(t[ends:prev.end], maxsplit=1)[0]
+    if QUOTE in tail or any(verbish(w) for w in TOKEN.findall(tail)):
+        return None  # the paragraph goes on after the quotation: a new one starts below
+    # “...,” said Adrian Palmer, the director. / “...,” he told the BBC News website.
+    return replace(a, via="previous-paragraph")
 
 
 def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
@@ -375,30 +409,3 @@ def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]
             named.append(src)
         result.append(a)
     return result
-
-
-def is_naming(doc: Document, quote: Quote) -> bool:
-    """Is the quotation a name, a title or a term rather than somebody's words?
-
-    ``the so-called “...”``, ``a group called “...”``, ``the film “Gone With the Wind”``,
-    or inner words in title case with no sentence in them.
-    """
-    t = doc.cached(masked_text)
-    lo = doc.paragraphs[quote.paragraph].start
-    if naming_before(t, quote.start, lo):
-        return True
-    inner = doc.text[quote.inner_start:quote.inner_end].strip(" ,.;:!?")
-    return title_case(inner)
-
-
-_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into",
-                    "nor", "of", "on", "or", "over", "per", "the", "to", "up", "vs", "with"])
-
-
-def title_case(text: str) -> bool:
-    """"The Art of the Deal", "Saturday Night Live": capitalised words, no sentence inside."""
-    toks = regex.findall(r"[\w’'-]+|[.!?;]", text)
-    if not toks or any(x in ".!?;" for x in toks[:-1]):
-        return False
-    big = [x for x in toks if x.lower() not in _SMALL and x[0].isalpha()]
-    return bool(big) and all(x[0].isupper() for x in big) and len(toks) > 1

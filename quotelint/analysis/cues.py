@@ -26,7 +26,7 @@ from .speakers import (
     tail_np,
     trailing_name,
 )
-from .words import DASH, QUOTE, TOKEN, Span, trim, words
+from .words import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
 
 
 def naming_before(t: str, start: int, lo: int) -> bool:
@@ -68,9 +68,11 @@ _QUOTE_BEFORE = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
 _AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
                              rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
                              rf"|when|while|to|in|at|on|from|during)\b))")
+_INVERTED_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
 _QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
 _PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
 _OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
+_QUOTE_BEFORE_NEAR = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
 _BY = regex.compile(r"\s+by\b")
 _COLON_QUOTE = regex.compile(rf"[:,]\s*(?={QUOTE})")
 _DASH_AFTER = regex.compile(rf"[ \t]*({DASH})[ \t]*(?=\w)")
@@ -80,6 +82,11 @@ def _next_char(t: str, j: int, hi: int) -> str:
     while j < hi and t[j].isspace():
         j += 1
     return t[j] if j < hi else ""
+
+
+def _participle(form: str) -> bool:
+    """A past participle: "posted" (by CBN), "written", "told"; not "a report by"."""
+    return form.endswith("ed") or form in ("written", "told", "said", "read", "sung", "shown")
 
 
 def _participle_subject(t: str, lo: int, at: int, hi: int, found: list[Cue]) -> Span | None:
@@ -95,8 +102,11 @@ def _participle_subject(t: str, lo: int, at: int, hi: int, found: list[Cue]) -> 
                 return src  # held up a sign saying “...”
     if found:
         return found[-1].source
-    # "Trump hailed it, saying ..."; "After saying her foot was swollen, she ..."
-    return leading_subject(t, lo, at) or leading_subject(t, lo, hi)
+    src = leading_subject(t, lo, at)  # Trump hailed it, saying ...
+    if src is None and len(TOKEN.findall(t, lo, at)) <= 1 and QUOTE not in t[lo:at]:
+        comma = t.find(",", at, hi)  # After saying her foot was swollen, she ...
+        src = leading_subject(t, comma + 1, hi) if comma > 0 else None
+    return src
 
 
 # "X told Y", "X thought": the word after the verb is never its speaker.
@@ -141,6 +151,14 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             src = _participle_subject(t, lo, m.start(), hi, out)
             if src is not None:
                 out.append(Cue(m.start(), m.end(), src, cls))
+            continue
+        if cls == "non_speech" and not _QUOTE_BEFORE_NEAR.search(t, lo, m.start()):
+            continue  # “...,” she laughed; not "as the audience laughed"
+        by = _BY.match(t, m.end(), hi)
+        if by and _participle(form) and not _PASSIVE.search(t, lo, m.start()):
+            src = subject_after(t, by.end(), hi)
+            if src is not None:  # in a video posted by CBN
+                out.append(Cue(m.start(), m.end(), src, cls, True))
             continue
         if _PASSIVE.search(t, lo, m.start()) and form != "quoted":
             by = _BY.match(t, m.end(), hi)
@@ -217,9 +235,13 @@ def _after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
         if any(c.start <= m.end(2) and c.end >= m.start(2) for c in out):
             continue
         src = np_span(t, m.start(1), m.end(1))
-        if m.group(2) in w.auxiliaries or m.group(2) in w.irregular or src is None \
-                or is_relative(t, src):
-            continue
+        verb = m.group(2)
+        if verb in w.auxiliaries or verb in w.irregular or verb in w.nouns or src is None \
+                or src[0] != m.start(1) or is_relative(t, src):
+            continue  # "...,” union workers in Los Angeles; “...,” reporters as she emerged
+        first = t[src[0]:src[1]].split()[0]
+        if not (capitalised(first) or first.lower() in w.determiners | w.pronouns):
+            continue  # "...,” until the Iowa caucuses
         if is_person(t, src) and len(t[src[0]:src[1]].split()) <= 5:
             out.append(Cue(m.start(2), m.end(2), src, "speech"))
 
@@ -234,8 +256,20 @@ def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             out.append(Cue(m.start(), m.end(), src, "possessive"))
 
 
+def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``“...?”, implored campaigner Barry Lim``: any past-tense verb, then its speaker."""
+    for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
+        if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
+                or m.group(1) in words().irregular:
+            continue
+        src = subject_after(t, m.end(1), hi, inverted=True)
+        if src is not None and is_person(t, src):
+            out.append(Cue(m.start(1), m.end(1), src, "speech", True))
+
+
 # In this order: a later finder skips what an earlier one found.
-_FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues, _possessive_cues)
+_FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues,
+            _inverted_after_quote_cues, _possessive_cues)
 
 
 def find_cues(t: str, lo: int, hi: int) -> list[Cue]:

@@ -349,8 +349,10 @@ def _postfix(m: re.Match, lex: Lexicon, interval: Interval, end: int) -> tuple[I
 
 def _metres_or_million(m: re.Match, text: str, interval: Interval, value: float,
                        half: float) -> tuple[Interval, str | None]:
-    """"5m" after no currency: metres where the context says length, else a count in millions."""
-    if metres_follow(text, m.end("scale")) or metres_precede(text, m.start()):
+    """"5m" after no currency: metres where the context says length, else a count in millions.
+    A currency name after it makes it money, even in parentheses ("(456m euros)")."""
+    money = m.group("unit") and norm(m.group("unit")) in lexicon().currency_name
+    if metres_follow(text, m.end("scale")) or (metres_precede(text, m.start()) and not money):
         return (value / 1e6 - half / 1e6, value / 1e6 + half / 1e6), "length"
     if re.match(r"\s+[a-z]", text[m.end("scale"):m.end("scale") + 20]):
         return interval, "count"  # "3m people", "1.5m shares"

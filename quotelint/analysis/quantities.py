@@ -4,8 +4,10 @@
 each one measures ("a range of nearly 320 kms": the range) from a few words either side, using
 ``quotelint/data/measures.yaml``, and records what keeps two figures of the same measure from
 being comparable: a change rather than a total ("rose to 84"), a part ("2,000 extra troops"),
-a named source ("Russia said"), a year, a different named subject. A figure with no measure is
-kept (it may still carry a wrong conversion or a plural unit symbol) but never compared.
+a named source ("Russia said"), a year, a different named subject. A count, percentage or sum
+of money with no measure is kept (it may still carry a wrong conversion) but never compared; a
+physical figure with no measure may still be compared by the words around it
+(``figure_context.py``), so it gets the same context.
 
 Use it through ``doc.cached(quantities)``: it is computed once per document and shared.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .figure_context import context_table
 from .figure_pattern import lexicon
 from .measures import MeasureTable, find_measure, measure_table, stem
 from .numbers_parse import Figure, figures
@@ -64,6 +67,8 @@ class Quantity:
 
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Dimensions whose figures, after a capitalised word mid-sentence, are part of a name.
+_NAMED = frozenset({"count", "temperature"})
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
@@ -80,6 +85,7 @@ def quantities(doc: Document) -> list[Quantity]:
     if not sentences:
         return out
     by_sentence: dict[int, tuple[frozenset[str], str | None, frozenset[str], str | None]] = {}
+    keyed_by_context = context_table().dimensions  # compared by the words around them
     names: frozenset[str] | None = None
     for fig, _ in figures(text):
         si = doc.sentence_index(fig.start)
@@ -88,8 +94,8 @@ def quantities(doc: Document) -> list[Quantity]:
             continue  # between sentences: a heading fragment or masked text
         left = text[max(sent.start, fig.start - 80):fig.start]
         right_end = min(sent.end, fig.end + 120)
-        if fig.dimension == "count" and _is_name(text, fig, sent.start):
-            continue  # "Boeing 747", "Windows 10"
+        if fig.dimension in _NAMED and _is_name(text, fig, sent.start):
+            continue  # "Boeing 747", "Windows 10", "a Long March 4C rocket"
         if fig.dimension == "count" and _is_source_description(meas, text, fig, left, right_end):
             continue  # "citing four unnamed people familiar with the call"
         base = _to_base(fig)
@@ -113,7 +119,8 @@ def quantities(doc: Document) -> list[Quantity]:
                     measure, display = prev.measure, prev.display
                 if per and not prev.per:  # "30,000 tonnes (33,000 tons) a year"
                     out[-1] = replace(prev, per=per)
-        if measure is None:  # never compared: the context is not needed
+        if measure is None and fig.dimension not in keyed_by_context:
+            # never compared: the context is not needed
             out.append(Quantity(fig, base, si, converts=converts, per=per,
                                 comparable=comparable))
             continue
@@ -177,6 +184,8 @@ def _rate(meas: MeasureTable, text: str, fig: Figure, right_end: int) -> str:
         return ""
     if m.group("bpd"):
         return "day"
+    if m.group("annually"):
+        return "year"
     per = m.group("per").lower()
     return {"annum": "year", "head": "person", "capita": "person"}.get(per, per)
 

@@ -57,7 +57,7 @@ _MARKS = regex.compile(r"''|``|[\"'“”‘’„‚«»‹›]")
 _ELISION = regex.compile(r"(?i)['’‘](?:n['’]|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b)")
 _DECADE = regex.compile(r"['’‘]\d\ds?\b")
 _PRIME = regex.compile(r"\d['’]\d{1,2}[\"”]?|\d[\"”]")
-_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_WORD = regex.compile(r"\w+(?:['’-]\w+)*")
 _BLOCK_LINE = regex.compile(r"^ {0,3}>[ \t]?([^\n]*)$", regex.M)
 _CREDIT = regex.compile(r"\s*(?:—|―|–|--)\s*\S")
 _LEADER = regex.compile(r"[ \t>*+-]*(?:\d{1,9}[.)] )?")  # Markdown block-quote and list prefixes
@@ -138,7 +138,7 @@ class QuoteAnalysis:
 
 
 def word_count(text: str) -> int:
-    """Words as a reader counts them: ``don’t`` and ``Ukraine’s`` are one word each."""
+    """Words as a reader counts them: ``don’t``, ``Ukraine’s`` and ``go-ahead`` are one each."""
     return len(_WORD.findall(text))
 
 
@@ -160,12 +160,13 @@ def _apostrophe(prose: str, j: int, end: int) -> bool:
 
 
 def _next_single_closes(prose: str, i: int, end: int) -> bool:
-    """Could the next single mark after ``i`` (apostrophes aside) close a quote?"""
+    """Does the next single mark after ``i`` (apostrophes aside) close a quotation?"""
     for m in _MARKS.finditer(prose, i + 1, end):
         j = m.start()
         if FAMILY[m.group()] != SINGLE or _apostrophe(prose, j, end):
             continue
-        return m.group() in "’'" and prose[j - 1] not in _OPEN_CONTEXT
+        # A closing mark after punctuation: ‘The players’ union is strong,’ she said.
+        return m.group() in "’'" and prose[j - 1] in ".,;:!?…"
     return False
 
 
@@ -390,8 +391,8 @@ def _block_quotes(doc: Document, quotes: list[Quote]) -> list[Quote]:
     """
     blocks: list[list[regex.Match]] = []
     for m in _BLOCK_LINE.finditer(doc.text):
-        if doc.is_masked(m.start()):
-            continue
+        if doc.is_masked(m.start(1)):
+            continue  # in code; the ">" marker itself is blanked out of the prose
         if blocks and doc.text.count("\n", blocks[-1][-1].end(), m.start()) == 1:
             blocks[-1].append(m)
         else:

@@ -37,6 +37,8 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         toks = after if after else trim(toks[:times[0]])
     if not toks:
         return None
+    while len(toks) > 1 and toks[0].group().lower() in _PARTICLES:
+        toks = toks[1:]  # "about Comey", "of Florida"
     if lead_ok and toks[0].group().lower() in w.leading:
         return None
     texts = [m.group() for m in toks]
@@ -49,12 +51,15 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
     contracted = CONTRACTED.fullmatch(lows[-1])
     if contracted and contracted.group(1) in w.pronouns and len(toks) == 1:
         return toks[0].start(), toks[0].start() + len(contracted.group(1))  # He’s claiming
-    if len(toks) > 10 or possessive(texts[-1]) or any(
+    if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or any(
             x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows) \
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
             or lows[-1] in w.determiners:
         return None
-    if any(x in w.verb_class and x not in w.nouns for x in lows):
+    if any(x in w.verb_class and x not in w.nouns for x in texts):  # "Read said" is a name
+        return None
+    if any(x.endswith("ed") and x.islower() and x not in _QUALIFIERS and y in _PARTICLES
+           for x, y in zip(texts, lows[1:], strict=False)):  # a release linked to the report
         return None  # "the plan he said" is a clause, not a speaker
     named = capitalised(texts[-1]) and lows[-1] not in w.leading
     first_ok = capitalised(texts[0]) or lows[0] in w.determiners or lows[0] in w.prefixes \
@@ -84,6 +89,16 @@ def segment_start(t: str, i: int, lo: int) -> int:
     return m.end() if m else lo
 
 
+# Participles that still describe a speaker: "two people involved in the talks".
+_QUALIFIERS = frozenset({"involved", "briefed", "based", "concerned", "connected", "associated",
+                         "affiliated", "related", "unnamed", "retired", "elected", "appointed",
+                         "authorized", "authorised", "acquainted", "interviewed", "polled",
+                         "surveyed", "named", "quoted", "cited"})
+_PARTICLES = frozenset({"to", "by", "with", "in", "on", "at", "from", "for", "into", "about",
+                        "up", "out", "down", "over"})
+_DASH_BEFORE = regex.compile(rf"(?:\s-\s|{DASH})\s*$")
+_DASH_ASIDE = regex.compile(rf"(?r)\s-\s|{DASH}")
+_FIRM = regex.compile(r"&\s*\w+['’]s\b|\b(?:McDonald|Sainsbury|Macy|Moody)['’]s\b")  # S&P
 _RELATIVE = regex.compile(r"(?i)\b(?:which|who|that)\s*$")
 _RELATIVE_LEAD = regex.compile(r"\s*(?i:who|which)\b")
 _CONJ_BEFORE = regex.compile(r"\b(?:and|or)$")
@@ -100,6 +115,11 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
             return subject_before(t, opening, lo)
     span = np_span(t, seg, i)
     toks = trim(list(TOKEN.finditer(t, seg, i)))
+    if span is None and len(toks) > 1 and toks[-1].group().lower() in ("who", "which", "that"):
+        head = np_span(t, toks[0].start(), toks[-2].end())  # the Protestants who pledged
+        if head is not None:
+            head = tail_np(t, head)
+            return trailing_name(t, head) if is_name(t, trailing_name(t, head)) else head
     if len(toks) == 2 and toks[0].group().lower() in ("who", "whom", "which", "that") \
             and toks[1].group().lower() in words().pronouns:
         return toks[1].start(), toks[1].end()  # President Obama, who he noted was “...”
@@ -124,6 +144,11 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
         return span
     if seg > lo and t[seg - 1] == "," and blank:
         return _appositive(t, seg - 1, lo)
+    dash = _DASH_BEFORE.search(t, lo, seg)
+    if dash is not None and blank:  # Andrei Illarionov - then an adviser to Putin - told
+        opening = _DASH_ASIDE.search(t, lo, dash.start())
+        if opening is not None:
+            return np_span(t, segment_start(t, opening.start(), lo), opening.start())
     return None
 
 
@@ -131,7 +156,7 @@ def is_relative(t: str, span: Span) -> bool:
     return t[span[0]:span[1]].lower() in ("who", "which")
 
 
-_ASIDE_START = regex.compile(rf"(?r)(?<!\d),|,(?!\d)|[;:()\[\]\"“”{QUOTE}]")
+_ASIDE_START = regex.compile(rf"(?r)(?<!\d),|,(?!\d)|[;:\"“”{QUOTE}]|\((?![^()]*\))")
 
 
 def _appositive(t: str, comma: int, lo: int) -> Span | None:
@@ -253,9 +278,10 @@ def trailing_name(t: str, span: Span) -> Span:
 
 
 def is_person(t: str, span: Span) -> bool:
-    """A speaker that can talk: a pronoun, a name, or a head noun like "minister"."""
+    """A speaker that can talk: a pronoun, a name ("Southampton boss Harry Redknapp" ends with
+    one), or a head noun like "minister"."""
     head = t[span[0]:span[1]].split()[-1].lower()
-    return is_pronoun(t, span) or is_name(t, span) or head in words().nouns
+    return is_pronoun(t, span) or is_name(t, trailing_name(t, span)) or head in words().nouns
 
 
 def tail_np(t: str, span: Span) -> Span:

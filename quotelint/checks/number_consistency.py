@@ -11,7 +11,8 @@ One kind, four reports, chosen with ``report``:
 The first and third also compare across the files of a story (``quotelint --story``): each
 document is reduced by ``collect`` to a list of picklable ``Mention`` records, and ``run_story``
 compares the records of different files. What a figure measures, and when two figures are
-comparable at all, is decided by ``analysis/quantities.py`` and ``analysis/figure_compare.py``.
+comparable at all, is decided by ``analysis/quantities.py``, ``analysis/figure_context.py``
+(the words around a figure) and ``analysis/figure_compare.py``.
 
     - id: QL501
       name: inconsistent-figures
@@ -92,7 +93,8 @@ class NumberConsistencyCheck(Check):
         (plain, picklable values, so that documents can be read in other processes)."""
         if not self.params["story"] or self.report not in ("inconsistent-figures", "mixed-units"):
             return None
-        keep = [m for m in doc.cached(mentions) if m.measure and m.comparable and m.primary]
+        keep = [m for m in doc.cached(mentions)
+                if (m.measure or m.clause) and m.comparable and m.primary]
         return self.tolerance(doc), keep
 
     def run_story(self, summaries: list) -> Iterator[Finding]:
@@ -113,14 +115,14 @@ class NumberConsistencyCheck(Check):
         """Each mention of ``later`` against the mentions of ``earlier`` that precede it:
         the first that disagrees is reported (QL501); failing that, the first stated in
         another unit system (QL503)."""
-        by_measure: dict[str, list[tuple[Mention, float]]] = defaultdict(list)
+        by_dimension: dict[str, list[tuple[Mention, float]]] = defaultdict(list)
         for m, tol in earlier:
-            if m.measure:
-                by_measure[m.measure].append((m, tol))
+            if m.measure or m.clause:
+                by_dimension[m.dimension].append((m, tol))
         for b in later:
-            if not b.measure:
+            if not (b.measure or b.clause):
                 continue
-            candidates = [(a, max(tol, tolerance)) for a, tol in by_measure[b.measure]
+            candidates = [(a, max(tol, tolerance)) for a, tol in by_dimension[b.dimension]
                           if (not same_file or a.start < b.start) and same_measure(a, b)]
             clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
             if self.report == "inconsistent-figures":
@@ -166,16 +168,30 @@ class NumberConsistencyCheck(Check):
                  end: tuple[int, tuple[int, int]] | None = None) -> Finding:
         """A finding at ``here`` (from ``start``, if given) that points to ``other``."""
         if message is None:
-            message = self.format(measure=here.display, this=here.shown,
+            message = self.format(measure=_named(here, other), this=here.shown,
                                   other=other.shown + in_unit_of(here, other),
                                   where=where(other, here), match=here.shown, expected="",
                                   fix="")
         first = start or here
         related = () if first is other else (
-            Related(other.path, other.line, other.column, f"{other.shown} ({other.display})"),)
+            Related(other.path, other.line, other.column,
+                    f"{other.shown} ({_named(other, here)})"),)
         stop, (end_line, end_column) = end or (here.end, (here.end_line, here.end_column))
         return Finding(
             path=here.path, line=first.line, column=first.column, end_line=end_line,
             end_column=end_column, rule=self.meta.id, name=self.meta.name,
             category=self.meta.category, severity=self.meta.severity, message=message,
             start=first.start, end=stop, related=related)
+
+
+def _named(here: Mention, other: Mention) -> str:
+    """What the two figures are of, for the message: the measure ("the range"), else the noun
+    they are said of ("the pipeline"), else "the same quantity" (two figures keyed by the
+    words around them)."""
+    for m in (here, other):
+        if m.display:
+            return m.display
+    for m in (here, other):
+        if m.clause is not None and m.clause.named:
+            return f"the {m.clause.named}"
+    return "the same quantity"

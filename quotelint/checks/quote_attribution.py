@@ -10,8 +10,12 @@
 A quotation is attributed when ``analysis/attributions.py`` finds its speaker: in its own
 sentences (``“...,” Milley said``, ``Blinken said: “...”``, ``according to X``, a dash
 credit), or as an editor carries it over (the rest of an AP running quote, a quote that goes
-on after "he said.", a paragraph introduced by "X said:"). Short quotations (scare quotes, "a
-“red line”"), names and titles (``the so-called “...”``, words in title case) are not reported.
+on after "he said.", a paragraph introduced by "X said:"). A paragraph that opens with a
+quotation after one that ends with X's quotation is, in AP style, a new quotation (AP would
+have left the first one open) and is reported; ``paragraph_continuation: true`` reads it as X
+going on, as British copy does.
+Short quotations (scare quotes, "a “red line”"), names and titles (``the so-called “...”``,
+words in title case) and headline quotations (the body names the speaker) are not reported.
 ``quotes.min_words`` in the configuration overrides the rule's ``min_words``. A quote that runs
 over several paragraphs is reported once, at its start.
 """
@@ -21,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.attributions import is_naming, quotations, quote_attribution
-from ..analysis.quotes import word_count
+from ..analysis.attributions import quotations, quote_attribution
+from ..analysis.quotes import Quote, word_count
+from ..analysis.titles import is_headline, is_naming
 from ..document import Document
 from ..findings import Finding
 from ..schema import Field, boolean, integer
@@ -36,6 +41,13 @@ class QuoteAttributionCheck(Check):
         "min_words": Field(integer, default=4, doc="shorter quotations are never reported"),
         "skip_names": Field(boolean, default=True,
                             doc="do not report names and titles (so-called “...”, Title Case)"),
+        "paragraph_continuation": Field(
+            boolean, default=False,
+            doc="true: a paragraph that opens with a quotation after one ending with X's "
+                "attributed quotation is X going on (British style); false (AP): it is a new "
+                "quotation that needs its own speaker"),
+        "skip_headlines": Field(boolean, default=True,
+                                doc="do not report quotations in a headline"),
     }
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "words", "excerpt"})
 
@@ -43,6 +55,11 @@ class QuoteAttributionCheck(Check):
         configured = (doc.options.get("quotes") or {}).get("min_words")
         return configured if isinstance(configured, int) and configured >= 0 \
             else self.params["min_words"]
+
+    def _attributed(self, doc: Document, q: Quote) -> bool:
+        a = quote_attribution(doc, q)
+        return a is not None and (self.params["paragraph_continuation"]
+                                  or a.via != "previous-paragraph")
 
     def run(self, doc: Document) -> Iterator[Finding]:
         quotes = quotations(doc)
@@ -54,9 +71,11 @@ class QuoteAttributionCheck(Check):
                 continue  # a running quote is reported once, where it starts
             inner = doc.text[q.inner_start:q.inner_end]
             words = word_count(inner)
-            if words < threshold or quote_attribution(doc, q) is not None:
+            if words < threshold or self._attributed(doc, q):
                 continue
             if self.params["skip_names"] and is_naming(doc, q):
+                continue
+            if self.params["skip_headlines"] and is_headline(doc, q.paragraph):
                 continue
             excerpt = " ".join(flat(inner).strip(" ,.;:").split()[:_EXCERPT_WORDS])
             if words > _EXCERPT_WORDS:

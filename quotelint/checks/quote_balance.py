@@ -86,16 +86,14 @@ class QuoteBalanceCheck(Check):
 
     def _nesting(self, doc: Document, analysis: QuoteAnalysis) -> Iterator[Finding]:
         style = house_style(doc, self.params["style"])
+        same_family = {p.start for p in analysis.problems if p.kind == "nesting"}
         for q in analysis.quotes:
             parent = analysis.parent(q) if q.depth else None
             if parent is None or q.block:
                 continue
-            if parent.family == q.family:
-                wrong = True
-            elif q.open_mark in _ENGLISH and parent.open_mark in _ENGLISH and style:
-                wrong = (style == "us") == (q.family == DOUBLE)
-            else:
-                wrong = False
+            wrong = q.start in same_family or bool(
+                style and q.open_mark in _ENGLISH and parent.open_mark in _ENGLISH
+                and (style == "us") == (q.family == DOUBLE))
             if wrong:
                 inside = SINGLE if (style or ("us" if parent.family == DOUBLE else "uk")) == "us" \
                     else DOUBLE
