@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .checks.base import Check
+from .checks.regexes import PatternTimeout
 from .document import Document, decode
 from .errors import InputError
 from .files import STDIN, discover
@@ -60,10 +61,14 @@ def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> Fi
     unreported until the story-wide findings are in (``finish``)."""
     result = FileResult(doc.path)
     for check in ruleset.checks:
-        try:
-            result.findings.extend(check.run(doc))
+        try:  # a rule that fails or times out is skipped whole: no half of its findings
+            found = list(check.run(doc))
             if story and _story_wide(check):
                 result.summaries[check.meta.id] = check.collect(doc)
+            result.findings.extend(found)
+        except PatternTimeout as exc:  # a user's backtracking pattern must not hang the run
+            result.errors.append(f"{doc.path}: rule {check.meta.id} ({check.meta.name}): "
+                                 f"{exc}; skipped")
         except Exception as exc:  # a bug in one rule must not lose the other findings
             result.errors.append(f"{doc.path}: internal error in rule {check.meta.id} "
                                  f"({check.meta.kind}): {type(exc).__name__}: {exc}")
@@ -189,6 +194,9 @@ def _story(results: list[FileResult], rulesets: list[RuleSet], errors: list[str]
         summaries = [r.summaries[rule_id] for r in results if rule_id in r.summaries]
         try:
             found = list(check.run_story(summaries))
+        except PatternTimeout as exc:
+            errors.append(f"story: rule {rule_id} ({check.meta.name}): {exc}; skipped")
+            continue
         except Exception as exc:
             errors.append(f"story: internal error in rule {rule_id}: "
                           f"{type(exc).__name__}: {exc}")
