@@ -20,6 +20,7 @@ from .document import Document, decode
 from .errors import InputError
 from .files import STDIN, discover
 from .findings import Finding
+from .limits import MAX_ARTICLE_BYTES, size_text
 from .ruleset import RuleSet
 from .settings import Settings
 
@@ -105,29 +106,53 @@ def finish(result: FileResult, ruleset: RuleSet, *, story: bool) -> None:
     result.findings.sort(key=Finding.sort_key)
 
 
-def read_document(path: str, settings: Settings, *, display: str | None = None) -> Document:
+def read_document(path: str, settings: Settings, *, display: str | None = None,
+                  max_bytes: int | None = MAX_ARTICLE_BYTES) -> Document:
     """Read and decode ``path`` (``-`` is standard input) into a Document, or raise InputError."""
-    return _read(path, settings, display)[0]
+    return _read(path, settings, display, max_bytes)[0]
 
 
-def _read(path: str, settings: Settings, display: str | None) -> tuple[Document, bytes]:
-    name = display or path
+def _too_large(name: str, size: int | None, limit: int) -> InputError:
+    what = f"{size_text(size)}, larger" if size is not None else "larger"
+    return InputError(f"{name}: {what} than the limit of {size_text(limit)} "
+                      f"(--max-file-size); file skipped")
+
+
+def _read_bytes(path: str, name: str, max_bytes: int | None) -> bytes:
+    """The file's bytes; one larger than ``max_bytes`` is refused before it is read (a file
+    is held about ten times over while it is linted: text, prose, offsets, sentences)."""
+    limit = max_bytes or -1
     try:
         if path == STDIN:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(limit + 1 if max_bytes else -1)
         else:
             with open(path, "rb") as fh:
-                data = fh.read()
+                size = os.fstat(fh.fileno()).st_size
+                if max_bytes and size > max_bytes:
+                    raise _too_large(name, size, max_bytes)
+                data = fh.read(limit + 1 if max_bytes else -1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if max_bytes and len(data) > max_bytes:  # a pipe, or a file that grew
+        raise _too_large(name, None, max_bytes)
+    return data
+
+
+def _read(path: str, settings: Settings, display: str | None,
+          max_bytes: int | None = MAX_ARTICLE_BYTES) -> tuple[Document, bytes]:
+    name = display or path
+    data = _read_bytes(path, name, max_bytes)
     return Document(decode(data, name), name, options=settings.options), data
 
 
 def lint_file(path: str, settings: Settings | None = None, *, story: bool = False,
-              display: str | None = None) -> FileResult:
+              display: str | None = None,
+              max_bytes: int | None = MAX_ARTICLE_BYTES) -> FileResult:
+    """Lint one file; an unreadable, undecodable or too large file is an error of the result.
+    ``max_bytes`` None or 0: no size limit."""
     settings = settings or Settings()
     try:
-        doc, data = _read(path, settings, display)
+        doc, data = _read(path, settings, display, max_bytes)
     except InputError as exc:
         return FileResult(display or path, errors=[str(exc)])
     result = lint_document(doc, settings.ruleset(), story=story)
@@ -160,15 +185,25 @@ def plan(paths: Sequence[str], settings: Settings, *,
 
 
 def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
-               stdin_name: str | None = None) -> LintResult:
+               stdin_name: str | None = None,
+               max_bytes: int | None = MAX_ARTICLE_BYTES) -> LintResult:
     """Lint files and folders; with ``story``, also compare the articles with each other.
 
     With ``settings.discover`` (or ``settings.config``) each file gets the settings of its
     closest configuration file, with ``settings`` as the command line's flags on top.
+    Files over ``max_bytes`` are skipped as errors.
     """
     planned, errors = plan(paths, settings, stdin_name=stdin_name)
-    results = [lint_file(p, s, story=story, display=stdin_name if p == STDIN else None)
-               for p, s in planned]
+    results = [lint_file(p, s, story=story, max_bytes=max_bytes,
+                         display=stdin_name if p == STDIN else None) for p, s in planned]
+    return assemble(planned, results, errors, settings, story=story)
+
+
+def assemble(planned: list[tuple[str, Settings]], results: list[FileResult],
+             errors: list[str], settings: Settings, *, story: bool) -> LintResult:
+    """The run's result from each planned file's result, in plan order: the story-wide rules
+    (which compare the files) and the suppression audits run here, in the calling process,
+    however the files were linted."""
     errors.extend(e for r in results for e in r.errors)
     if story:
         _story(results, [s.ruleset() for _, s in planned], errors)
