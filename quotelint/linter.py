@@ -185,17 +185,24 @@ def plan(paths: Sequence[str], settings: Settings, *,
 
 
 def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
-               stdin_name: str | None = None,
+               stdin_name: str | None = None, jobs: int | None = 1,
                max_bytes: int | None = MAX_ARTICLE_BYTES) -> LintResult:
     """Lint files and folders; with ``story``, also compare the articles with each other.
 
     With ``settings.discover`` (or ``settings.config``) each file gets the settings of its
     closest configuration file, with ``settings`` as the command line's flags on top.
-    Files over ``max_bytes`` are skipped as errors.
+    ``jobs`` processes lint the files (None: one per core); the result is the same, in the
+    same order, whatever their number. Files over ``max_bytes`` are skipped as errors.
     """
     planned, errors = plan(paths, settings, stdin_name=stdin_name)
-    results = [lint_file(p, s, story=story, max_bytes=max_bytes,
-                         display=stdin_name if p == STDIN else None) for p, s in planned]
+    if jobs == 1:
+        results = [lint_file(p, s, story=story, max_bytes=max_bytes,
+                             display=stdin_name if p == STDIN else None) for p, s in planned]
+    else:
+        from .parallel import lint_planned
+
+        results = lint_planned(planned, story=story, stdin_name=stdin_name, jobs=jobs,
+                               max_bytes=max_bytes)
     return assemble(planned, results, errors, settings, story=story)
 
 

@@ -44,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", action="store_true",
                         help="the files are articles about one story: also compare across them")
     scale = parser.add_argument_group("scale")
+    scale.add_argument("-j", "--jobs", type=_count, default=0, metavar="N",
+                       help="lint with N processes (default 0: one per core); the output is "
+                            "the same whatever N")
     scale.add_argument("--max-file-size", type=_megabytes, default=MAX_ARTICLE_BYTES,
                        metavar="MB", help=f"skip (and report) files larger than this "
                                           f"(default {MAX_ARTICLE_BYTES // 2**20}; 0: no limit)")
@@ -54,6 +57,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "NO_COLOR is set")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="text format: print findings only, no summary line")
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, not {value!r}")
+    return n
 
 
 def _megabytes(value: str) -> int:
@@ -85,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(show(args.paths, settings, stdin_name=args.stdin_filename))
         return 0
     run_options = {"story": args.story, "stdin_name": args.stdin_filename,
-                   "max_bytes": args.max_file_size}
+                   "jobs": args.jobs or None, "max_bytes": args.max_file_size}
     result = lint_paths(args.paths, settings, **run_options)
     errors = list(result.errors)
     fixed = 0
