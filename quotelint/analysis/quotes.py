@@ -84,13 +84,17 @@ class QuoteAnalysis:
         return [q for q in self.quotes if q.depth == 0]
 
 
-def _role(prose: str, i: int, start: int, end: int, stack: list[tuple[str, int]]) -> str:
-    """'open', 'close' or 'skip' (apostrophe or prime) for the mark at ``i``."""
+def _role(prose: str, i: int, start: int, end: int, stack: list[tuple[str, int]],
+          open_by_family: dict[str, int]) -> str:
+    """'open', 'close' or 'skip' (apostrophe or prime) for the mark at ``i``.
+
+    ``open_by_family`` counts the marks of each family on ``stack``: asking the stack itself
+    would make a paragraph of ten thousand opening marks quadratic."""
     ch = prose[i]
     prev = prose[i - 1] if i > start else " "
     nxt = prose[i + 1] if i + 1 < end else " "
     family = FAMILY[ch]
-    single_open = any(FAMILY[m] == SINGLE for m, _ in stack)
+    single_open = open_by_family[SINGLE] > 0
     if family == SINGLE:
         if prev.isalnum() and nxt.isalnum():
             return "skip"  # don't, Ukraine’s, rock’n’roll
@@ -101,7 +105,7 @@ def _role(prose: str, i: int, start: int, end: int, stack: list[tuple[str, int]]
         if ch in "’'" and prev.isalpha() and not single_open:
             return "skip"  # a possessive or elision: Ukrainians’ morale, goin’
     elif ch == '"' and prev.isdigit() and _PRIME.search(prose, max(start, i - 4), i + 1) \
-            and not any(FAMILY[m] == DOUBLE for m, _ in stack):
+            and not open_by_family[DOUBLE]:
         return "skip"  # inches: 5'10", a 12" record
     if ch in _OPEN_ONLY:
         top = stack[-1][0] if stack else None
@@ -117,30 +121,35 @@ def _role(prose: str, i: int, start: int, end: int, stack: list[tuple[str, int]]
         return "open"
     if closes and not opens:
         return "close"
-    return "close" if any(FAMILY[m] == family for m, _ in stack) else "open"
+    return "close" if open_by_family[family] else "open"
 
 
 def _pair(prose: str, start: int, end: int, paragraph: int,
           out: QuoteAnalysis) -> list[tuple[str, int]]:
     """Pair the marks of one paragraph; returns the marks still open at its end."""
     stack: list[tuple[str, int]] = []
+    open_by_family = {DOUBLE: 0, SINGLE: 0}
     for m in _MARKS.finditer(prose, start, end):
         i, ch = m.start(), m.group()
-        role = _role(prose, i, start, end, stack)
+        role = _role(prose, i, start, end, stack, open_by_family)
         if role == "skip":
             continue
         out.styles["straight" if ch in STRAIGHT else "curly"].append(i)
+        family = FAMILY[ch]
         if role == "open":
             stack.append((ch, i))
+            open_by_family[family] += 1
             continue
-        family = FAMILY[ch]
-        depth = next((k for k in range(len(stack) - 1, -1, -1)
-                      if FAMILY[stack[k][0]] == family), None)
-        if depth is None:
+        if not open_by_family[family]:
             out.problems.append(MarkProblem("unopened", i, ch))
             continue
+        # The search ends at the innermost open mark of the family; every mark above it is
+        # popped with it, so the searches of a paragraph cost no more than its marks.
+        depth = next(k for k in range(len(stack) - 1, -1, -1) if FAMILY[stack[k][0]] == family)
         for mark, offset in stack[depth + 1:]:
             out.problems.append(MarkProblem("unclosed", offset, mark))
+        for mark, _ in stack[depth:]:
+            open_by_family[FAMILY[mark]] -= 1
         opener, offset = stack[depth]
         del stack[depth:]
         if (opener in STRAIGHT) != (ch in STRAIGHT):
