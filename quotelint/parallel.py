@@ -17,13 +17,9 @@ files is linted in the parent, since starting workers costs more than it saves.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from .errors import QuotelintError
@@ -31,6 +27,8 @@ from .files import STDIN
 from .linter import FileResult, lint_file
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+
     from .ruleset import RuleSet
     from .settings import Settings
 
@@ -53,6 +51,8 @@ def default_jobs() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # here, not at the top: a one-article run must not pay for it
+
     if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -62,6 +62,8 @@ def _start(settings: list[Settings], story: bool, max_bytes: int | None) -> None
     """A worker's initialiser: remember the run, and share loaded rule sets between the
     settings that use the same rule files (a spawned worker gets them without any)."""
     global _RUN
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     loaded: dict[tuple[tuple[str, ...], bool], RuleSet] = {}
 
@@ -123,6 +125,9 @@ def lint_planned(planned: Sequence[tuple[str, Settings]], *, story: bool,
 
 def _run_pool(chunks: list[list[tuple[str, int]]], workers: int, settings: list[Settings],
               story: bool, max_bytes: int | None):
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
                                initargs=(settings, story, max_bytes))
     try:
