@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import QuotelintError
@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from .ruleset import RuleSet
     from .settings import Settings
 
-# Below this many files the parent lints them itself: forking two workers costs about what
-# linting a dozen articles does (benchmarks/speed.py measures both).
+# Below this many files the parent lints them itself: starting two workers costs about 10 ms,
+# what some twenty articles cost with today's pack (0.4 ms each). Retune it when the packs of
+# every issue have landed and an article costs more (benchmarks/speed.py).
 SERIAL_BELOW = 16
 # At most this many files per message to a worker; fewer when there are few files, so that
 # every worker gets several chunks and none is left idle at the end.
@@ -124,7 +125,7 @@ def lint_planned(planned: Sequence[tuple[str, Settings]], *, story: bool,
 
 
 def _run_pool(chunks: list[list[tuple[str, int]]], workers: int, settings: list[Settings],
-              story: bool, max_bytes: int | None):
+              story: bool, max_bytes: int | None) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -133,6 +134,7 @@ def _run_pool(chunks: list[list[tuple[str, int]]], workers: int, settings: list[
     try:
         done = [r for chunk in pool.map(_lint_chunk, chunks) for r in chunk]
     except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
         raise QuotelintError("a worker process stopped unexpectedly (out of memory?); "
                              "run again with --jobs 1 to lint in one process") from None
     except BaseException:

@@ -160,3 +160,17 @@ def test_jobs_must_be_a_count(cli):
     r = cli("--jobs", "-1", ".")
     assert r.code == 2
     assert "expected a number of processes, not '-1'" in r.err
+
+
+def _die(chunk):
+    os._exit(3)  # as the kernel's out-of-memory killer would end a worker
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_message(cli, newsroom, monkeypatch):
+    if parallel._context().get_start_method() != "fork":
+        pytest.skip("the replaced function reaches workers only by fork")
+    monkeypatch.setattr(parallel, "_lint_chunk", _die)
+    r = cli("-q", "--jobs", "2", ".", cwd=newsroom)
+    assert (r.code, r.out) == (2, "")
+    assert r.err == ("quotelint: a worker process stopped unexpectedly (out of memory?); run "
+                     "again with --jobs 1 to lint in one process\n")

@@ -65,12 +65,33 @@ def test_the_limit_grows_with_the_text_searched():
     assert regexes.time_limit(50_000_000) == pytest.approx(regexes.PATTERN_TIMEOUT + 5.0)
 
 
-def test_every_pattern_a_rule_compiles_is_timed():
-    ruleset = load_rules()
+OTHER_KINDS = """\
+rules:
+  - id: HOUSE010
+    name: house-spelling
+    kind: substitution
+    category: style
+    message: "“{replacement}”, not “{match}”."
+    swap: {'per cent': percent}
+  - id: HOUSE020
+    name: consistent-spelling
+    kind: consistency
+    category: style
+    message: "“{match}” here, “{other}” on line {other_line}."
+    either: {Kyiv: Kiev}
+"""
+
+
+def test_every_pattern_a_rule_compiles_is_timed(tmp_path):
+    (tmp_path / "house.yaml").write_text(OTHER_KINDS, encoding="utf-8")
+    ruleset = load_rules([tmp_path / "house.yaml"])
+    checks = {c.meta.kind: c for c in ruleset.checks}
+    assert set(checks) == {"pattern", "substitution", "consistency", "suppression"}
     patterns = [c.pattern for c in ruleset.checks if hasattr(c, "pattern")]
     patterns += [cond.pattern for c in ruleset.checks
                  for cond in (*getattr(c, "unless", ()), *getattr(c, "requires", ()))]
-    assert patterns
+    patterns += [p for pair in checks["consistency"].pairs for p in pair]
+    assert len(patterns) > 5
     assert all(isinstance(p, regexes.TimedPattern) for p in patterns)
 
 
