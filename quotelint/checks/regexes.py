@@ -79,29 +79,27 @@ class TimedPattern:
     def _timeout(self, limit: float) -> PatternTimeout:
         return PatternTimeout(limit, self._compiled.pattern)
 
-    def search(self, string: str, pos: int | None = None,
-               endpos: int | None = None) -> regex.Match | None:
+    def _call(self, method: Any, string: str, pos: int | None, endpos: int | None) -> Any:
         limit = time_limit(_span(string, pos, endpos))
         try:
-            return self._compiled.search(string, pos, endpos, timeout=limit)
+            return method(string, pos, endpos, timeout=limit)
         except TimeoutError:
             raise self._timeout(limit) from None
+
+    def search(self, string: str, pos: int | None = None,
+               endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._compiled.search, string, pos, endpos)
 
     def match(self, string: str, pos: int | None = None,
               endpos: int | None = None) -> regex.Match | None:
-        limit = time_limit(_span(string, pos, endpos))
-        try:
-            return self._compiled.match(string, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._call(self._compiled.match, string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int | None = None,
                   endpos: int | None = None) -> regex.Match | None:
-        limit = time_limit(_span(string, pos, endpos))
-        try:
-            return self._compiled.fullmatch(string, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._call(self._compiled.fullmatch, string, pos, endpos)
+
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None) -> list:
+        return self._call(self._compiled.findall, string, pos, endpos)
 
     def finditer(self, string: str, pos: int | None = None,
                  endpos: int | None = None) -> Iterator[regex.Match]:
@@ -109,13 +107,6 @@ class TimedPattern:
         limit = time_limit(_span(string, pos, endpos))
         try:
             yield from self._compiled.finditer(string, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
-
-    def findall(self, string: str, pos: int | None = None, endpos: int | None = None) -> list:
-        limit = time_limit(_span(string, pos, endpos))
-        try:
-            return self._compiled.findall(string, pos, endpos, timeout=limit)
         except TimeoutError:
             raise self._timeout(limit) from None
 
