@@ -86,8 +86,10 @@ class Layer:
 def _read(path: Path) -> tuple[dict, LineOf] | None:
     """The raw mapping of a configuration file and a line finder, or None for a pyproject.toml
     without ``[tool.quotelint]``."""
+    from .limits import read_limited
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, "configuration file")
     except FileNotFoundError:
         raise RuleError(str(path), None, "configuration file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

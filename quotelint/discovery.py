@@ -39,9 +39,12 @@ def config_in(folder: str) -> Path | None:
             return Path(path)
     path = os.path.join(folder, PYPROJECT)
     if os.path.isfile(path):
+        from .limits import MAX_BYTES
         from .tomlload import has_section
 
         try:
+            if os.path.getsize(path) > MAX_BYTES:
+                return Path(path)  # let parse() refuse it, rather than read it all here
             with open(path, encoding="utf-8-sig") as fh:
                 if has_section(fh.read()):
                     return Path(path)

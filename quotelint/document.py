@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_FLATTEN = str.maketrans("\r\n\t", "   ")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -168,7 +167,8 @@ class Document:
     def flat(self) -> str:
         """``prose`` with line breaks and tabs as spaces: what patterns match against, so that a
         phrase broken across lines of a hard-wrapped paragraph still matches."""
-        return self.prose.translate(_FLATTEN)
+        # Three C-speed replaces: str.translate with a table looks up every character.
+        return self.prose.replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
     @cached_property
     def flat_outside_quotes(self) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -15,12 +17,38 @@ def _skip_dir(name: str) -> bool:
     return name.startswith(".") or name in SKIP_DIRS
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(files to lint in order, error messages for paths that do not exist).
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
-    An explicitly named file is linted whatever its suffix, as ruff does; directories
-    contribute their ``*.txt``, ``*.md`` and ``*.markdown`` files, sorted, skipping hidden
-    and tooling directories. Symbolic links to directories are not followed (no loops).
+
+def _not_a_file(path: str) -> str | None:
+    """Why a name found in a directory cannot be linted as a file, or None if it can.
+
+    Reading a named pipe would wait for a writer for ever, so only regular files (and links
+    to them) found by walking a directory are read. A broken link or a loop of links is named
+    rather than skipped in silence: the writer may have meant that article."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "cannot read: a loop of symbolic links"
+        if os.path.islink(path):
+            return "cannot read: a broken symbolic link"
+        return f"cannot read: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "something else")
+    return f"cannot read: {kind}, not a regular file"
+
+
+def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(files to lint in order, error messages for paths that cannot be linted).
+
+    An explicitly named file is linted whatever its suffix, as ruff does (a pipe too:
+    ``quotelint <(curl ...)``); directories contribute their ``*.txt``, ``*.md`` and
+    ``*.markdown`` files, sorted, skipping hidden and tooling directories, and naming what
+    is not a regular file (a pipe, a broken link). Symbolic links to directories are not
+    followed (no loops).
     """
     files: list[str] = []
     errors: list[str] = []
@@ -41,7 +69,12 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
                 dirs[:] = sorted(d for d in dirs if not _skip_dir(d))
                 for name in sorted(names):
                     if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
-                        add(os.path.join(root, name))
+                        full = os.path.join(root, name)
+                        problem = _not_a_file(full)
+                        if problem:
+                            errors.append(f"{full}: {problem}")
+                        else:
+                            add(full)
         elif os.path.exists(path):
             add(path)
         else:

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .checks.base import Check
+from .checks.regexes import PatternTimeout
 from .document import Document, decode
 from .errors import InputError
 from .files import STDIN, discover
 from .findings import Finding
+from .limits import MAX_ARTICLE_BYTES, size_text
 from .ruleset import RuleSet
 from .settings import Settings
 
@@ -60,10 +62,14 @@ def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> Fi
     unreported until the story-wide findings are in (``finish``)."""
     result = FileResult(doc.path)
     for check in ruleset.checks:
-        try:
-            result.findings.extend(check.run(doc))
+        try:  # a rule that fails or times out is skipped whole: no half of its findings
+            found = list(check.run(doc))
             if story and _story_wide(check):
                 result.summaries[check.meta.id] = check.collect(doc)
+            result.findings.extend(found)
+        except PatternTimeout as exc:  # a user's backtracking pattern must not hang the run
+            result.errors.append(f"{doc.path}: rule {check.meta.id} ({check.meta.name}): "
+                                 f"{exc}; skipped")
         except Exception as exc:  # a bug in one rule must not lose the other findings
             result.errors.append(f"{doc.path}: internal error in rule {check.meta.id} "
                                  f"({check.meta.kind}): {type(exc).__name__}: {exc}")
@@ -100,29 +106,53 @@ def finish(result: FileResult, ruleset: RuleSet, *, story: bool) -> None:
     result.findings.sort(key=Finding.sort_key)
 
 
-def read_document(path: str, settings: Settings, *, display: str | None = None) -> Document:
+def read_document(path: str, settings: Settings, *, display: str | None = None,
+                  max_bytes: int | None = MAX_ARTICLE_BYTES) -> Document:
     """Read and decode ``path`` (``-`` is standard input) into a Document, or raise InputError."""
-    return _read(path, settings, display)[0]
+    return _read(path, settings, display, max_bytes)[0]
 
 
-def _read(path: str, settings: Settings, display: str | None) -> tuple[Document, bytes]:
-    name = display or path
+def _too_large(name: str, size: int | None, limit: int) -> InputError:
+    what = f"{size_text(size)}, larger" if size is not None else "larger"
+    return InputError(f"{name}: {what} than the limit of {size_text(limit)} "
+                      f"(--max-file-size); file skipped")
+
+
+def _read_bytes(path: str, name: str, max_bytes: int | None) -> bytes:
+    """The file's bytes; one larger than ``max_bytes`` is refused before it is read (a file
+    is held about ten times over while it is linted: text, prose, offsets, sentences)."""
+    limit = max_bytes or -1
     try:
         if path == STDIN:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(limit + 1 if max_bytes else -1)
         else:
             with open(path, "rb") as fh:
-                data = fh.read()
+                size = os.fstat(fh.fileno()).st_size
+                if max_bytes and size > max_bytes:
+                    raise _too_large(name, size, max_bytes)
+                data = fh.read(limit + 1 if max_bytes else -1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if max_bytes and len(data) > max_bytes:  # a pipe, or a file that grew
+        raise _too_large(name, None, max_bytes)
+    return data
+
+
+def _read(path: str, settings: Settings, display: str | None,
+          max_bytes: int | None = MAX_ARTICLE_BYTES) -> tuple[Document, bytes]:
+    name = display or path
+    data = _read_bytes(path, name, max_bytes)
     return Document(decode(data, name), name, options=settings.options), data
 
 
 def lint_file(path: str, settings: Settings | None = None, *, story: bool = False,
-              display: str | None = None) -> FileResult:
+              display: str | None = None,
+              max_bytes: int | None = MAX_ARTICLE_BYTES) -> FileResult:
+    """Lint one file; an unreadable, undecodable or too large file is an error of the result.
+    ``max_bytes`` None or 0: no size limit."""
     settings = settings or Settings()
     try:
-        doc, data = _read(path, settings, display)
+        doc, data = _read(path, settings, display, max_bytes)
     except InputError as exc:
         return FileResult(display or path, errors=[str(exc)])
     result = lint_document(doc, settings.ruleset(), story=story)
@@ -155,15 +185,32 @@ def plan(paths: Sequence[str], settings: Settings, *,
 
 
 def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
-               stdin_name: str | None = None) -> LintResult:
+               stdin_name: str | None = None, jobs: int | None = 1,
+               max_bytes: int | None = MAX_ARTICLE_BYTES) -> LintResult:
     """Lint files and folders; with ``story``, also compare the articles with each other.
 
     With ``settings.discover`` (or ``settings.config``) each file gets the settings of its
     closest configuration file, with ``settings`` as the command line's flags on top.
+    ``jobs`` processes lint the files (None: one per core); the result is the same, in the
+    same order, whatever their number. Files over ``max_bytes`` are skipped as errors.
     """
     planned, errors = plan(paths, settings, stdin_name=stdin_name)
-    results = [lint_file(p, s, story=story, display=stdin_name if p == STDIN else None)
-               for p, s in planned]
+    if jobs == 1:
+        results = [lint_file(p, s, story=story, max_bytes=max_bytes,
+                             display=stdin_name if p == STDIN else None) for p, s in planned]
+    else:
+        from .parallel import lint_planned
+
+        results = lint_planned(planned, story=story, stdin_name=stdin_name, jobs=jobs,
+                               max_bytes=max_bytes)
+    return assemble(planned, results, errors, settings, story=story)
+
+
+def assemble(planned: list[tuple[str, Settings]], results: list[FileResult],
+             errors: list[str], settings: Settings, *, story: bool) -> LintResult:
+    """The run's result from each planned file's result, in plan order: the story-wide rules
+    (which compare the files) and the suppression audits run here, in the calling process,
+    however the files were linted."""
     errors.extend(e for r in results for e in r.errors)
     if story:
         _story(results, [s.ruleset() for _, s in planned], errors)
@@ -189,6 +236,9 @@ def _story(results: list[FileResult], rulesets: list[RuleSet], errors: list[str]
         summaries = [r.summaries[rule_id] for r in results if rule_id in r.summaries]
         try:
             found = list(check.run_story(summaries))
+        except PatternTimeout as exc:
+            errors.append(f"story: rule {rule_id} ({check.meta.name}): {exc}; skipped")
+            continue
         except Exception as exc:
             errors.append(f"story: internal error in rule {rule_id}: "
                           f"{type(exc).__name__}: {exc}")

@@ -5,7 +5,7 @@ backslash escapes). The words they wrap stay prose."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .markdown import Block, Span
 
 _BACKTICKS = re.compile(r"`+")
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
 # Inline syntax. Emphasis and strike-through markers are blanked (the words they wrap stay);
 # an underscore inside a word (snake_case) is not emphasis, nor is an escaped marker (\*).
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|~~+)|(?<![\w\\])_+|(?<!\\)_+(?!\w)")
@@ -40,18 +41,24 @@ def inline_code(text: str, blocked: list[Span]) -> list[Span]:
     paragraph, outside the ``blocked`` spans (code blocks, front matter)."""
     inside = _inside(blocked)
     spans = []
-    runs = [m for m in _BACKTICKS.finditer(text) if not inside(m.start())]
+    runs = [m.span() for m in _BACKTICKS.finditer(text) if not inside(m.start())]
+    # Where each length of run occurs, and where paragraphs break: finding an opener's closer
+    # is then two binary searches, not a scan (a file of many unmatched runs is otherwise
+    # quadratic).
+    by_length: dict[int, list[int]] = {}
+    for k, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(k)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] if runs else []
     i = 0
     while i < len(runs):
-        opener = runs[i]
-        for j in range(i + 1, len(runs)):
-            closer = runs[j]
-            if "\n\n" in text[opener.end():closer.start()]:
-                break  # code spans do not cross paragraphs
-            if len(closer.group()) == len(opener.group()):
-                spans.append((opener.start(), closer.end()))
-                i = j
-                break
+        start, end = runs[i]
+        same = by_length[end - start]
+        j = bisect_right(same, i)
+        b = bisect_left(breaks, end)
+        limit = breaks[b] + 2 if b < len(breaks) else len(text) + 1  # spans stay in a paragraph
+        if j < len(same) and runs[same[j]][0] < limit:
+            spans.append((start, runs[same[j]][1]))
+            i = same[j]
         i += 1
     return spans
 

@@ -77,15 +77,24 @@ def mask_spans(text: str, *, markdown: bool,
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """Replace every character of ``spans`` except line breaks by a space (length preserved)."""
+    """Replace every character of ``spans`` except line breaks by a space (length preserved).
+
+    Spans may overlap (nested quotations); they are merged first, so each character is
+    blanked once, and each run is blanked by the regex engine, not character by character."""
     if not spans:
         return text
     pieces = []
     prev = 0
-    for start, end in spans:
+    for start, end in merge(spans):
         pieces.append(text[prev:start])
-        chunk = text[start:end]
-        pieces.append("".join(c if c in "\r\n" else " " for c in chunk))
+        pieces.append(_NOT_A_LINE_BREAK.sub(_spaces, text[start:end]))
         prev = end
     pieces.append(text[prev:])
     return "".join(pieces)
+
+
+_NOT_A_LINE_BREAK = regex.compile(r"[^\r\n]+")
+
+
+def _spaces(m: regex.Match) -> str:
+    return " " * (m.end() - m.start())

@@ -14,6 +14,7 @@ from typing import Any
 from .checks import KINDS, kind_class
 from .checks.base import COMMON_FIELDS, BuildContext, Check, RuleMeta
 from .errors import RuleError, RuleErrors, UnknownSelector
+from .limits import read_limited
 from .paths import default_rules_dir
 from .schema import Field, Where, check_mapping, line_of, string_list
 from .yamlload import LDict, LList, load_located
@@ -132,7 +133,7 @@ def default_rule_files() -> list[Path]:
 
 def _read(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, "rule file")
     except FileNotFoundError:
         raise RuleError(str(path), None, "rule file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -41,6 +41,11 @@ class Settings:
     _loader: Callable[[tuple[str, ...], bool], RuleSet] | None = field(
         default=None, init=False, repr=False, compare=False)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for a worker process) without the loaded rules, which the worker loads
+        itself, and without the loader, which belongs to this process's resolver."""
+        return {**self.__dict__, "_ruleset": None, "_loader": None}
+
     def ruleset(self) -> RuleSet:
         """Load, validate and select the rules once; raises RuleErrors or QuotelintError."""
         if self._ruleset is None:

@@ -20,6 +20,7 @@ every finding that could have used it is known.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -77,8 +78,12 @@ def parse(doc: Document) -> list[Directive]:
     excluded: list[tuple[int, int]] | None = None
     for m in _DIRECTIVE.finditer(text):
         if excluded is None:
-            excluded = _not_directives(doc)
-        if any(s <= m.start() < e for s, e in excluded):
+            from .markup import merge
+
+            excluded = merge(_not_directives(doc))
+            starts = [s for s, _ in excluded]
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < excluded[k][1]:
             continue
         body = m.group(2)
         reason = ""
@@ -103,6 +108,38 @@ def _not_directives(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+class _RuleIndex:
+    """Where the directives that cover one rule act, so that matching a finding is a couple of
+    look-ups and a binary search rather than a pass over every directive of the file (a file
+    of thousands of comments would otherwise be quadratic)."""
+
+    def __init__(self, covering: list[tuple[int, Directive]]) -> None:
+        self.files: list[int] = []  # disable-file directives, in order
+        self.lines: dict[int, list[int]] = {}  # line -> directives silencing it, in order
+        self.block_starts: list[int] = []  # offsets of disable/enable directives
+        self.block_state: list[int | None] = []  # the disable in force after each of them
+        state: int | None = None
+        for i, d in covering:
+            if d.action == "disable-file":
+                self.files.append(i)
+            elif d.action == "disable-line":
+                self.lines.setdefault(d.line, []).append(i)
+            elif d.action == "disable-next-line":
+                self.lines.setdefault(d.end_line + 1, []).append(i)
+            elif d.action in ("disable", "enable"):
+                if d.action == "enable":
+                    state = None
+                elif state is None:
+                    state = i
+                self.block_starts.append(d.start)
+                self.block_state.append(state)
+
+    def block_at(self, offset: int) -> int | None:
+        """The disable whose block ``offset`` falls in (directives before it), if any."""
+        k = bisect_left(self.block_starts, offset)
+        return self.block_state[k - 1] if k else None
+
+
 @dataclass
 class Suppressions:
     """The directives of one file and which of them silenced something."""
@@ -110,6 +147,11 @@ class Suppressions:
     path: str
     directives: list[Directive]
     used: set[int] = field(default_factory=set)  # indexes into directives
+    # (rule, name, category, audit) -> where the directives that cover it act; built on use
+    _index: dict[tuple, _RuleIndex] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_index": {}}  # rebuilt where needed, not shipped
 
     @classmethod
     def of(cls, doc: Document) -> Suppressions | None:
@@ -120,24 +162,21 @@ class Suppressions:
         """The index of the directive that silences ``f``, if any.
 
         A finding about a suppression comment (``audit``) is silenced only by another comment
-        that names its rule: not by a blanket one, nor by the comment it is about."""
-        disabled_by: int | None = None
-        for i, d in enumerate(self.directives):
-            if not (d.action in ACTIONS and _covers(d, f.rule, f.name, f.category)):
-                continue
-            if audit and (not d.selectors or d.start == f.start):
-                continue
-            if d.action == "disable-file" or \
-                    (d.action == "disable-line" and f.line == d.line) or \
-                    (d.action == "disable-next-line" and f.line == d.end_line + 1):
-                return i
-            if d.start >= f.start:
-                continue
-            if d.action == "disable" and disabled_by is None:
-                disabled_by = i
-            elif d.action == "enable":
-                disabled_by = None
-        return disabled_by
+        that names its rule: not by a blanket one, nor by the comment it is about. The first
+        directive (in the file's order) that silences the finding's line or the whole file
+        wins; otherwise the open ``disable`` block it falls in, if any."""
+        index = self._index.get((f.rule, f.name, f.category, audit))
+        if index is None:
+            index = self._index[(f.rule, f.name, f.category, audit)] = _RuleIndex(
+                [(i, d) for i, d in enumerate(self.directives)
+                 if d.action in ACTIONS and _covers(d, f.rule, f.name, f.category)
+                 and not (audit and not d.selectors)])
+        skip = f.start if audit else None
+        here = [i for i in (*index.files[:2], *index.lines.get(f.line, ())[:2])
+                if self.directives[i].start != skip]
+        if here:
+            return min(here)
+        return index.block_at(f.start)
 
     def filter(self, findings: Iterable[Finding], *, audit: bool = False) -> list[Finding]:
         """The findings no directive silences, remembering which directives were used (not for
@@ -164,7 +203,15 @@ class Suppressions:
         metas = [(c.meta.id, c.meta.name, c.meta.category) for c in loaded]
         ran_ids = {c.meta.id for c in ran}
         partial = {c.meta.id for c in ran if is_story_wide(c) and not story}
+        disabled: set[str] = set()  # rules a disable block has switched off so far
         for i, d in enumerate(self.directives):
+            if d.action in ("disable", "enable"):
+                ids = {m[0] for m in metas if _covers(d, *m)}
+                enables = d.action == "enable" and bool(ids & disabled)
+                if d.action == "disable":
+                    disabled |= ids
+                else:
+                    disabled -= ids
             if d.action not in ACTIONS:
                 out.append(("unused", d, f"unknown directive “quotelint-{d.action}” (use "
                                          f"{', '.join(ACTIONS)})"))
@@ -178,23 +225,10 @@ class Suppressions:
                 out.append(("missing-reason", d, f"“{d.text}” gives no reason"))
             covered = {m[0] for m in metas if _covers(d, *m)} - audit_ids
             if d.action == "enable":
-                if not self._enables_something(i, metas):
+                if not enables:
                     out.append(("unused", d, f"“{d.text}” follows no matching disable"))
                 continue
             checked = covered & ran_ids
             if i not in self.used and checked and not checked & partial:
                 out.append(("unused", d, f"“{d.text}” silences nothing"))
         return out
-
-    def _enables_something(self, index: int, metas: list[tuple[str, str, str]]) -> bool:
-        enable = self.directives[index]
-        for meta in metas:
-            if not _covers(enable, *meta):
-                continue
-            disabled = False
-            for d in self.directives[:index]:
-                if d.action in ("disable", "enable") and _covers(d, *meta):
-                    disabled = d.action == "disable"
-            if disabled:
-                return True
-        return False

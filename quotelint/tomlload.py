@@ -2,7 +2,8 @@
 
 ``tomllib`` (``tomli`` before Python 3.11) parses; it keeps no positions, so a small scan of
 the text finds the line of each key in the ``tool.quotelint`` tables, which is all an error
-message needs (``pyproject.toml:14: 'tolerance' must be a number``).
+message needs (``pyproject.toml:14: 'tolerance' must be a number``). TOML has no aliases, so
+the limits that matter are the file's size (the same as for YAML) and how deep arrays nest.
 """
 
 from __future__ import annotations
@@ -66,12 +67,18 @@ def load(text: str, path: str) -> dict[str, Any] | None:
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
+    from .limits import MAX_BYTES
+
+    if len(text) > MAX_BYTES:  # read_limited has refused larger files; this guards other callers
+        raise RuleError(path, None, f"larger than the {MAX_BYTES // 2**20} MB limit; refused")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = _ERROR_LINE.search(str(exc))
         message = _ERROR_LINE.sub("", str(exc)).strip()
         raise RuleError(path, int(m.group(1)) if m else None, f"invalid TOML: {message}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise RuleError(path, None, "invalid TOML: nested too deeply; refused") from None
     tool = data.get("tool")
     if not isinstance(tool, dict) or "quotelint" not in tool:
         return None

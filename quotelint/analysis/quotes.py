@@ -129,12 +129,29 @@ class QuoteAnalysis:
     def top_level(self) -> list[Quote]:
         return [q for q in self.quotes if q.depth == 0]
 
+    _parents: dict[int, Quote] | None = field(default=None, repr=False, compare=False)
+
     def parent(self, quote: Quote) -> Quote | None:
         """The innermost quotation that contains ``quote`` (None at the top level)."""
         if quote.depth == 0:
             return None
-        return next((q for q in reversed(self.quotes) if q.depth == quote.depth - 1
-                     and q.start < quote.start and quote.end <= q.end), None)
+        if self._parents is None:
+            self._parents = _parents(self.quotes)
+        return self._parents.get(id(quote))
+
+
+def _parents(quotes: list[Quote]) -> dict[int, Quote]:
+    """Each nested quotation's parent, in one sweep over the quotations in text order: asking
+    every quotation in turn would make ten thousand nested quotes quadratic."""
+    parents: dict[int, Quote] = {}
+    open_: list[Quote] = []  # the chain of quotations that contain the current position
+    for q in sorted(quotes, key=lambda q: (q.start, q.depth)):
+        while open_ and not (open_[-1].start < q.start and q.end <= open_[-1].end):
+            open_.pop()
+        if q.depth and open_ and open_[-1].depth == q.depth - 1:
+            parents[id(q)] = open_[-1]
+        open_.append(q)
+    return parents
 
 
 def word_count(text: str) -> int:
@@ -261,11 +278,15 @@ def _sentence_end_before(prose: str, i: int, start: int) -> int | None:
 def _pair(prose: str, start: int, end: int, out: QuoteAnalysis) -> tuple[list[_Open], list[_Open]]:
     """Pair the marks of one stretch of text: (every opener in order, openers left open)."""
     stack: list[_Open] = []
+    # How many marks of each family are on the stack: asking the stack itself for every mark
+    # would make a paragraph of ten thousand opening marks quadratic.
+    open_count = {DOUBLE: 0, SINGLE: 0}
     openers: list[_Open] = []
     last_open = -2
     for m in _MARKS.finditer(prose, start, end):
         i, mark = m.start(), m.group()
-        role = _role(prose, i, mark, (start, end), {o.family for o in stack},
+        families = {f for f, n in open_count.items() if n}
+        role = _role(prose, i, mark, (start, end), families,
                      stack[-1].mark if stack else None, last_open == i)
         if role == "skip":
             continue
@@ -276,13 +297,18 @@ def _pair(prose: str, start: int, end: int, out: QuoteAnalysis) -> tuple[list[_O
             if stack and stack[-1].family == opener.family:
                 sentence_end = _sentence_end_before(prose, i, start)
                 if sentence_end is not None:  # "A. "B: the first quote runs on
-                    stack.pop().runs_to = sentence_end
+                    popped = stack.pop()
+                    popped.runs_to = sentence_end
+                    open_count[popped.family] -= 1
                     opener.continued = True
             stack.append(opener)
+            open_count[opener.family] += 1
             openers.append(opener)
             continue
-        k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == FAMILY[mark]),
-                 None)
+        k = None
+        if open_count.get(FAMILY[mark]):
+            k = next(k for k in range(len(stack) - 1, -1, -1)
+                     if stack[k].family == FAMILY[mark])
         if k is None and stack and (stack[-1].mark in STRAIGHT) == (mark in STRAIGHT) \
                 and not _closes_next(prose, i + len(mark), end, stack[-1]):
             k = len(stack) - 1  # "it was a bit more.' The: one quote, closed with the wrong mark
@@ -292,6 +318,8 @@ def _pair(prose: str, start: int, end: int, out: QuoteAnalysis) -> tuple[list[_O
         for inner in stack[k + 1:]:  # crossed: ‘a “b’ c” leaves “ unclosed inside ‘...’
             _unclosed(inner, out)
         opener = stack[k]
+        for gone in stack[k:]:
+            open_count[gone.family] -= 1
         del stack[k:]
         opener.close, opener.close_mark = i, mark
         if mark not in VALID_CLOSE.get(opener.mark, ()):

@@ -31,7 +31,10 @@ class Sentence:
     paragraph: int
 
 
-_CANDIDATE = regex.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
+# A candidate starts where a run of sentence punctuation starts: without the look-behind a long
+# run not followed by a space ("!!!!...", "......") is tried from each of its characters, which
+# is quadratic in its length.
+_CANDIDATE = regex.compile(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
 _WORD_BEFORE = regex.compile(r"[\w.'’-]+$")
 _NEXT_WORDS = regex.compile(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
                             r"(?:\s+([\w'’.-]+))?")

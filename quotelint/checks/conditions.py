@@ -11,17 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from ..document import Document
 from ..schema import Field, Where, boolean, check_mapping, integer, line_of, string
 from ..yamlload import LDict
-from .regexes import compile_pattern, lexicon_pattern
+from .regexes import TimedPattern, compile_pattern, lexicon_pattern
 
 
 @dataclass(frozen=True)
 class Condition:
-    pattern: regex.Pattern
+    pattern: TimedPattern  # runs under a time limit
     before: int
     after: int
     outside_quotes: bool

@@ -1,12 +1,21 @@
-"""Compiling rule patterns once, with lexicons as the `regex` module's named lists (``\\L<name>``).
+"""Compiling rule patterns once, with lexicons as the `regex` module's named lists (``\\L<name>``),
+and running them under a time limit.
 
 Named lists are matched as a set, not as a long alternation, so a 500-word lexicon costs about
 what one word costs.
+
+A rule is user input, and a backtracking pattern such as ``(a|aa)+$`` can take longer than the
+age of the universe on forty characters. Every pattern that comes from a rule file is therefore
+compiled into a ``TimedPattern``: the same methods as a compiled pattern, each call given the
+``regex`` module's ``timeout``. When the limit passes, ``PatternTimeout`` is raised and the
+linter reports the rule for that file and goes on without it (``linter.lint_document``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import regex
 
@@ -15,8 +24,102 @@ from ..schema import Where
 _LEXICON_REF = regex.compile(r"\\L<(\w+)>")
 
 
+def _seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+# Seconds one call of a rule's pattern may take: a second, plus one per ten million characters
+# searched, so that the whole-text search of a very large file is not cut short (the default
+# pack searches 50 MB in about 0.2 s; a second is thousands of times what any pattern needs on
+# an article). QUOTELINT_PATTERN_TIMEOUT sets the base; it reaches worker processes too.
+PATTERN_TIMEOUT = _seconds("QUOTELINT_PATTERN_TIMEOUT", 1.0)
+SECONDS_PER_CHAR = 1e-7
+
+
+class PatternTimeout(TimeoutError):
+    """A rule's pattern ran past its time limit."""
+
+    def __init__(self, seconds: float, source: str) -> None:
+        self.seconds = seconds
+        self.source = source
+        super().__init__(f"pattern timed out after {seconds:.3g}s")
+
+
+def time_limit(chars: int) -> float:
+    """The time limit of one pattern call over ``chars`` characters."""
+    return PATTERN_TIMEOUT + chars * SECONDS_PER_CHAR
+
+
+def _span(string: str, pos: int | None, endpos: int | None) -> int:
+    end = len(string) if endpos is None else min(endpos, len(string))
+    return max(0, end - (pos or 0))
+
+
+class TimedPattern:
+    """A compiled pattern whose every match runs under ``time_limit``; other attributes
+    (``pattern``, ``groupindex``, ``flags``...) are the compiled pattern's own."""
+
+    __slots__ = ("_compiled",)
+
+    def __init__(self, compiled: regex.Pattern) -> None:
+        self._compiled = compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._compiled, name)
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self._compiled.pattern!r})"
+
+    def _timeout(self, limit: float) -> PatternTimeout:
+        return PatternTimeout(limit, self._compiled.pattern)
+
+    def _call(self, method: Any, string: str, pos: int | None, endpos: int | None) -> Any:
+        limit = time_limit(_span(string, pos, endpos))
+        try:
+            return method(string, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timeout(limit) from None
+
+    def search(self, string: str, pos: int | None = None,
+               endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._compiled.search, string, pos, endpos)
+
+    def match(self, string: str, pos: int | None = None,
+              endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._compiled.match, string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int | None = None,
+                  endpos: int | None = None) -> regex.Match | None:
+        return self._call(self._compiled.fullmatch, string, pos, endpos)
+
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None) -> list:
+        return self._call(self._compiled.findall, string, pos, endpos)
+
+    def finditer(self, string: str, pos: int | None = None,
+                 endpos: int | None = None) -> Iterator[regex.Match]:
+        """Every match; the limit covers the whole iteration, as the ``regex`` module counts."""
+        limit = time_limit(_span(string, pos, endpos))
+        try:
+            yield from self._compiled.finditer(string, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timeout(limit) from None
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        limit = time_limit(len(string))
+        try:
+            return self._compiled.sub(repl, string, count, timeout=limit)
+        except TimeoutError:
+            raise self._timeout(limit) from None
+
+
 def compile_pattern(source: str, *, ignore_case: bool, lexicons: Mapping[str, list[str]],
-                    where: Where, line: int | None, key: str) -> regex.Pattern:
+                    where: Where, line: int | None, key: str) -> TimedPattern:
     """Compile ``source`` or raise a RuleError naming the key, the line and the regex problem."""
     lists = {}
     for name in _LEXICON_REF.findall(source):
@@ -26,7 +129,7 @@ def compile_pattern(source: str, *, ignore_case: bool, lexicons: Mapping[str, li
         lists[name] = lexicons[name]
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile(source, flags, **lists)
+        return TimedPattern(regex.compile(source, flags, **lists))
     except (regex.error, ValueError, TypeError) as exc:
         raise where.error(line, f"'{key}' is not a valid regular expression: {exc}") from None
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
+from .regexes import TimedPattern
 
 SCOPES = ("sentence", "paragraph", "document", "inside-quotes", "outside-quotes")
 
@@ -30,8 +31,10 @@ def _units(doc: Document, scope: str) -> tuple[str, list[tuple[int, int]]]:
     raise ValueError(scope)
 
 
-def matches(doc: Document, pattern: regex.Pattern, scope: str) -> Iterator[regex.Match]:
-    """Every non-empty match of ``pattern`` within the units of ``scope``, in text order."""
+def matches(doc: Document, pattern: TimedPattern, scope: str) -> Iterator[regex.Match]:
+    """Every non-empty match of ``pattern`` within the units of ``scope``, in text order.
+
+    Each search runs under the pattern's time limit (``PatternTimeout``, see regexes.py)."""
     text, units = _units(doc, scope)
     # The cheap test first: most patterns match nowhere in most articles.
     if pattern.search(text) is None:

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import QuotelintError
 from ..findings import at_least
+from ..limits import MAX_ARTICLE_BYTES
 from ..report import FORMATS, ReportContext, writer
 from .common import add_config_options, add_fail_on, add_rule_options, settings_from_args
 
@@ -42,6 +43,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print the safe fixes as a unified diff; change nothing")
     parser.add_argument("--story", action="store_true",
                         help="the files are articles about one story: also compare across them")
+    scale = parser.add_argument_group("scale")
+    scale.add_argument("-j", "--jobs", type=_count, default=0, metavar="N",
+                       help="lint with N processes (default 0: one per core); the output is "
+                            "the same whatever N")
+    scale.add_argument("--max-file-size", type=_megabytes, default=MAX_ARTICLE_BYTES,
+                       metavar="MB", help=f"skip (and report) files larger than this "
+                                          f"(default {MAX_ARTICLE_BYTES // 2**20}; 0: no limit)")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to report for standard input (its suffix picks Markdown)")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -49,6 +57,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "NO_COLOR is set")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="text format: print findings only, no summary line")
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, not {value!r}")
+    return n
+
+
+def _megabytes(value: str) -> int:
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = -1.0
+    if not 0 <= mb < 2**40:
+        raise argparse.ArgumentTypeError(f"expected a size in megabytes, not {value!r}")
+    return int(mb * 2**20)
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -69,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(show(args.paths, settings, stdin_name=args.stdin_filename))
         return 0
-    result = lint_paths(args.paths, settings, story=args.story, stdin_name=args.stdin_filename)
+    run_options = {"story": args.story, "stdin_name": args.stdin_filename,
+                   "jobs": args.jobs or None, "max_bytes": args.max_file_size}
+    result = lint_paths(args.paths, settings, **run_options)
     errors = list(result.errors)
     fixed = 0
     if args.fix or args.diff:
@@ -81,8 +111,7 @@ def run(args: argparse.Namespace) -> int:
             return _report_diff(outcome, errors)
         fixed = outcome.applied
         if fixed:  # report what remains, where it now is
-            result = lint_paths(args.paths, settings, story=args.story,
-                                stdin_name=args.stdin_filename)
+            result = lint_paths(args.paths, settings, **run_options)
             errors = list(result.errors) + outcome.errors
     for error in errors:
         print(error, file=sys.stderr)
