@@ -1,5 +1,5 @@
-"""A harder restatement for ``benchmarks/numbers.py``: the figure said of its noun phrase, in a
-sentence of its own, instead of its own sentence repeated.
+"""A harder restatement for ``benchmarks/numbers_accuracy.py``: the figure said of its noun
+phrase, in a sentence of its own, instead of its own sentence repeated.
 
     "Gerrard's 20-yard drive capped the comeback."  ->  "Gerrard's drive was 18 metres."
     "Ethiopia produced 14.27 million tonnes of crops in 2004."  ->  "The crops were ..."

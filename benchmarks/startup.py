@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,13 +44,9 @@ def _time(cmd: list[str], cwd: Path, runs: int) -> list[float]:
 
 
 def _row(name: str, times: list[float]) -> str:
-    # No `statistics` here: it imports the standard library's `numbers`, which this
-    # directory's numbers.py (the accuracy benchmark) shadows when a script runs from it.
     ordered = sorted(times)
-    half = len(ordered) // 2
-    median = ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
     p90 = ordered[max(0, round(len(ordered) * 0.9) - 1)]
-    return f"{name:<44} median {median:6.1f} ms   p90 {p90:6.1f} ms"
+    return f"{name:<44} median {statistics.median(times):6.1f} ms   p90 {p90:6.1f} ms"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from .base import BuildContext, Check, flat
 from .conditions import allowed, parse_conditions
 from .regexes import compile_pattern, lexicon_pattern
 from .scopes import SCOPES, matches
+from .triggers import parse_triggers
 
 
 def passthrough(value: Any, *_: Any) -> Any:
@@ -38,6 +39,9 @@ class PatternCheck(Check):
         "lexicon": Field(string, doc="name of a lexicon: any entry, as whole words"),
         "ignore_case": Field(boolean, default=False, doc="match regardless of case"),
         "scope": Field(choice(*SCOPES), default="sentence", doc="where to search"),
+        "trigger": Field(passthrough, doc="list(s) of words, one of each in every match's "
+                                          "unit: a cheap test run first, so that a costly "
+                                          "pattern runs only where it can match"),
         "unless": Field(passthrough, doc="condition(s) that cancel a match"),
         "requires": Field(passthrough, doc="condition(s) a match needs"),
     }
@@ -53,6 +57,8 @@ class PatternCheck(Check):
         self.pattern = compile_pattern(source, ignore_case=p["ignore_case"],
                                        lexicons=ctx.lexicons, where=self.where,
                                        line=self.raw.line_of(key), key=key)
+        self.triggers = parse_triggers(p["trigger"], ctx.lexicons, self.where,
+                                       self.raw.line_of("trigger"))
         self.unless = self._conditions("unless", ctx)
         self.requires = self._conditions("requires", ctx)
         self.scope = p["scope"]
@@ -68,7 +74,7 @@ class PatternCheck(Check):
 
     def allowed_matches(self, doc: Document) -> Iterator[regex.Match]:
         """Matches in the rule's scope that pass its ``unless``/``requires`` conditions."""
-        for m in matches(doc, self.pattern, self.scope):
+        for m in matches(doc, self.pattern, self.scope, self.triggers):
             if allowed(doc, m.start(), self.unless, self.requires):
                 yield m
 

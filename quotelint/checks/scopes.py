@@ -7,12 +7,13 @@ each sentence with its quotations blanked, i.e. the narrator's words only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from ..document import Document
 from .regexes import TimedPattern
+from .triggers import Trigger, triggered
 
 SCOPES = ("sentence", "paragraph", "document", "inside-quotes", "outside-quotes")
 
@@ -31,13 +32,17 @@ def _units(doc: Document, scope: str) -> tuple[str, list[tuple[int, int]]]:
     raise ValueError(scope)
 
 
-def matches(doc: Document, pattern: TimedPattern, scope: str) -> Iterator[regex.Match]:
+def matches(doc: Document, pattern: TimedPattern, scope: str,
+            triggers: Sequence[Trigger] = ()) -> Iterator[regex.Match]:
     """Every non-empty match of ``pattern`` within the units of ``scope``, in text order.
 
+    With ``triggers`` (see triggers.py), only the units that have their words are searched.
     Each search runs under the pattern's time limit (``PatternTimeout``, see regexes.py)."""
     text, units = _units(doc, scope)
-    # The cheap test first: most patterns match nowhere in most articles.
-    if pattern.search(text) is None:
+    if triggers:
+        units = triggered(doc, units, triggers)
+    elif pattern.search(text) is None:
+        # The cheap test first: most patterns match nowhere in most articles.
         return
     for start, end in units:
         for m in pattern.finditer(text, start, end):

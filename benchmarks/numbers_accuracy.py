@@ -1,6 +1,6 @@
 """Accuracy of the number-consistency rules (QL501-QL503) on real news copy, read by path.
 
-    python benchmarks/numbers.py [--corpus DIR] [--per-article N] [--seed S] [--errors N]
+    python benchmarks/numbers_accuracy.py [--corpus DIR] [--per-article N] [--seed S] [--errors N]
                                  [--same-story DIR]
 
 The corpus stays where it is (its licence forbids copying it into the project). The benchmark
