@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from . import __version__
+from . import __version__, cache
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("quotelint.commands.check", "lint files and folders (the default command)"),
@@ -44,6 +44,9 @@ def build_parser(name: str) -> argparse.ArgumentParser:
     if name == "check":
         parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
     module.add_arguments(parser)
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the start-up cache of compiled patterns "
+                             "and parsed rule files (also: QUOTELINT_NO_CACHE=1)")
     return parser
 
 
@@ -71,8 +74,13 @@ def _run(argv: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    options = argv[:argv.index("--")] if "--" in argv else argv
+    if "--no-cache" in options:  # before any pattern is compiled, that is, any import
+        cache.disable()
     try:
-        return _run(argv)
+        code = _run(argv)
+        cache.save()
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

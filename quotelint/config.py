@@ -83,18 +83,22 @@ class Layer:
 
 # -- reading -------------------------------------------------------------------------------------
 
-def _read(path: Path) -> tuple[dict, LineOf] | None:
-    """The raw mapping of a configuration file and a line finder, or None for a pyproject.toml
-    without ``[tool.quotelint]``."""
+def _text(path: Path) -> str:
     from .limits import read_limited
 
     try:
-        text = read_limited(path, "configuration file")
+        return read_limited(path, "configuration file")
     except FileNotFoundError:
         raise RuleError(str(path), None, "configuration file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), None, f"cannot read configuration file: {exc}") from None
+
+
+def _read(path: Path) -> tuple[dict, LineOf] | None:
+    """The raw mapping of a configuration file and a line finder, or None for a pyproject.toml
+    without ``[tool.quotelint]``."""
     if path.suffix == ".toml":
+        text = _text(path)
         from . import tomlload
 
         data = tomlload.load(text, str(path))
@@ -109,9 +113,15 @@ def _read(path: Path) -> tuple[dict, LineOf] | None:
             return key_lines.get(names)
 
         return data, toml_line
-    from .yamlload import LDict, LList, load_located
+    from . import cache
+    from .located import LDict, LList
 
-    data = load_located(text, str(path))
+    def parse() -> Any:
+        from .yamlload import load_located
+
+        return load_located(_text(path), str(path))
+
+    data = cache.load_yaml(path, parse)
     if data is None:
         data = LDict()
     if not isinstance(data, dict):

@@ -13,24 +13,24 @@ spans, emphasis, links) is ``quotelint.markdown_inline``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .analysis.paragraphs import line_spans
+from .cache import compile_re
 
 Span = tuple[int, int]
 
-_QUOTE_MARK = re.compile(r"[ ]{0,3}>")
-_LIST_MARK = re.compile(r"([-*+]|(\d{1,9})[.)])(?:([ \t]+)|$)")
-_TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t])")
-_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
-_ATX_CLOSE = re.compile(r"(?:(?<=[ \t])|^)#+[ \t]*$")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE = re.compile(r"(`{3,}|~{3,})([^\n]*)$")
-_TABLE_DELIM = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_PIPE = re.compile(r"(?<!\\)\|")
+_QUOTE_MARK = compile_re(r"[ ]{0,3}>")
+_LIST_MARK = compile_re(r"([-*+]|(\d{1,9})[.)])(?:([ \t]+)|$)")
+_TASK_BOX = compile_re(r"\[[ xX]\](?=[ \t])")
+_ATX = compile_re(r"#{1,6}(?=[ \t]|$)")
+_ATX_CLOSE = compile_re(r"(?:(?<=[ \t])|^)#+[ \t]*$")
+_SETEXT = compile_re(r"(?:=+|-+)[ \t]*$")
+_THEMATIC = compile_re(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE = compile_re(r"(`{3,}|~{3,})([^\n]*)$")
+_TABLE_DELIM = compile_re(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PIPE = compile_re(r"(?<!\\)\|")
 
 
 

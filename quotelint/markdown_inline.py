@@ -9,20 +9,22 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .cache import compile_re
+
 if TYPE_CHECKING:
     from .markdown import Block, Span
 
-_BACKTICKS = re.compile(r"`+")
-_PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")
+_BACKTICKS = compile_re(r"`+")
+_PARAGRAPH_BREAK = compile_re(r"\n(?=\n)")
 # Inline syntax. Emphasis and strike-through markers are blanked (the words they wrap stay);
 # an underscore inside a word (snake_case) is not emphasis, nor is an escaped marker (\*).
-_EMPHASIS = re.compile(r"(?<!\\)(?:\*+|~~+)|(?<![\w\\])_+|(?<!\\)_+(?!\w)")
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
-_LINK_TEXT = re.compile(r"(!?\[)((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?=\(|\[)")
-_REF_LABEL = re.compile(r"\[([^\[\]\n]*)\]")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]:?")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.M)
-_SHORTCUT = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?![\[(:])")
+_EMPHASIS = compile_re(r"(?<!\\)(?:\*+|~~+)|(?<![\w\\])_+|(?<!\\)_+(?!\w)")
+_ESCAPE = compile_re(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
+_LINK_TEXT = compile_re(r"(!?\[)((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?=\(|\[)")
+_REF_LABEL = compile_re(r"\[([^\[\]\n]*)\]")
+_FOOTNOTE_REF = compile_re(r"\[\^[^\]\s]+\]:?")
+_REF_DEF = compile_re(r"^ {0,3}\[([^\]\n]+)\]:", re.M)
+_SHORTCUT = compile_re(r"(?<![\]\\])\[([^\[\]\n]+)\](?![\[(:])")
 
 
 def _inside(spans: list[Span]) -> Callable[[int], bool]:

@@ -13,25 +13,27 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .cache import compile_regex
+
 if TYPE_CHECKING:
     from .markdown import Structure
 
-_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_HTML_COMMENT = compile_regex(r"<!--.*?(?:-->|\Z)", regex.S)
 # A URL ends at whitespace or a bracket/quote; trailing sentence punctuation is not part of it.
-_URL = regex.compile(
+_URL = compile_regex(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”‘’\[\]{}]+(?<![.,;:!?)'’”])"""
 )
-_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = compile_regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
-_FRONT_MATTER = regex.compile(
+_FRONT_MATTER = compile_regex(
     r"\A(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+)[ \t]*(?:\r?\n|\Z)",
     regex.S)
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_AUTOLINK = regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
+_HTML_TAG = compile_regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = compile_regex(r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
 # The destination (and title) of an inline link or image: `[text](dest "title")`.
-_LINK_DEST = regex.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_LINK_DEST = compile_regex(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 # A link reference definition (`[id]: https://...`); a footnote (`[^1]: text`) is prose.
-_LINK_REF_DEF = regex.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.M)
+_LINK_REF_DEF = compile_regex(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.M)
 
 
 def front_matter(text: str) -> tuple[int, int] | None:
@@ -93,7 +95,7 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-_NOT_A_LINE_BREAK = regex.compile(r"[^\r\n]+")
+_NOT_A_LINE_BREAK = compile_regex(r"[^\r\n]+")
 
 
 def _spaces(m: regex.Match) -> str:

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .checks import KINDS, kind_class
 from .checks.base import COMMON_FIELDS, BuildContext, Check, RuleMeta
 from .errors import RuleError, RuleErrors, UnknownSelector
 from .limits import read_limited
+from .located import LDict, LList
 from .paths import default_rules_dir
 from .schema import Field, Where, check_mapping, line_of, string_list
-from .yamlload import LDict, LList, load_located
 
 RULE_SUFFIXES = (".yaml", ".yml")
 _FILE_FIELDS = {
@@ -131,14 +132,20 @@ def default_rule_files() -> list[Path]:
     return rule_files(default_rules_dir())
 
 
-def _read(path: Path) -> Any:
+def _parse(path: Path) -> Any:
+    from .yamlload import load_located
+
     try:
         text = read_limited(path, "rule file")
     except FileNotFoundError:
         raise RuleError(str(path), None, "rule file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), None, f"cannot read rule file: {exc}") from None
-    data = load_located(text, str(path))
+    return load_located(text, str(path))
+
+
+def _read(path: Path) -> Any:
+    data = cache.load_yaml(path, lambda: _parse(path))
     if data is None:
         return LDict()
     check_mapping(data, _FILE_FIELDS, Where(str(path)), line=1, what="a rule file")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import RuleError
-from .yamlload import LDict, LList
+from .located import LDict, LList
 
 # YAML 1.1 reads these unquoted words as booleans; a word list that contains them is wrong.
 _YAML_BOOL_HINT = " (YAML reads unquoted yes/no/on/off/true/false as booleans: quote it)"

@@ -25,15 +25,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .cache import compile_re
+
 if TYPE_CHECKING:
     from .checks.base import Check
     from .document import Document
     from .findings import Finding
 
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
-_DIRECTIVE = re.compile(r"<!--[ \t]*quotelint-([\w-]*)(.*?)-->", re.S)
+_DIRECTIVE = compile_re(r"<!--[ \t]*quotelint-([\w-]*)(.*?)-->", re.S)
 # The reason follows " -- "; word processors turn "--" into a dash, so accept those too.
-_REASON = re.compile(r"(?:^|\s)(?:--|—|–)(?:\s|$)")
+_REASON = compile_re(r"(?:^|\s)(?:--|—|–)(?:\s|$)")
 _QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›")
 
 

@@ -22,28 +22,9 @@ import yaml
 
 from .errors import RuleError
 from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
+from .located import LDict, LList
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class LDict(dict):
-    """A mapping from YAML that knows its line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-    def line_of(self, key: Any) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class LList(list):
-    """A sequence from YAML that knows its line and the line of each item."""
-
-    line: int = 0
-    item_lines: list[int]
-
-    def line_of(self, index: int) -> int:
-        return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
 class _LocatedLoader(_SafeLoader):  # type: ignore[misc, valid-type]

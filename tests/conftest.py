@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
 import io
+import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from quotelint.cli import main
+# The start-up cache (quotelint/cache.py) of this test session: its own, so that the tests
+# neither read nor fill the developer's ~/.cache/quotelint. Set before quotelint is imported,
+# since imports compile patterns; subprocesses inherit it.
+os.environ["QUOTELINT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="quotelint-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+from quotelint.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

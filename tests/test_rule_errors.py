@@ -32,9 +32,17 @@ CASES = [
      GOOD.replace("    pattern: 'foo'\n", "    pattern: 'foo'\n    scop: document\n"),
      "8: rule T001: unknown key 'scop' (known keys: category, description, enabled, examples, "
      "id, ignore_case, kind, lexicon, message, name, pattern, rationale, requires, scope, "
-     "severity, unless)"),
+     "severity, trigger, unless)"),
     ("wrong type", GOOD.replace("    pattern: 'foo'\n", "    pattern: 'foo'\n    ignore_case: 1\n"),
      "8: rule T001: 'ignore_case' must be true or false, not a number"),
+    ("trigger with an unknown lexicon", GOOD + "    trigger: ['\\L<nothing>', foo]\n",
+     "8: rule T001: 'trigger' uses unknown lexicon 'nothing'"),
+    ("trigger with an empty list", GOOD + "    trigger: [[foo], []]\n",
+     "8: rule T001: 'trigger' has an empty list of words"),
+    ("trigger with a number", GOOD + "    trigger: [foo, 3]\n",
+     "8: rule T001: 'trigger' words must be strings, not a number"),
+    ("trigger of punctuation", GOOD + "    trigger: ['--']\n",
+     "8: rule T001: 'trigger' word '--' has no letters or digits"),
     ("bad regex", GOOD.replace("'foo'", "'foo(bar'"),
      "7: rule T001: 'pattern' is not a valid regular expression: missing ) at position 7"),
     ("bad choice", GOOD.replace("category: style", "category: grammar"),

@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..alternation import alternation
+from ..cache import compile_regex
 from ..data import load_data
 from .attributions import Attribution, attributions
 from .sourcing import NAME_PATTERN as _NAME
 from .sourcing import SourceFinder, headline, reports_a_clause, source_finder
-from .sourcing import alternation as _alternation
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -75,17 +76,17 @@ class AnonymousSource:
     outlet: str | None = None
 
 
-_BY_AGENT = regex.compile(r"\bby\s+$")
-_STATEMENT = regex.compile(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
+_BY_AGENT = compile_regex(r"\bby\s+$")
+_STATEMENT = compile_regex(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
 # Verbs that the attribution analysis reads as speech but that give no information here.
 _NOT_SOURCING = frozenset({"pleaded", "pleads", "plead", "pleading"})
-_PREVIOUS_WORD = regex.compile(r"\b([a-z][\w-]*)\s+$")
+_PREVIOUS_WORD = compile_regex(r"\b([a-z][\w-]*)\s+$")
 class AnonymityFinder:
     """Finds anonymous sources; compiled once per rule load from the lexicons."""
 
     def __init__(self, lexicons: Mapping[str, list[str]], sources: SourceFinder) -> None:
         self.sources = sources
-        lx = {k: _alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
+        lx = {k: alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
             "anonymous_nouns", "unnamed_adjectives", "knowledge_qualifiers",
             "anonymity_phrases", "reason_markers", "boilerplate_reasons", "named_sources",
             "reporting_verbs")}
@@ -97,8 +98,8 @@ class AnonymityFinder:
                      rf"\s+){{0,3}}")
         # The descriptor: "four unnamed people familiar with the call", "senior officials of
         # the Pentagon", "POLITICO's sources", "party sources", "a source close to the club".
-        self.noun = regex.compile(rf"(?i:\b{noun}\b)")
-        self.descriptor = regex.compile(
+        self.noun = compile_regex(rf"(?i:\b{noun}\b)")
+        self.descriptor = compile_regex(
             rf"(?<![\w’'-])(?i:(?:(?P<det>{_NUMBER}|the|these|those|our|its|their|his|her)\s+)?)"
             rf"(?P<poss>{_NAME}(?:’s|'s)\s+)?"
             rf"(?P<mods>(?i:{modifiers}))(?<![\w’'-])(?P<noun>(?i:{noun}))\b"
@@ -113,18 +114,18 @@ class AnonymityFinder:
         gap = (r"(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:has|have|had|also|again|later|earlier|"
                r"privately|separately|recently|on\s+\w+day|last\s+\w+|this\s+\w+|"
                r"earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+[\w\s]{1,60}?))*")
-        self.verb_after = regex.compile(rf"{gap}\s+(?P<verb>{verb})\b")
-        self.cue_before = regex.compile(
+        self.verb_after = compile_regex(rf"{gap}\s+(?P<verb>{verb})\b")
+        self.cue_before = compile_regex(
             r"(?i:\b(?:according\s+to|citing|quoting|quoted|cited|as\s+told\s+by|"
             r"in\s+the\s+words\s+of)\s+)$")
-        self.secondhand_before = regex.compile(
+        self.secondhand_before = compile_regex(
             rf"(?:(?P<outlet>{_NAME}|(?i:{lx['named_sources']}))\s+(?:\w+\s+){{0,3}}?"
             rf"(?i:reported|said|wrote|quoted|cited)\b[^.;]*?,?\s*(?i:citing|quoting)\s+$"
             rf"|(?P<outlet2>{_NAME}|(?i:{lx['named_sources']}))(?:\s+\w+){{0,2}}?\s+"
             rf"(?i:quoted|cited)\s+$"
             rf"|(?i:which|who)\s+(?i:cited|quoted)\s+$)")
-        self.named_appositive = regex.compile(rf"{_NAME},\s*$")
-        self.reason = regex.compile(
+        self.named_appositive = compile_regex(rf"{_NAME},\s*$")
+        self.reason = compile_regex(
             rf"(?i:(?:{lx['anonymity_phrases']}|not\s+authori[sz]ed|not\s+permitted|"
             rf"not\s+allowed|asked\s+not\s+to\s+be|declined\s+to\s+be|requested\s+that)"
             rf"[^.;]{{0,120}}?\b(?:{lx['reason_markers']})\b)"
@@ -133,7 +134,7 @@ class AnonymityFinder:
             rf"their\s+jobs|his\s+job|her\s+job|safety))")
         # "not authorized" as the lexicon writes it, and "wasn't authorized" as copy does.
         boilerplate = lx["boilerplate_reasons"].replace(r"not\ ", r"(?:not|n[’']t)\ ")
-        self.boilerplate = regex.compile(rf"(?i:(?:\b|(?=n[’']t\ ))(?:{boilerplate})\b)")
+        self.boilerplate = compile_regex(rf"(?i:(?:\b|(?=n[’']t\ ))(?:{boilerplate})\b)")
         # Words that may stand before a bare "officials" without describing them.
         self.function_words = frozenset(load_data("sourcing")["function_words"])
         self.unnamed = frozenset(w.lower() for w in lexicons.get("unnamed_adjectives", []))

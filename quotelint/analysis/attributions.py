@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..cache import compile_regex
 from .cues import Cue, dash_credit, find_cues
 from .quotes import Quote
 from .speakers import is_name, last_person
@@ -120,13 +121,13 @@ def _by_sentence(doc: Document) -> dict[int, list[Attribution]]:
 
 # -- the analysis ---------------------------------------------------------------------------------
 
-_MD_MARKER = regex.compile(r"^ {0,3}>", regex.M)
-_LIST_END = regex.compile(r"[:,]\s*$")
-_WORDS = regex.compile(r"\w+")
-_THAT = regex.compile(r"[\s,:]*(?:that\b)?\s*")
-_THAT_AHEAD = regex.compile(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
-_FIRST_COMMA = regex.compile(r",\s*")
-_RELATIVE_TAIL = regex.compile(r"\b(?:who|which|that)\b")
+_MD_MARKER = compile_regex(r"^ {0,3}>", regex.M)
+_LIST_END = compile_regex(r"[:,]\s*$")
+_WORDS = compile_regex(r"\w+")
+_THAT = compile_regex(r"[\s,:]*(?:that\b)?\s*")
+_THAT_AHEAD = compile_regex(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
+_FIRST_COMMA = compile_regex(r",\s*")
+_RELATIVE_TAIL = compile_regex(r"\b(?:who|which|that)\b")
 
 
 def masked_text(doc: Document) -> str:
@@ -169,7 +170,7 @@ def _frames(doc: Document, quotes: list[Quote]) -> list[tuple[int, int, list[Quo
     return frames
 
 
-_LABEL = regex.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
+_LABEL = compile_regex(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 
 
 def _label(doc: Document, q: Quote) -> Cue | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..cache import compile_regex
 from .speakers import (
     COORDINATE,
     is_determined,
@@ -59,23 +60,23 @@ class Cue:
         return max(self.end, self.source[1])
 
 
-_PROGRESSIVE = regex.compile(r"(?:\b(?:is|are|was|were|been)|['’](?:s|re))\s+(?:\w+ly\s+)?$")
-_PARTICIPLE_BEFORE = regex.compile(rf"(?:[,{QUOTE}]|\b(?:as|by|while|when|before|after))\s*$")
-_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
+_PROGRESSIVE = compile_regex(r"(?:\b(?:is|are|was|were|been)|['’](?:s|re))\s+(?:\w+ly\s+)?$")
+_PARTICIPLE_BEFORE = compile_regex(rf"(?:[,{QUOTE}]|\b(?:as|by|while|when|before|after))\s*$")
+_PASSIVE = compile_regex(r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
                          r"(?:\s+(?:also|not|widely|often|later|then|reportedly|never|being))*\s+$")
-_QUOTE_BEFORE = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
+_QUOTE_BEFORE = compile_regex(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
 # “...,” Trump barked / “...,” he surmised: after a quotation, a speaker and any past verb.
-_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
+_AFTER_QUOTE = compile_regex(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
                              rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
                              rf"|when|while|to|in|at|on|from|during)\b))")
-_INVERTED_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
-_QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
+_INVERTED_AFTER_QUOTE = compile_regex(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
+_QUOTE_SOON = compile_regex(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
 _PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
-_OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
-_QUOTE_BEFORE_NEAR = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
-_BY = regex.compile(r"\s+by\b")
-_COLON_QUOTE = regex.compile(rf"[:,]\s*(?={QUOTE})")
-_DASH_AFTER = regex.compile(rf"[ \t]*({DASH})[ \t]*(?=\w)")
+_OBJECT = compile_regex(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
+_QUOTE_BEFORE_NEAR = compile_regex(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
+_BY = compile_regex(r"\s+by\b")
+_COLON_QUOTE = compile_regex(rf"[:,]\s*(?={QUOTE})")
+_DASH_AFTER = compile_regex(rf"[ \t]*({DASH})[ \t]*(?=\w)")
 
 
 def _next_char(t: str, j: int, hi: int) -> str:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..cache import compile_re
 from ..data import load_data
 from .figure_pattern import lexicon
 from .measures import measure_table, stem
@@ -76,7 +77,7 @@ def context_table() -> ContextTable:
     return ContextTable(
         dimensions=frozenset(data["dimensions"]),
         window=int(data["window"]),
-        breaks=re.compile(data["clause_breaks"]),
+        breaks=compile_re(data["clause_breaks"]),
         min_jaccard=float(data["same_clause"]["min_jaccard"]),
         min_shared=int(data["same_clause"]["min_shared"]),
         min_containment=float(data["same_thing"]["min_containment"]),
@@ -103,18 +104,18 @@ def lemma(word: str) -> str:
     return word
 
 
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_WORD = compile_re(r"[A-Za-z][\w’'-]*")
 _NOUN = r"(?:[a-z][a-z-]{2,}|[A-Z]{2,5})\b"  # "pipeline", "LNG"
 # The noun a figure modifies: "the 912km pipeline", "a 25-yard drive".
-_NOUN_AFTER = re.compile(rf"(?P<joint>-|\s)(?:(?:deep|long|high|tall|wide|thick)[\s-]+)?"
+_NOUN_AFTER = compile_re(rf"(?P<joint>-|\s)(?:(?:deep|long|high|tall|wide|thick)[\s-]+)?"
                          rf"(?P<noun>{_NOUN})")
-_DETERMINED = re.compile(r"(?:\b(?i:a|an|the|its|their|his|her|this|that|our)|[’']s)\s+"
+_DETERMINED = compile_re(r"(?:\b(?i:a|an|the|its|their|his|her|this|that|our)|[’']s)\s+"
                          r"(?:[\w-]+\s+)?$")
 # The noun it counts: "14 million tonnes of crops", "250 million litres of excess wine".
-_OF_NOUN = re.compile(rf"\s+of\s+(?:the\s+)?(?P<np>{_NOUN}(?:\s+{_NOUN}){{0,2}})")
+_OF_NOUN = compile_re(rf"\s+of\s+(?:the\s+)?(?P<np>{_NOUN}(?:\s+{_NOUN}){{0,2}})")
 # The noun it is said of: "the pipeline is 567 miles", "Gerrard's drive was 18 metres",
 # "a range of 300 km", "the well, 130ft deep".
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE = compile_re(
     rf"\b(?P<noun>{_NOUN})(?:\s+(?:is|was|are|were|of|measures|measured|measuring|covers|"
     r"covered|covering|weighs|weighed|weighing|stands|stood)\s+|,\s+)$")
 
@@ -143,7 +144,7 @@ def clauses(doc: Document, found: list[Quantity]) -> list[Clause | None]:
 # Where the words between two figures of one sentence are cut: at the last comma or
 # conjunction ("40 litres in France, 15 litres in Spain and three litres in Italy"), else half
 # way: each word goes to the figure nearest to it.
-_SPLIT = re.compile(r",|\s(?:and|or|but|while|whereas|against|compared with|than)\s")
+_SPLIT = compile_re(r",|\s(?:and|or|but|while|whereas|against|compared with|than)\s")
 
 
 def _share(text: str, start: int, end: int) -> tuple[int, int]:

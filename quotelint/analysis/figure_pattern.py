@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..alternation import alternation
+from ..cache import compile_re
 from ..data import load_data
 from .units import unit_alternation
 
@@ -34,11 +36,6 @@ class Lexicon:
     time_after: re.Pattern
     name_before: re.Pattern
 
-
-def alt(words) -> str:
-    """An alternation of phrases, longest first, where a space matches any run of spaces."""
-    ordered = sorted({w for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def norm(text: str) -> str:
@@ -67,40 +64,40 @@ def lexicon() -> Lexicon:
 
     # One pattern for every figure. Python's re runs it about twice as fast as the regex
     # module's named lists did, and compiles it as fast.
-    nw, sw = alt(number_words), alt(scale_words)
+    nw, sw = alternation(number_words), alternation(scale_words)
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
     words = (rf"(?:\ba\s+(?:{sw})\b|\b(?:{nw})\b)(?:(?:\s+|-)(?:{nw}|{sw})\b"
              rf"|\s+and\s+(?:{nw})\b)*")  # "one hundred and twenty"
     number = rf"(?:{digits}|(?i:{words}))"
     scale = (rf"(?:(?:\s+|-)(?i:{sw})\b|\s?(?:bn|tn|trn|mln|mn)(?![\w²³])"
              r"|(?:m|b|k)(?![\w²³/]))")
-    cur = rf"(?:{alt(currency_prefix)})\s?"
+    cur = rf"(?:{alternation(currency_prefix)})\s?"
     unit_names = [*unit_alternation(), *data["percent"], *data["percentage_points"],
                   *currency_name]
     start_guard = r"(?<![\w.,:/@#'’‘])(?<![A-Za-z][-‐])"
-    post = rf"(?:\s+(?i:{alt(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"
+    post = rf"(?:\s+(?i:{alternation(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"
     # A cheap first test at each word start: the first three letters of some phrase that can
     # open a figure. Most word starts fail it, and never reach the alternatives below.
     openers = [*approximators, *vague, *number_words, *(f"a {w}" for w in scale_words),
                "between", "from", "minus", *currency_prefix]
-    prefixes = alt({w[:3].lower() for w in openers})
+    prefixes = alternation({w[:3].lower() for w in openers})
     pattern = (
         rf"(?<!\w)(?=[\d.−-]|(?i:{prefixes}))"
-        rf"(?P<approx>(?i:{alt(approximators)})\s+)?"
-        rf"(?:(?P<vague>(?i:{alt(vague)})(?![\w-]))"
+        rf"(?P<approx>(?i:{alternation(approximators)})\s+)?"
+        rf"(?:(?P<vague>(?i:{alternation(vague)})(?![\w-]))"
         rf"|{start_guard}(?P<lead>(?i:between|from)\s+)?"
         rf"(?P<neg>(?i:minus)\s+|[-−](?=\d))?(?P<cur>{cur})?(?P<num>{number})(?P<scale>{scale})?"
         rf"(?:(?P<rsep>\s*[-–—]\s*|\s+(?i:to|and|or)\s+)(?P<neg2>(?i:minus)\s+|[-−](?=\d))?"
         rf"(?P<cur2>{cur})?(?P<num2>{number})(?P<scale2>{scale})?)?)"
         rf"(?P<post>{post})?"
         # Symbols are matched regardless of case here; the Python side re-checks exact ones.
-        rf"(?:(?P<usep>\s?-\s?|\s+)?(?P<unit>(?i:{alt(unit_names)}))(?![\w²³]|/\w|\.\w)"
+        rf"(?:(?P<usep>\s?-\s?|\s+)?(?P<unit>(?i:{alternation(unit_names)}))(?![\w²³]|/\w|\.\w)"
         r"(?P<inches>\s?(?P<inch_num>\d{1,2}(?:\.\d+)?)\s?(?:ins?|inches|inch|″|\"|”)(?!\w))?)?"
         rf"(?P<post2>{post})?"
     )
-    months = alt(data["months"])
+    months = alternation(data["months"])
     return Lexicon(
-        pattern=re.compile(pattern),
+        pattern=compile_re(pattern),
         approximators={norm(k): v for k, v in approximators.items()},
         postfix={norm(k): v for k, v in postfix.items()},
         number_words=number_words,
@@ -111,11 +108,11 @@ def lexicon() -> Lexicon:
         currency_name=currency_name,
         percent=frozenset(norm(p) for p in data["percent"]),
         points=frozenset(norm(p) for p in data["percentage_points"]),
-        months=re.compile(rf"(?:\b(?:{months})\.?\s+(?:the\s+)?$)"),
-        time_after=re.compile(
-            rf"(?:[:.]\d\d\b|\s?(?i:{alt(data['time_suffixes'])})(?!\w)|(?:st|nd|rd|th)\b"
+        months=compile_re(rf"(?:\b(?:{months})\.?\s+(?:the\s+)?$)"),
+        time_after=compile_re(
+            rf"(?:[:.]\d\d\b|\s?(?i:{alternation(data['time_suffixes'])})(?!\w)|(?:st|nd|rd|th)\b"
             rf"|s\b|\s+(?:{months})\b|[\w/])"),
-        name_before=re.compile(rf"\b(?:{alt(data['name_prefixes'])})\.?\s+$"),
+        name_before=compile_re(rf"\b(?:{alternation(data['name_prefixes'])})\.?\s+$"),
     )
 
 

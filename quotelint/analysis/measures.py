@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..alternation import alternation
+from ..cache import compile_re
 from ..data import load_data
 from .figure_pattern import lexicon
 from .numbers_parse import Figure
@@ -56,16 +58,12 @@ def _figure_words() -> frozenset[str]:
     return frozenset(w for phrase in phrases for w in phrase.split())
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def measure_table() -> MeasureTable:
     data = load_data("measures")
     stop = data["stop_modifiers"]
-    modifier = rf"(?:(?!(?:{_alt(stop)})\b)[\w’'.&-]+[\s-]+)"
+    modifier = rf"(?:(?!(?:{alternation(stop)})\b)[\w’'.&-]+[\s-]+)"
     before, after, names = [], [], []
     dimensions, display, min_value = {}, {}, {}
     for i, (name, spec) in enumerate(data["measures"].items()):
@@ -80,50 +78,50 @@ def measure_table() -> MeasureTable:
         afters = [f"(?:{p.replace('(?P<who>', f'(?P<w{i}{j}>')})"
                   for j, p in enumerate(spec.get("after", []))]
         if spec.get("nouns"):
-            afters.append(rf"(?:{modifier}{{0,3}}(?P<c{i}>{_alt(spec['nouns'])})\b)")
+            afters.append(rf"(?:{modifier}{{0,3}}(?P<c{i}>{alternation(spec['nouns'])})\b)")
         if afters:
             after.append(rf"(?P<m{i}>{'|'.join(afters)})")
     directions = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                   r"(?:\s+of)?|from|away\s+from|outside|off|off\s+the\s+coast\s+of|inland\s+from")
     return MeasureTable(
-        before=re.compile(rf"(?i:{'|'.join(before)})\s*$"),
-        after=re.compile(rf"[\s-]*(?i:{'|'.join(after)})"),
+        before=compile_re(rf"(?i:{'|'.join(before)})\s*$"),
+        after=compile_re(rf"[\s-]*(?i:{'|'.join(after)})"),
         names=names,
         dimensions=dimensions,
         display=display,
-        place=re.compile(
+        place=compile_re(
             rf"\s+(?i:{directions})\s+(?:the\s+)?(?:(?:capital|city|town|village|port|"
             r"coast|island)\s+(?:of\s+)?)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![’']s)\b"),
-        compound=re.compile(r"(?P<joint>-|\s)(?P<noun>[a-z]{3,})\b"),
-        determiner=re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
+        compound=compile_re(r"(?P<joint>-|\s)(?P<noun>[a-z]{3,})\b"),
+        determiner=compile_re(r"(?i:\b(?:a|an|the|its|their|his|her|this|that|each|whose|our|"
                                  r"my|your)\s+)$"),
-        of_noun=re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
+        of_noun=compile_re(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
                            r"(?P<np>(?:[a-z][\w-]*|[A-Z]{2,5}\b)(?:\s+[a-z][\w-]*){0,2})"),
-        noun_of=re.compile(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
+        noun_of=compile_re(r"\b(?P<noun>[a-z][a-z-]{2,})\s+of\s+$"),
         stop=frozenset(stop),
         everyone=frozenset(stem(w) for w in data["everyone"]),
         not_measured=frozenset(data["not_measured_nouns"]),
         partial=frozenset(w.lower() for w in data["partial_modifiers"]),
-        change_before=re.compile(rf"(?i:{data['change_before']})"),
-        change_after=re.compile(rf"(?i:{data['change_after']})"),
-        rate_after=re.compile(rf"(?i:{data['rate_after']})"),
-        source_noun=re.compile(data["source_noun"]),
-        source_before=re.compile(rf"(?i:{data['source_before']})"),
-        source_context=re.compile(rf"(?i:{data['source_context']})"),
-        attribution=re.compile(
+        change_before=compile_re(rf"(?i:{data['change_before']})"),
+        change_after=compile_re(rf"(?i:{data['change_after']})"),
+        rate_after=compile_re(rf"(?i:{data['rate_after']})"),
+        source_noun=compile_re(data["source_noun"]),
+        source_before=compile_re(rf"(?i:{data['source_before']})"),
+        source_context=compile_re(rf"(?i:{data['source_context']})"),
+        attribution=compile_re(
             rf"\baccording\s+to\s+(?:the\s+)?(?P<a>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"
             # "Moscow said", "Ukrainian intelligence said", "Russian officials say"
             rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
             rf"(?:\s+(?!(?:also|has|have|had|later|then|now|earlier|previously)\b)[a-z]+)?)"
             rf"\s+(?:has\s+|have\s+|had\s+)?"
-            rf"(?:{_alt(data['attribution_verbs'])})\b"
-            rf"|\b(?:{_alt(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
+            rf"(?:{alternation(data['attribution_verbs'])})\b"
+            rf"|\b(?:{alternation(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
         generic_sources=frozenset(w.lower() for w in data["generic_sources"]),
         stopwords=frozenset(data["context_stopwords"]),
         openers=frozenset(data["common_openers"]) | frozenset(data["context_stopwords"])
         | frozenset(w.lower() for w in data["generic_sources"]) | _figure_words(),
         min_value=min_value,
-        times=re.compile(rf"(?i:{data['time_markers']})"),
+        times=compile_re(rf"(?i:{data['time_markers']})"),
     )
 
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
+from ..cache import compile_regex
 
 if TYPE_CHECKING:
     from ..document import Document
 
 WRAP_LIMIT = 100  # no editor hard-wraps prose wider than this
 
-_LINE = regex.compile(r"[^\n]*\n?")
+_LINE = compile_regex(r"[^\n]*\n?")
 
 
 @dataclass(frozen=True, slots=True)

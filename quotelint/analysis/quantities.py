@@ -14,11 +14,11 @@ Use it through ``doc.cached(quantities)``: it is computed once per document and 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..cache import compile_re
 from .figure_context import context_table
 from .figure_pattern import lexicon
 from .measures import MeasureTable, find_measure, measure_table, stem
@@ -66,13 +66,13 @@ class Quantity:
         return self.figure.unit.unit.system if self.figure.unit else None
 
 
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_WORD = compile_re(r"[A-Za-z][\w’'-]*")
 # Dimensions whose figures, after a capitalised word mid-sentence, are part of a name.
 _NAMED = frozenset({"count", "temperature"})
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
+_NAME_BEFORE = compile_re(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
-_CONVERSION_GAP = re.compile(
+_CONVERSION_GAP = compile_re(
     r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
 
 
@@ -207,7 +207,7 @@ def _partial(meas: MeasureTable, text: str, fig: Figure, right_end: int) -> bool
 
 # "the bridge is 19 km long", "the well, 130ft deep", "the rockets, which have a range of":
 # the noun a figure is said of, when a determiner and a verb or comma frame it.
-_HEAD = re.compile(
+_HEAD = compile_re(
     r"\b(?i:the|a|an|its|their|this|these|those|his|her|our|each)\s+(?:[a-z][\w-]*\s+)?"
     r"(?P<head>[a-z][a-z-]{2,})(?=,|\s+(?:is|was|are|were|has|have|had|measures?|measured|"
     r"stands?|stood|weighs?|weighed|covers?|covered|can|could|will|would|which|that|reaches|"
@@ -219,7 +219,7 @@ def _head(left: str) -> str | None:
     return stem(heads[-1]) if heads else None
 
 
-_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those|these)\b")
+_OF_WHOM = compile_re(r"\s+of\s+(?:whom|them|which|those|these)\b")
 
 
 def _is_name(text: str, fig: Figure, sentence_start: int) -> bool:
@@ -244,7 +244,7 @@ def _is_source_description(meas: MeasureTable, text: str, fig: Figure, left: str
                 meas.source_context.match(text, noun.end(), right_end))
 
 
-_OPENING_NAME = re.compile(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
+_OPENING_NAME = compile_re(r"[\"“‘']?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 
 
 def _subject(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | None:
@@ -260,7 +260,7 @@ def _subject(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | 
     return m.group(1).lower()
 
 
-_NAME_INSIDE = re.compile(r"(?<=[\w,;:’')]\s)[A-Z][\w’'-]*")
+_NAME_INSIDE = compile_re(r"(?<=[\w,;:’')]\s)[A-Z][\w’'-]*")
 
 
 def _names(text: str) -> frozenset[str]:

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..cache import compile_regex
+
 if TYPE_CHECKING:
     from ..document import Document
     from .paragraphs import Paragraph
@@ -53,14 +55,14 @@ _OPEN_CONTEXT = frozenset(" \t\r\n([{—–-/\u00a0") | frozenset("“‘«‹�
 _SENTENCE_END = frozenset(".!?…")
 _CLOSING_PUNCT = frozenset(".,;:!?…)]}")
 _AFTER_SENTENCE = frozenset(")]\"'’”»›")  # may stand between a sentence end and the next quote
-_MARKS = regex.compile(r"''|``|[\"'“”‘’„‚«»‹›]")
-_ELISION = regex.compile(r"(?i)['’‘](?:n['’]|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b)")
-_DECADE = regex.compile(r"['’‘]\d\ds?\b")
-_PRIME = regex.compile(r"\d['’]\d{1,2}[\"”]?|\d[\"”]")
-_WORD = regex.compile(r"\w+(?:['’-]\w+)*")
-_BLOCK_LINE = regex.compile(r"^ {0,3}>[ \t]?([^\n]*)$", regex.M)
-_CREDIT = regex.compile(r"\s*(?:—|―|–|--)\s*\S")
-_LEADER = regex.compile(r"[ \t>*+-]*(?:\d{1,9}[.)] )?")  # Markdown block-quote and list prefixes
+_MARKS = compile_regex(r"''|``|[\"'“”‘’„‚«»‹›]")
+_ELISION = compile_regex(r"(?i)['’‘](?:n['’]|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b)")
+_DECADE = compile_regex(r"['’‘]\d\ds?\b")
+_PRIME = compile_regex(r"\d['’]\d{1,2}[\"”]?|\d[\"”]")
+_WORD = compile_regex(r"\w+(?:['’-]\w+)*")
+_BLOCK_LINE = compile_regex(r"^ {0,3}>[ \t]?([^\n]*)$", regex.M)
+_CREDIT = compile_regex(r"\s*(?:—|―|–|--)\s*\S")
+_LEADER = compile_regex(r"[ \t>*+-]*(?:\d{1,9}[.)] )?")  # Markdown block-quote and list prefixes
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..cache import compile_regex
 from ..data import load_data
 
 if TYPE_CHECKING:
@@ -34,11 +35,11 @@ class Sentence:
 # A candidate starts where a run of sentence punctuation starts: without the look-behind a long
 # run not followed by a space ("!!!!...", "......") is tried from each of its characters, which
 # is quadratic in its length.
-_CANDIDATE = regex.compile(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
-_WORD_BEFORE = regex.compile(r"[\w.'’-]+$")
-_NEXT_WORDS = regex.compile(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
+_CANDIDATE = compile_regex(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
+_WORD_BEFORE = compile_regex(r"[\w.'’-]+$")
+_NEXT_WORDS = compile_regex(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
                             r"(?:\s+([\w'’.-]+))?")
-_INITIALISM = regex.compile(r"(?:\w\.)+\w")
+_INITIALISM = compile_regex(r"(?:\w\.)+\w")
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from ..alternation import alternation
+from ..cache import compile_regex
 from ..data import load_data
 from .attributions import Attribution, attributions
 
@@ -37,8 +37,8 @@ NAME_PATTERN = (r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,})(?:\s+(?:(?:of|for|and|de|del|v
 # "Official figures", "government data": statistics with a public producer are sourced.
 _PUBLIC_PRODUCERS = frozenset({"official", "government", "ministry", "police", "company",
                                "census"})
-_CAPITALISED = regex.compile(r"\b[A-Z][\w’'.&-]*")
-_DEFINITE = regex.compile(r"(?i:the|this|that|its|their|his|her|our)\s")
+_CAPITALISED = compile_regex(r"\b[A-Z][\w’'.&-]*")
+_DEFINITE = compile_regex(r"(?i:the|this|that|its|their|his|her|our)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,32 +52,27 @@ class Source:
     content: tuple[int, int] | None = None
 
 
-def alternation(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first, or one that never matches."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w) for w in ordered) or "(?!x)x"
-
 
 class SourceFinder:
     """Judges the sources of each sentence; compiled once from the loaded lexicons."""
 
     def __init__(self, lexicons: Mapping[str, list[str]]) -> None:
-        lx = {k: alternation(lexicons.get(k, [])) for k in (
+        lx = {k: alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
             "evidence_nouns", "institutions", "named_sources", "source_pronouns",
             "vague_groups", "anonymous_nouns", "unnamed_adjectives", "rank_adjectives")}
-        self._pronoun = regex.compile(rf"(?i:{lx['source_pronouns']})")
-        self._institution = regex.compile(
+        self._pronoun = compile_regex(rf"(?i:{lx['source_pronouns']})")
+        self._institution = compile_regex(
             rf"(?i:\b(?:{lx['institutions']})\b|\b(?:police|prosecutors|authorities)\b)")
-        self._outlet = regex.compile(rf"(?i:\b(?:{lx['named_sources']})\b)")
+        self._outlet = compile_regex(rf"(?i:\b(?:{lx['named_sources']})\b)")
         # Heads that make a source vague or anonymous rather than named.
-        self._not_named = regex.compile(
+        self._not_named = compile_regex(
             rf"(?i:\b(?:{lx['vague_groups']}|{lx['anonymous_nouns']}|{lx['unnamed_adjectives']}"
             rf"|{lx['evidence_nouns']})\b)")
-        self._unnamed = regex.compile(
+        self._unnamed = compile_regex(
             rf"(?i:\b(?:{lx['unnamed_adjectives']}|{lx['rank_adjectives']})\b)")
-        self._name = regex.compile(NAME_PATTERN)
-        self._evidence_noun = regex.compile(rf"(?i:\b(?:{lx['evidence_nouns']})\b)")
-        self._named_evidence = regex.compile(
+        self._name = compile_regex(NAME_PATTERN)
+        self._evidence_noun = compile_regex(rf"(?i:\b(?:{lx['evidence_nouns']})\b)")
+        self._named_evidence = compile_regex(
             rf"(?i:\b(?:{lx['evidence_nouns']}))\s*,?\s+(?:[\w-]+\s+){{0,3}}?(?i:by|from|for|of|"
             rf"conducted\s+by|commissioned\s+by|published\s+(?:by|in)|released\s+by|"
             rf"carried\s+out\s+by|compiled\s+by)\s+(?:(?i:the)\s+)?(?P<src>{NAME_PATTERN})"
@@ -86,7 +81,7 @@ class SourceFinder:
             rf"|(?i:according\s+to)\s+(?P<src>(?i:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?i:{lx['evidence_nouns']}))\b")
         # "In Mr Peston's book", "in his memoir": a document as the source.
-        self._in_document = regex.compile(
+        self._in_document = compile_regex(
             rf"\b(?i:in|from)\s+(?:(?P<src>{NAME_PATTERN})(?:’s|'s)|(?P<pron>(?i:his|her|their|"
             rf"its)))\s+(?:[\w-]+\s+){{0,2}}?(?i:book|memoir|autobiography|report|statement|"
             rf"letter|interview|article|column|blog|speech|testimony|filing|memo|paper|"
@@ -235,7 +230,7 @@ class SourceFinder:
 
 # A reported clause has a finite verb; "claimed the title", "admitted to hospital" and
 # "responded by orchestrating fraud" have none.
-_CLAUSE = regex.compile(r"(?i:^\s*that\b|\b(?:is|are|was|were|had|has|have|would|will|could|"
+_CLAUSE = compile_regex(r"(?i:^\s*that\b|\b(?:is|are|was|were|had|has|have|would|will|could|"
                         r"should|can|may|might|must|did|does|do|isn’t|wasn’t|hadn’t|"
                         r"wouldn’t|didn’t)\b)")
 
@@ -248,7 +243,7 @@ def reports_a_clause(doc: Document, a: Attribution) -> bool:
     return _CLAUSE.search(doc.text, start, end) is not None
 
 
-_TERMINAL = regex.compile(r"[.!?:;\"”’)\]]\s*$")
+_TERMINAL = compile_regex(r"[.!?:;\"”’)\]]\s*$")
 
 
 def headline(doc: Document) -> int | None:

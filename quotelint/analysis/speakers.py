@@ -10,8 +10,7 @@ envoy`` reads the speaker after the verb. All functions read the masked text of 
 
 from __future__ import annotations
 
-import regex
-
+from ..cache import compile_regex
 from .words import (
     CONTRACTED,
     DASH,
@@ -96,13 +95,13 @@ _QUALIFIERS = frozenset({"involved", "briefed", "based", "concerned", "connected
                          "surveyed", "named", "quoted", "cited"})
 _PARTICLES = frozenset({"to", "by", "with", "in", "on", "at", "from", "for", "into", "about",
                         "up", "out", "down", "over"})
-_DASH_BEFORE = regex.compile(rf"(?:\s-\s|{DASH})\s*$")
-_DASH_ASIDE = regex.compile(rf"(?r)\s-\s|{DASH}")
-_FIRM = regex.compile(r"&\s*\w+['’]s\b|\b(?:McDonald|Sainsbury|Macy|Moody)['’]s\b")  # S&P
-_RELATIVE = regex.compile(r"(?i)\b(?:which|who|that)\s*$")
-_RELATIVE_LEAD = regex.compile(r"\s*(?i:who|which)\b")
-_CONJ_BEFORE = regex.compile(r"\b(?:and|or)$")
-COORDINATE = regex.compile(r"(?i)\b(?:and|but|or|then)\s*$")
+_DASH_BEFORE = compile_regex(rf"(?:\s-\s|{DASH})\s*$")
+_DASH_ASIDE = compile_regex(rf"(?r)\s-\s|{DASH}")
+_FIRM = compile_regex(r"&\s*\w+['’]s\b|\b(?:McDonald|Sainsbury|Macy|Moody)['’]s\b")  # S&P
+_RELATIVE = compile_regex(r"(?i)\b(?:which|who|that)\s*$")
+_RELATIVE_LEAD = compile_regex(r"\s*(?i:who|which)\b")
+_CONJ_BEFORE = compile_regex(r"\b(?:and|or)$")
+COORDINATE = compile_regex(r"(?i)\b(?:and|but|or|then)\s*$")
 
 
 def subject_before(t: str, i: int, lo: int) -> Span | None:
@@ -156,7 +155,7 @@ def is_relative(t: str, span: Span) -> bool:
     return t[span[0]:span[1]].lower() in ("who", "which")
 
 
-_ASIDE_START = regex.compile(rf"(?r)(?<!\d),|,(?!\d)|[;:\"“”{QUOTE}]|\((?![^()]*\))")
+_ASIDE_START = compile_regex(rf"(?r)(?<!\d),|,(?!\d)|[;:\"“”{QUOTE}]|\((?![^()]*\))")
 
 
 def _appositive(t: str, comma: int, lo: int) -> Span | None:
@@ -178,7 +177,7 @@ def _appositive(t: str, comma: int, lo: int) -> Span | None:
     return aside if aside is not None and not is_pronoun(t, aside) else None
 
 
-_AFTER_END = regex.compile(rf"[,;:()\[\]\"“”{QUOTE}]|{DASH}|\s-\s|\.\s*$")
+_AFTER_END = compile_regex(rf"[,;:()\[\]\"“”{QUOTE}]|{DASH}|\s-\s|\.\s*$")
 
 
 _NOT_SPEAKERS = frozenset({"that", "this", "it", "there", "what", "how", "why", "whether", "if",
@@ -228,7 +227,7 @@ def subject_after(t: str, j: int, hi: int, *, qualifiers: bool = False,
     return span
 
 
-_COMMA = regex.compile(r",")
+_COMMA = compile_regex(r",")
 
 
 def leading_subject(t: str, lo: int, hi: int) -> Span | None:
@@ -297,7 +296,7 @@ def is_determined(t: str, span: Span) -> bool:
     return first in words().determiners
 
 
-_PERSON = regex.compile(
+_PERSON = compile_regex(
     r"(?r)\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof)\.?\s+[A-Z][\w’'-]+"
     r"|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)")
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
+from ..cache import compile_regex
 from .attributions import masked_text
 from .cues import naming_before
 
@@ -19,8 +18,8 @@ if TYPE_CHECKING:
     from .quotes import Quote
 
 
-_HEADING_MD = regex.compile(r" {0,3}#{1,6}\s")
-_SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_HEADING_MD = compile_regex(r" {0,3}#{1,6}\s")
+_SENTENCE_END = compile_regex(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
 def is_headline(doc: Document, index: int) -> bool:
@@ -52,7 +51,7 @@ _SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "i
                     "nor", "of", "on", "or", "over", "per", "the", "to", "up", "vs", "with"])
 
 
-_TITLE_TOKEN = regex.compile(r"[\w’'-]+|[.!?;]")
+_TITLE_TOKEN = compile_regex(r"[\w’'-]+|[.!?;]")
 
 
 def title_case(text: str) -> bool:

@@ -4,20 +4,20 @@ weight or money). Copy says which by the words around the figure; these are the 
 
 from __future__ import annotations
 
-import re
+from ..cache import compile_re
 
-_METRE_AFTER = re.compile(
+_METRE_AFTER = compile_re(
     r"\s*(?:\(\s*(?:about |around |some )?[\d.,]+\s*(?:ft|feet|foot|in|ins|inches|yards?|"
     r"miles?)\b|-?(?:tall|high|long|wide|deep|away|above|below|across|from|in (?:height|length|"
     r"diameter|depth)|race|sprint|dash|hurdles|freestyle|backstroke|breaststroke|butterfly|"
     r"medley|relay|final|run|mark|jump|throw|drop|fall|wall|tower|tunnel|bridge|yacht|"
     r"runway)\b)")
-_METRE_BEFORE = re.compile(r"(?:\(|\b(?:height|depth|length|width|altitude|distance) of)\s*$")
-_MONEY_NEAR = re.compile(
+_METRE_BEFORE = compile_re(r"(?:\(|\b(?:height|depth|length|width|altitude|distance) of)\s*$")
+_MONEY_NEAR = compile_re(
     r"(?i)\b(?:cost|costs|worth|paid|pay|pays|paying|fine|fined|spend|spent|budget|sterling|"
     r"salary|bill|price|priced|fund|funds|raise|raised|sum|deal|sold|sell|buy|bought|bid|"
     r"million|billion|bn|invest|invested|loan|debt|tax|compensation|award|awarded|profit|loss)\b")
-_MASS_CONVERSION = re.compile(
+_MASS_CONVERSION = compile_re(
     r"\s*[(\[]\s*(?:about |around |some )?[\d.,]+\s?(?:kg|kilo|tonne|g\b|gram)")
 
 

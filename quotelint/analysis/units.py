@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..alternation import longest_first
 from ..data import load_data
 
 Interval = tuple[float, float]
@@ -105,7 +106,7 @@ def unit_table() -> UnitTable:
 
 def unit_alternation() -> list[str]:
     """Every unit name, longest first, for building the figure regex."""
-    return sorted(unit_table().names, key=len, reverse=True)
+    return longest_first(unit_table().names)
 
 
 # -- presenting figures ------------------------------------------------------------------------

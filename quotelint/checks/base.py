@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, replace
 from string import Formatter
 from typing import Any, ClassVar
 
-import regex
-
+from ..cache import compile_regex
 from ..document import Document
 from ..findings import CATEGORIES, SEVERITIES, Finding, Fix, Related
 from ..schema import (
@@ -29,8 +28,8 @@ from ..schema import (
     string_list,
 )
 
-_ID = regex.compile(r"[A-Za-z][A-Za-z0-9_]*[0-9]+")
-_NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_ID = compile_regex(r"[A-Za-z][A-Za-z0-9_]*[0-9]+")
+_NAME = compile_regex(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def _rule_id(value: Any, where: Where, line: int | None, key: str) -> str:

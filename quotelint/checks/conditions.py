@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
+from ..located import LDict
 from ..schema import Field, Where, boolean, check_mapping, integer, line_of, string
-from ..yamlload import LDict
 from .regexes import TimedPattern, compile_pattern, lexicon_pattern
 
 

@@ -19,9 +19,10 @@ from typing import Any
 
 import regex
 
+from ..cache import compile_regex
 from ..schema import Where
 
-_LEXICON_REF = regex.compile(r"\\L<(\w+)>")
+_LEXICON_REF = compile_regex(r"\\L<(\w+)>")
 
 
 def _seconds(name: str, default: float) -> float:
@@ -129,7 +130,7 @@ def compile_pattern(source: str, *, ignore_case: bool, lexicons: Mapping[str, li
         lists[name] = lexicons[name]
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return TimedPattern(regex.compile(source, flags, **lists))
+        return TimedPattern(compile_regex(source, flags, **lists))
     except (regex.error, ValueError, TypeError) as exc:
         raise where.error(line, f"'{key}' is not a valid regular expression: {exc}") from None
 

@@ -18,19 +18,19 @@ several words ("point out") is looked up by its longest word.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..cache import compile_re
 from ..schema import Where, type_name
 
 if TYPE_CHECKING:
     from ..document import Document
 
 Trigger = frozenset[str]
-_WORD = re.compile(r"\w+")
-_LEXICON = re.compile(r"\\L<(\w+)>")
+_WORD = compile_re(r"\w+")
+_LEXICON = compile_re(r"\\L<(\w+)>")
 
 
 def word_index(doc: Document) -> dict[str, list[int]]:
@@ -58,9 +58,11 @@ def _word_list(items: Any, lexicons: Mapping[str, list[str]], where: Where,
                line: int | None) -> Trigger:
     if isinstance(items, str):
         items = [items]
-    if not isinstance(items, list) or not items:
-        raise where.error(line, f"'trigger' lists must be non-empty lists of words, "
+    if not isinstance(items, list):
+        raise where.error(line, f"'trigger' must be a list of words, or a list of such lists, "
                                 f"not {type_name(items)}")
+    if not items:
+        raise where.error(line, "'trigger' has an empty list of words")
     words: set[str] = set()
     for item in items:
         if not isinstance(item, str):

@@ -12,6 +12,12 @@ _HERE = Path(__file__).parent
 @cache
 def load_data(name: str) -> Any:
     """Load ``quotelint/data/<name>.yaml`` once per process (with the C loader when available)."""
-    from ..yamlload import load_plain
+    from .. import cache
 
-    return load_plain((_HERE / f"{name}.yaml").read_text(encoding="utf-8"))
+    def parse() -> Any:
+        from ..yamlload import load_plain
+
+        return load_plain(path.read_text(encoding="utf-8"))
+
+    path = _HERE / f"{name}.yaml"
+    return cache.load_yaml(path, parse)
