@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from quotelint.analysis.word_index import word_index
 from quotelint.analysis.words import PhraseFinder, words
-from quotelint.checks.triggers import word_index
 from quotelint.document import Document
 from quotelint.ruleset import load_rules
 from tests.conftest import ROOT

@@ -36,6 +36,7 @@ from ..data import load_data
 from .attributions import Attribution, attributions
 from .sourcing import NAME_PATTERN as _NAME
 from .sourcing import SourceFinder, headline, reports_a_clause, source_finder
+from .word_index import triggered_indexes, word_set
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -98,7 +99,7 @@ class AnonymityFinder:
                      rf"\s+){{0,3}}")
         # The descriptor: "four unnamed people familiar with the call", "senior officials of
         # the Pentagon", "POLITICO's sources", "party sources", "a source close to the club".
-        self.noun = compile_regex(rf"(?i:\b{noun}\b)")
+        self.nouns = word_set(lexicons.get("anonymous_nouns", []))
         self.descriptor = compile_regex(
             rf"(?<![\w’'-])(?i:(?:(?P<det>{_NUMBER}|the|these|those|our|its|their|his|her)\s+)?)"
             rf"(?P<poss>{_NAME}(?:’s|'s)\s+)?"
@@ -200,10 +201,11 @@ class AnonymityFinder:
             if source is not None:
                 found.append(source)
                 taken.append((m.start(), m.end()))
-        for index, sentence in enumerate(doc.sentences):
-            # The cheap test first: most sentences name no anonymous-source noun at all.
-            if not self.noun.search(text, sentence.start, sentence.end):
-                continue
+        sentences = doc.sentences
+        # The cheap test first: most sentences name no anonymous-source noun at all.
+        units = [(s.start, s.end) for s in sentences]
+        for index in triggered_indexes(doc, units, [self.nouns]):
+            sentence = sentences[index]
             for m in self.descriptor.finditer(text, sentence.start, sentence.end):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue

@@ -262,6 +262,9 @@ def _analyze(doc: Document) -> list[Attribution]:
     return _resolve(doc, t, out)
 
 
+_WORD_CHAR = compile_regex(r"\w")
+
+
 def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
     """A reported clause with no quotation: ``X said (that) ...`` or ``..., X said``."""
     if cue.cls in ("non_speech", "colon", "dash"):
@@ -285,7 +288,7 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
         end -= 1
     while start < end and t[start] in " ,;:":
         start += 1
-    if not regex.search(r"\w", t[start:end]):
+    if not _WORD_CHAR.search(t, start, end):
         return None
     kind = "according-to" if cue.cls == "according-to" else "indirect"
     return Attribution(kind, (start, end), cue.source, (cue.start, cue.end), k, None, "cue",

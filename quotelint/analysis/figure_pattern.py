@@ -42,6 +42,20 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` as a trie, ``a(?:bo|lm)|b(?:el|et)``: tried at every word
+    start, it rejects a position on its first letter, where the flat list of ~80 prefixes made
+    the regex engine try each one (0.35 of the 0.45 ms an article the figure search took)."""
+    if "" in words:
+        return ""  # every word is a prefix of the others' path: matched already
+    branches = []
+    for first in sorted({w[0] for w in words}):
+        rest = _trie({w[1:] for w in words if w[0] == first})
+        head = r"\s+" if first == " " else re.escape(first)
+        branches.append(f"{head}(?:{rest})" if "|" in rest else head + rest)
+    return "|".join(branches)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_data("numbers")
@@ -80,7 +94,7 @@ def lexicon() -> Lexicon:
     # open a figure. Most word starts fail it, and never reach the alternatives below.
     openers = [*approximators, *vague, *number_words, *(f"a {w}" for w in scale_words),
                "between", "from", "minus", *currency_prefix]
-    prefixes = alternation({w[:3].lower() for w in openers})
+    prefixes = _trie({w[:3].lower() for w in openers})
     pattern = (
         rf"(?<!\w)(?=[\d.−-]|(?i:{prefixes}))"
         rf"(?P<approx>(?i:{alternation(approximators)})\s+)?"

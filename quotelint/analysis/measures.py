@@ -15,15 +15,34 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..alternation import alternation
-from ..cache import compile_re
+from ..cache import compile_re, compile_regex
 from ..data import load_data
 from .figure_pattern import lexicon
 from .numbers_parse import Figure
 
 
+class EndSearch:
+    """A pattern that ends where its text ends (``...\\s*$``), such as the words before a
+    figure, searched from the end. Searched forwards, each of its alternatives is tried at
+    every one of the 80 characters before each figure (0.7 ms an article for the measure
+    phrases); the `regex` module's reverse search tries them at the end only (0.1 ms). The
+    match returned is the forward search's, the leftmost, by a forward search from just before
+    the reverse match: it differs only for a match more than 40 characters longer."""
+
+    def __init__(self, source: str) -> None:
+        self.forward = compile_re(source)
+        self.backward = compile_regex(f"(?r){source}")
+
+    def search(self, text: str) -> re.Match | None:
+        found = self.backward.search(text)
+        if found is None:
+            return None
+        return self.forward.search(text, max(0, found.start() - 40))
+
+
 @dataclass(frozen=True)
 class MeasureTable:
-    before: re.Pattern
+    before: EndSearch
     after: re.Pattern
     names: list[str]
     dimensions: dict[str, frozenset[str]]
@@ -37,7 +56,7 @@ class MeasureTable:
     everyone: frozenset[str]
     not_measured: frozenset[str]
     partial: frozenset[str]
-    change_before: re.Pattern
+    change_before: EndSearch
     change_after: re.Pattern
     rate_after: re.Pattern
     source_noun: re.Pattern
@@ -84,7 +103,7 @@ def measure_table() -> MeasureTable:
     directions = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                   r"(?:\s+of)?|from|away\s+from|outside|off|off\s+the\s+coast\s+of|inland\s+from")
     return MeasureTable(
-        before=compile_re(rf"(?i:{'|'.join(before)})\s*$"),
+        before=EndSearch(rf"(?i:{'|'.join(before)})\s*$"),
         after=compile_re(rf"[\s-]*(?i:{'|'.join(after)})"),
         names=names,
         dimensions=dimensions,
@@ -102,7 +121,7 @@ def measure_table() -> MeasureTable:
         everyone=frozenset(stem(w) for w in data["everyone"]),
         not_measured=frozenset(data["not_measured_nouns"]),
         partial=frozenset(w.lower() for w in data["partial_modifiers"]),
-        change_before=compile_re(rf"(?i:{data['change_before']})"),
+        change_before=EndSearch(rf"(?i:{data['change_before']})"),
         change_after=compile_re(rf"(?i:{data['change_after']})"),
         rate_after=compile_re(rf"(?i:{data['rate_after']})"),
         source_noun=compile_re(data["source_noun"]),

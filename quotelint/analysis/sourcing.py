@@ -145,28 +145,9 @@ class SourceFinder:
 
     # -- per sentence ------------------------------------------------------------------------
 
-    def sentence_sources(self, doc: Document) -> list[list[Source]]:
-        """The sources that name who says so, per sentence: from the attribution analysis,
-        plus named evidence, which no reporting verb attributes."""
-        sentences = doc.sentences
-        per: list[list[Source]] = [[] for _ in sentences]
-        for a in attributions(doc):
-            if a.source is None:
-                continue
-            kind = self.judge(doc, a)
-            if kind is None:
-                continue
-            first = doc.sentence_index(a.content[0])
-            last = doc.sentence_index(max(a.content[0], a.content[1] - 1))
-            indexes = set(range(first, last + 1))
-            if a.cue is not None:
-                indexes.add(doc.sentence_index(a.cue[0]))
-            for i in indexes:
-                per[i].append(Source(a.source[0], a.source[1], kind, a.content))
-        text = doc.flat_outside_quotes
-        for i, s in enumerate(sentences):
-            per[i].extend(self._evidence(doc, text, s.start, s.end))
-        return per
+    def sentence_sources(self, doc: Document) -> SentenceSources:
+        """The sources that name who says so, per sentence (use ``doc.cached``)."""
+        return SentenceSources(self, doc)
 
     def _evidence(self, doc: Document, text: str, start: int, end: int) -> list[Source]:
         found = []
@@ -226,6 +207,50 @@ class SourceFinder:
                        for s in per_sentence[k]):
                     return True
         return False
+
+
+class SentenceSources:
+    """The sources of each sentence that name who says so: from the attribution analysis, plus
+    named evidence, which no reporting verb attributes. A sentence is judged when a rule first
+    asks about it: the rules ask about the few sentences with a vague claim, and judging all
+    of them cost 1 ms an article (issue 7)."""
+
+    def __init__(self, finder: SourceFinder, doc: Document) -> None:
+        self._finder = finder
+        self._doc = doc
+        self._done: dict[int, list[Source]] = {}
+        self._kinds: dict[int, str | None] = {}  # id of an attribution -> its judgment
+        self._attributed: list[list[Attribution]] = [[] for _ in doc.sentences]
+        for a in attributions(doc):
+            if a.source is None:
+                continue
+            first = doc.sentence_index(a.content[0])
+            last = doc.sentence_index(max(a.content[0], a.content[1] - 1))
+            indexes = set(range(first, last + 1))
+            if a.cue is not None:
+                indexes.add(doc.sentence_index(a.cue[0]))
+            for i in sorted(indexes):
+                self._attributed[i].append(a)
+
+    def __len__(self) -> int:
+        return len(self._attributed)
+
+    def __getitem__(self, index: int) -> list[Source]:
+        found = self._done.get(index)
+        if found is None:
+            doc, finder = self._doc, self._finder
+            found = []
+            for a in self._attributed[index]:
+                if id(a) not in self._kinds:  # one attribution may span several sentences
+                    self._kinds[id(a)] = finder.judge(doc, a)
+                kind = self._kinds[id(a)]
+                if kind is not None:
+                    found.append(Source(a.source[0], a.source[1], kind, a.content))
+            sentence = doc.sentences[index]
+            found.extend(finder._evidence(doc, doc.flat_outside_quotes, sentence.start,
+                                          sentence.end))
+            self._done[index] = found
+        return found
 
 
 # A reported clause has a finite verb; "claimed the title", "admitted to hospital" and

@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from ..analysis.word_index import triggered
 from ..document import Document
 from .regexes import TimedPattern
-from .triggers import Trigger, triggered
+from .triggers import Trigger
 
 SCOPES = ("sentence", "paragraph", "document", "inside-quotes", "outside-quotes")
 

@@ -18,40 +18,15 @@ several words ("point out") is looked up by its longest word.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
+from ..analysis.word_index import WordSet, lookup_word
 from ..cache import compile_re
 from ..schema import Where, type_name
 
-if TYPE_CHECKING:
-    from ..document import Document
-
-Trigger = frozenset[str]
-_WORD = compile_re(r"\w+")
+Trigger = WordSet  # a unit is searched if it has one of these words
 _LEXICON = compile_re(r"\\L<(\w+)>")
-
-
-def word_index(doc: Document) -> dict[str, list[int]]:
-    """Each lower-cased word of ``doc.flat`` and its offsets; use ``doc.cached(word_index)``."""
-    text = doc.flat
-    lowered = text.lower()
-    index: dict[str, list[int]] = {}
-    add = index.setdefault
-    if len(lowered) == len(text):
-        for m in _WORD.finditer(lowered):
-            add(m.group(), []).append(m.start())
-    else:  # a few characters ("İ") lower-case to two: keep the offsets of the original
-        for m in _WORD.finditer(text):
-            add(m.group().lower(), []).append(m.start())
-    return index
-
-
-def _key(entry: str) -> str | None:
-    """The word an entry is looked up by: its longest, the rarest as a rule."""
-    parts = _WORD.findall(entry.lower())
-    return max(parts, key=len) if parts else None
 
 
 def _word_list(items: Any, lexicons: Mapping[str, list[str]], where: Where,
@@ -71,7 +46,7 @@ def _word_list(items: Any, lexicons: Mapping[str, list[str]], where: Where,
         if ref and ref.group(1) not in lexicons:
             raise where.error(line, f"'trigger' uses unknown lexicon {ref.group(1)!r}")
         for entry in lexicons[ref.group(1)] if ref else [item]:
-            key = _key(entry)
+            key = lookup_word(entry)
             if key is None:
                 raise where.error(line, f"'trigger' word {entry!r} has no letters or digits")
             words.add(key)
@@ -86,23 +61,3 @@ def parse_triggers(value: Any, lexicons: Mapping[str, list[str]], where: Where,
     if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
         return [_word_list(v, lexicons, where, line) for v in value]
     return [_word_list(value, lexicons, where, line)]
-
-
-def triggered(doc: Document, units: list[tuple[int, int]],
-              triggers: Sequence[Trigger]) -> list[tuple[int, int]]:
-    """The units (sorted, non-overlapping spans of ``doc.flat``) that contain a word of every
-    trigger."""
-    index = doc.cached(word_index)
-    starts = [start for start, _ in units]
-    found: set[int] | None = None
-    for words in triggers:
-        hit = set()
-        for word in words:
-            for offset in index.get(word, ()):
-                i = bisect_right(starts, offset) - 1
-                if i >= 0 and offset < units[i][1]:
-                    hit.add(i)
-        found = hit if found is None else found & hit
-        if not found:
-            return []
-    return [units[i] for i in sorted(found or ())]
