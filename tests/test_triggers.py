@@ -3,15 +3,11 @@ trigger filters by sentence and never finds anything the pattern would not."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from quotelint.analysis.word_index import word_index
-from quotelint.analysis.words import PhraseFinder, words
 from quotelint.document import Document
 from quotelint.ruleset import load_rules
-from tests.conftest import ROOT
 
 RULE = """\
 lexicons:
@@ -69,24 +65,3 @@ def test_the_default_pack_rules_with_triggers_keep_every_example():
     # that can be sped up this way are: the five slowest patterns of the pack.
     triggered = {c.meta.id for c in load_rules().checks if getattr(c, "triggers", None)}
     assert {"QL403", "QL404", "QL407", "QL408", "QL409"} <= triggered
-
-
-def _alternation_matches(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    from quotelint.alternation import alternation
-
-    pattern = re.compile(rf"\b(?:{alternation(words().verb_class)})\b")
-    return [m.span() for m in pattern.finditer(t, lo, hi)]
-
-
-@pytest.mark.parametrize("text", [
-    "He pointed out that she said so, and they went on to say it.",
-    "Said she: “No.” The minister, who has said nothing, told reporters.",
-    "sayings said_ saidx said",  # words that only start or end like a verb
-    *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))),
-])
-def test_phrase_finder_matches_as_the_alternation_would(text):
-    finder = words().verbs
-    assert isinstance(finder, PhraseFinder)
-    for lo, hi in [(0, len(text)), (3, len(text) - 2), (len(text) // 3, len(text) // 2)]:
-        assert [m.span() for m in finder.finditer(text, lo, hi)] == \
-            _alternation_matches(text, lo, hi)

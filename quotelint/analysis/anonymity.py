@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..alternation import alternation
+from ..alternation import trie
 from ..cache import compile_regex
 from ..data import load_data
 from .attributions import Attribution, attributions
@@ -87,7 +87,9 @@ class AnonymityFinder:
 
     def __init__(self, lexicons: Mapping[str, list[str]], sources: SourceFinder) -> None:
         self.sources = sources
-        lx = {k: alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
+        # Tries: the descriptor is tried at each word start of a sentence with an
+        # anonymous-source noun, and a trie fails on a word's first letter (issue 7).
+        lx = {k: trie(lexicons.get(k, [])) or "(?!x)x" for k in (
             "anonymous_nouns", "unnamed_adjectives", "knowledge_qualifiers",
             "anonymity_phrases", "reason_markers", "boilerplate_reasons", "named_sources",
             "reporting_verbs")}

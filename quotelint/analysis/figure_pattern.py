@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..alternation import alternation
+from ..alternation import alternation, trie
 from ..cache import compile_re
 from ..data import load_data
 from .units import unit_alternation
@@ -42,20 +42,6 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _trie(words: set[str]) -> str:
-    """An alternation of ``words`` as a trie, ``a(?:bo|lm)|b(?:el|et)``: tried at every word
-    start, it rejects a position on its first letter, where the flat list of ~80 prefixes made
-    the regex engine try each one (0.35 of the 0.45 ms an article the figure search took)."""
-    if "" in words:
-        return ""  # every word is a prefix of the others' path: matched already
-    branches = []
-    for first in sorted({w[0] for w in words}):
-        rest = _trie({w[1:] for w in words if w[0] == first})
-        head = r"\s+" if first == " " else re.escape(first)
-        branches.append(f"{head}(?:{rest})" if "|" in rest else head + rest)
-    return "|".join(branches)
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_data("numbers")
@@ -77,35 +63,37 @@ def lexicon() -> Lexicon:
     abbreviations = {k: int(v) for k, v in data["scale_abbreviations"].items()}
 
     # One pattern for every figure. Python's re runs it about twice as fast as the regex
-    # module's named lists did, and compiles it as fast.
-    nw, sw = alternation(number_words), alternation(scale_words)
+    # module's named lists did. Its word lists are tries: the pattern is tried at every word
+    # start that could open a figure, and a trie fails on a word's first letter (issue 7).
+    nw, sw = trie(number_words), trie(scale_words)
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
     words = (rf"(?:\ba\s+(?:{sw})\b|\b(?:{nw})\b)(?:(?:\s+|-)(?:{nw}|{sw})\b"
              rf"|\s+and\s+(?:{nw})\b)*")  # "one hundred and twenty"
     number = rf"(?:{digits}|(?i:{words}))"
     scale = (rf"(?:(?:\s+|-)(?i:{sw})\b|\s?(?:bn|tn|trn|mln|mn)(?![\w²³])"
              r"|(?:m|b|k)(?![\w²³/]))")
-    cur = rf"(?:{alternation(currency_prefix)})\s?"
+    cur = rf"(?:{trie(currency_prefix)})\s?"
     unit_names = [*unit_alternation(), *data["percent"], *data["percentage_points"],
                   *currency_name]
     start_guard = r"(?<![\w.,:/@#'’‘])(?<![A-Za-z][-‐])"
-    post = rf"(?:\s+(?i:{alternation(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"
-    # A cheap first test at each word start: the first three letters of some phrase that can
-    # open a figure. Most word starts fail it, and never reach the alternatives below.
+    post = rf"(?:\s+(?i:{trie(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"
+    # A cheap first test at each word start: a phrase that can open a figure, as a trie, which
+    # fails most words on their first letters. Three-letter prefixes let every "for", "one"
+    # and "the" through to the alternatives below (issue 7).
     openers = [*approximators, *vague, *number_words, *(f"a {w}" for w in scale_words),
                "between", "from", "minus", *currency_prefix]
-    prefixes = _trie({w[:3].lower() for w in openers})
+    prefixes = trie({w.lower() for w in openers})
     pattern = (
         rf"(?<!\w)(?=[\d.−-]|(?i:{prefixes}))"
-        rf"(?P<approx>(?i:{alternation(approximators)})\s+)?"
-        rf"(?:(?P<vague>(?i:{alternation(vague)})(?![\w-]))"
+        rf"(?P<approx>(?i:{trie(approximators)})\s+)?"
+        rf"(?:(?P<vague>(?i:{trie(vague)})(?![\w-]))"
         rf"|{start_guard}(?P<lead>(?i:between|from)\s+)?"
         rf"(?P<neg>(?i:minus)\s+|[-−](?=\d))?(?P<cur>{cur})?(?P<num>{number})(?P<scale>{scale})?"
         rf"(?:(?P<rsep>\s*[-–—]\s*|\s+(?i:to|and|or)\s+)(?P<neg2>(?i:minus)\s+|[-−](?=\d))?"
         rf"(?P<cur2>{cur})?(?P<num2>{number})(?P<scale2>{scale})?)?)"
         rf"(?P<post>{post})?"
         # Symbols are matched regardless of case here; the Python side re-checks exact ones.
-        rf"(?:(?P<usep>\s?-\s?|\s+)?(?P<unit>(?i:{alternation(unit_names)}))(?![\w²³]|/\w|\.\w)"
+        rf"(?:(?P<usep>\s?-\s?|\s+)?(?P<unit>(?i:{trie(unit_names)}))(?![\w²³]|/\w|\.\w)"
         r"(?P<inches>\s?(?P<inch_num>\d{1,2}(?:\.\d+)?)\s?(?:ins?|inches|inch|″|\"|”)(?!\w))?)?"
         rf"(?P<post2>{post})?"
     )
