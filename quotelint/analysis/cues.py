@@ -207,6 +207,8 @@ def _according_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 def _colon_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``Trump: “...”``, ``The minister was blunt: “...”``, ``issued a statement, “...”``."""
+    if t.find(QUOTE, lo, hi) < 0:
+        return  # the cheap test first: most sentences quote nobody
     w = words()
     for m in _COLON_QUOTE.finditer(t, lo, hi):
         seg = segment_start(t, m.start(), lo)
@@ -231,6 +233,8 @@ def _colon_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 def _after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``“...,” Trump barked``: after a quotation, a short speaker and any past-tense verb."""
+    if t.find(QUOTE, max(0, lo - 1), hi) < 0:
+        return
     w = words()
     for m in _AFTER_QUOTE.finditer(t, lo, hi):
         if any(c.start <= m.end(2) and c.end >= m.start(2) for c in out):
@@ -259,6 +263,8 @@ def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``“...?”, implored campaigner Barry Lim``: any past-tense verb, then its speaker."""
+    if t.find(QUOTE, max(0, lo - 1), hi) < 0:
+        return
     for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
         if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
                 or m.group(1) in words().irregular:

@@ -60,6 +60,11 @@ def _alternation(phrases: list[str]) -> str:
     return alternation(p.lower() for p in phrases)
 
 
+def _trie(phrases: list[str]) -> str:
+    """For the lists searched along every sentence (alternation.py)."""
+    return trie(p.lower() for p in phrases)
+
+
 @lru_cache(maxsize=1)
 def words() -> Words:
     data = load_data("attribution")
@@ -84,16 +89,16 @@ def words() -> Words:
         quote_only=low("quote_only_verbs"), quote_near=low("quote_near_verbs"),
         singular=low("singular_determiners"), irregular=low("irregular_verbs"),
         possessed=compile_regex(rf"(?:['’]s?|\b(?:his|her|their|its))\s+"
-                                rf"(?:{_alternation(data['possessed_statements'])})\b"),
+                                rf"(?:{_trie(data['possessed_statements'])})\b"),
         verbs=compile_re(rf"\b(?:{trie(f.lower() for f in verb_class)})\b"),
-        according=compile_regex(rf"(?i)\b(?:{_alternation(data['according_to'])})\b"),
+        according=compile_regex(rf"(?i)\b(?:{_trie(data['according_to'])})\b"),
         # The start of the clause a speaker belongs to: punctuation, a quotation, a dash or
         # a word that opens a clause. Searched backwards from a verb.
         boundary=compile_regex(
             rf"(?r)(?<!\d),|,(?!\d)|[;:()\[\]{{}}\"“”«»{QUOTE}]|{DASH}|\s-\s"
             rf"|(?i:\b(?:{openers})\b)"),
         naming_before=compile_regex(
-            rf"(?i)\b(?:{_alternation(data['naming_cues'])})\s*[,:]?\s*$"),
+            rf"(?i)\b(?:{_trie(data['naming_cues'])})\s*[,:]?\s*$"),
     )
 
 
