@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..alternation import trie
+from ..alternation import alternation, trie
 from ..cache import compile_regex
 from ..data import load_data
 from .attributions import Attribution, attributions
@@ -82,6 +82,16 @@ _STATEMENT = compile_regex(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
 # Verbs that the attribution analysis reads as speech but that give no information here.
 _NOT_SOURCING = frozenset({"pleaded", "pleads", "plead", "pleading"})
 _PREVIOUS_WORD = compile_regex(r"\b([a-z][\w-]*)\s+$")
+# Nested reported speech is found only with the plainest reporting verbs after the descriptor
+# ("top executives responded by ...", "an official warning" attribute nothing) or these cues
+# before it.
+_NESTED_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds", "insisted",
+                 "insists", "stressed", "confirmed", "confirms", "claimed", "claims", "admitted",
+                 "explained", "estimated", "predicted", "according")
+_CUES_BEFORE = ("according to", "citing", "quoting", "quoted", "cited", "as told by",
+                "in the words of")
+
+
 class AnonymityFinder:
     """Finds anonymous sources; compiled once per rule load from the lexicons."""
 
@@ -109,18 +119,14 @@ class AnonymityFinder:
             rf"(?P<of>\s+(?i:of|at|in|from|with|inside|within|close\s+to|to)\s+"
             rf"(?:(?i:the|a|an)\s+)?(?:{_NAME}|(?i:{stop}[\w-]+(?:\s+{stop}[\w-]+)?)))?"
             rf"(?P<qual>(?i:\s*{qualifier}))?")
-        # Nested reported speech is found only with the plainest reporting verbs: "top
-        # executives responded by ...", "an official warning" attribute nothing.
-        verb = (r"(?:said|says|say|told|tells|tell|added|adds|insisted|insists|stressed|"
-                r"confirmed|confirms|claimed|claims|admitted|"
-                r"explained|estimated|predicted|according)")
+        verb = f"(?:{'|'.join(_NESTED_VERBS)})"
         gap = (r"(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:has|have|had|also|again|later|earlier|"
                r"privately|separately|recently|on\s+\w+day|last\s+\w+|this\s+\w+|"
                r"earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+[\w\s]{1,60}?))*")
         self.verb_after = compile_regex(rf"{gap}\s+(?P<verb>{verb})\b")
-        self.cue_before = compile_regex(
-            r"(?i:\b(?:according\s+to|citing|quoting|quoted|cited|as\s+told\s+by|"
-            r"in\s+the\s+words\s+of)\s+)$")
+        self.cue_before = compile_regex(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\s+)$")
+        # A descriptor outside the attribution analysis needs one of those words nearby.
+        self.nested_words = word_set([*_NESTED_VERBS, *_CUES_BEFORE])
         self.secondhand_before = compile_regex(
             rf"(?:(?P<outlet>{_NAME}|(?i:{lx['named_sources']}))\s+(?:\w+\s+){{0,3}}?"
             rf"(?i:reported|said|wrote|quoted|cited)\b[^.;]*?,?\s*(?i:citing|quoting)\s+$"
@@ -206,7 +212,7 @@ class AnonymityFinder:
         sentences = doc.sentences
         # The cheap test first: most sentences name no anonymous-source noun at all.
         units = [(s.start, s.end) for s in sentences]
-        for index in triggered_indexes(doc, units, [self.nouns]):
+        for index in triggered_indexes(doc, units, [self.nouns, self.nested_words]):
             sentence = sentences[index]
             for m in self.descriptor.finditer(text, sentence.start, sentence.end):
                 if any(s < m.end() and m.start() < e for s, e in taken):
