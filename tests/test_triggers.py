@@ -56,8 +56,8 @@ def test_the_word_index_keeps_offsets_when_lowercasing_changes_the_length():
     # "İ" lower-cases to two characters: the offsets must still be the original text's.
     text = "İstanbul experts said the quake was overdue."
     index = word_index(Document(text, "a.txt"))
-    assert index["experts"] == [text.index("experts")]
-    assert index["said"] == [text.index("said")]
+    assert index.offsets("experts") == [text.index("experts")]
+    assert index.offsets("said") == [text.index("said")]
 
 
 def test_the_default_pack_rules_with_triggers_keep_every_example():

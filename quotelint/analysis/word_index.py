@@ -18,19 +18,49 @@ WordSet = frozenset[str]
 _WORD = compile_re(r"\w+")
 
 
-def word_index(doc: Document) -> dict[str, list[int]]:
-    """Each lower-cased word of ``doc.flat`` and its offsets; use ``doc.cached(word_index)``."""
-    text = doc.flat
-    lowered = text.lower()
-    index: dict[str, list[int]] = {}
-    add = index.setdefault
-    if len(lowered) == len(text):
-        for m in _WORD.finditer(lowered):
-            add(m.group(), []).append(m.start())
-    else:  # a few characters ("İ") lower-case to two: keep the offsets of the original
-        for m in _WORD.finditer(text):
-            add(m.group().lower(), []).append(m.start())
-    return index
+class WordIndex:
+    """The lower-cased words of ``doc.flat``, and where each one is, found when first asked.
+
+    Collecting the words is one C-speed ``findall``; a rule asks where only the few of its
+    trigger words that the article has, and ``str.find`` answers. Indexing every word's
+    offsets up front cost twice as much (issue 7)."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        self.words = frozenset(_WORD.findall(lowered))
+        self._offsets: dict[str, list[int]] = {}
+        if len(lowered) == len(text):
+            self._text = lowered
+        else:  # a few characters ("İ") lower-case to two: index the original's offsets now
+            self._text = ""
+            for m in _WORD.finditer(text):
+                self._offsets.setdefault(m.group().lower(), []).append(m.start())
+            self.words = frozenset(self._offsets)
+
+    def offsets(self, word: str) -> list[int]:
+        """Where ``word`` (lower case) stands as a whole word."""
+        found = self._offsets.get(word)
+        if found is None:
+            found = self._offsets[word] = []
+            if word in self.words:
+                text, size, find = self._text, len(word), self._text.find
+                at = find(word)
+                while at >= 0:
+                    end = at + size
+                    if not (at and _is_word(text[at - 1])) and \
+                            not (end < len(text) and _is_word(text[end])):
+                        found.append(at)
+                    at = find(word, at + 1)
+        return found
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def word_index(doc: Document) -> WordIndex:
+    """The word index of ``doc``; use ``doc.cached(word_index)``."""
+    return WordIndex(doc.flat)
 
 
 def lookup_word(entry: str) -> str | None:
@@ -53,8 +83,8 @@ def triggered_indexes(doc: Document, units: list[tuple[int, int]],
     found: set[int] | None = None
     for words in triggers:
         hit = set()
-        for word in words:
-            for offset in index.get(word, ()):
+        for word in words & index.words:
+            for offset in index.offsets(word):
                 i = bisect_right(starts, offset) - 1
                 if i >= 0 and offset < units[i][1]:
                     hit.add(i)
