@@ -50,12 +50,12 @@ class AttributionVerbCheck(Check):
             if a.cue is None or a.cue[0] in seen or a.verb_class in (
                     "according-to", "colon", "dash", "possessive"):
                 continue
-            if a.kind == "indirect" and not reports_a_clause(doc, a):
-                continue  # "Chelsea claimed the title": an object, not reported speech
             written = doc.text[a.cue[0]:a.cue[1]]
             replacement = self.verbs.get(" ".join(written.lower().split()))
             if replacement is None:
-                continue
+                continue  # the cheap test first: most verbs are not this rule's
+            if a.kind == "indirect" and not reports_a_clause(doc, a):
+                continue  # "Chelsea claimed the title": an object, not reported speech
             seen.add(a.cue[0])
             fix = Fix(a.cue[0], a.cue[1], match_case(replacement, written)) \
                 if replacement and "|" not in replacement else None
