@@ -128,7 +128,7 @@ def quantities(doc: Document) -> list[Quantity]:
             names = _names(text)
         if si not in by_sentence:
             sentence_text = text[sent.start:sent.end]
-            by_sentence[si] = (frozenset(_norm(t) for t in meas.times.findall(sentence_text)),
+            by_sentence[si] = (_times(meas, sentence_text),
                                _source(meas, sentence_text, names), _words(meas, sentence_text),
                                _subject(meas, sentence_text, names))
         times, source, words, subject = by_sentence[si]
@@ -144,6 +144,13 @@ def quantities(doc: Document) -> list[Quantity]:
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _times(meas: MeasureTable, sentence: str) -> frozenset[str]:
+    """The sentence's time words, normalised: "in November" and "last November" are both
+    "november"."""
+    return frozenset(m.group("month").lower() if m.group("month") else _norm(m.group())
+                     for m in meas.times.finditer(sentence))
 
 
 def _words(meas: MeasureTable, sentence: str) -> frozenset[str]:

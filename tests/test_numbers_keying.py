@@ -1,0 +1,55 @@
+"""Which figures are one quantity: figures of other events, votes, polls, places and times are
+not, and a temperature change converts as a difference. Articles written for these tests."""
+
+from __future__ import annotations
+
+from quotelint import Document, Settings, lint_text
+from quotelint.analysis.quantities import quantities
+
+
+def lint(text: str, *rules: str):
+    return lint_text(text, settings=Settings(select=list(rules) or ["number-consistency"]))
+
+
+def rows(findings):
+    return [(f.rule, f.line, f.column, f.message) for f in findings]
+
+
+ATTACKS = """\
+Lorry attack in Lyon
+
+A lorry drove into a crowd in Lyon on Saturday night, killing 12 people, police said.
+
+The Lyon attack was the latest in a series. In March, gunmen killed 32 people in an attack on \
+a concert hall in Hamburg.
+
+In November, bombers killed 130 people in an attack on a stadium in Munich.
+
+The Lyon attack's death toll was 14, the prefect said.
+"""
+
+
+def test_death_tolls_of_attacks_in_other_months_are_not_compared():
+    # 32 (in March) and 130 (in November) are two attacks; 14 against 12 is one toll.
+    assert rows(lint(ATTACKS, "QL501")) == [
+        ("QL501", 9, 34, "Figures for the death toll disagree: 14 vs 12, the other at line 3.")]
+
+
+def test_a_month_after_a_preposition_is_a_time_word_and_a_date_is_a_date():
+    doc = Document("In March, gunmen killed 32 people. Last November, bombers killed 130 "
+                   "people. On March 15, 40 people were killed. Bombers killed 130 people in "
+                   "November.")
+    assert [sorted(q.times) for q in quantities(doc)] == [
+        ["march"], ["november"], ["march 15"], ["november"]]
+
+
+def test_a_shared_function_word_does_not_make_two_troop_figures_one():
+    text = ("Border standoff\n\nBoth sides have each sent thousands of troops to the river.\n\n"
+            "Tens of thousands of troops face each other in the hills.\n")
+    assert lint(text, "QL501") == []
+    # the same words around them still make them one figure
+    text = ("Border standoff\n\nThousands of troops face each other in the hills.\n\n"
+            "Tens of thousands of troops face each other in the hills.\n")
+    assert rows(lint(text, "QL501")) == [
+        ("QL501", 5, 1, "Figures for troops disagree: tens of thousands (10,000–99,999) vs "
+                        "thousands (2,000–9,999), the other at line 3.")]
