@@ -53,3 +53,16 @@ def test_a_shared_function_word_does_not_make_two_troop_figures_one():
     assert rows(lint(text, "QL501")) == [
         ("QL501", 5, 1, "Figures for troops disagree: tens of thousands (10,000–99,999) vs "
                         "thousands (2,000–9,999), the other at line 3.")]
+
+
+def test_a_figure_someone_calls_for_is_a_target_not_the_figure():
+    text = ("Troops in Iraq\n\n"
+            "The United States has about 3,500 troops advising Iraqi forces, officials said.\n\n"
+            "Senator Carla Reyes has called for 20,000 troops to advise Iraqi forces.\n\n"
+            "The United States has 5,000 troops advising Iraqi forces, officials said.\n")
+    assert rows(lint(text, "QL501")) == [
+        ("QL501", 7, 23, "Figures for troops disagree: 5,000 vs about 3,500, the other at "
+                         "line 3.")]
+    doc = Document(text)
+    assert [(q.figure.text, q.comparable) for q in quantities(doc)] == [
+        ("about 3,500", True), ("20,000", False), ("5,000", True)]

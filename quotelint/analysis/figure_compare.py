@@ -132,7 +132,7 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
                                                                  a.context, b.context):
         return "context"
     if not (a.comparable and b.comparable):
-        return "change, part or rate"  # "rose to 84", "2,000 extra troops"
+        return "change, part or rate"  # "rose to 84", "2,000 extra troops", "called for 20,000"
     if not (a.primary and b.primary):
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:

@@ -37,6 +37,7 @@ class MeasureTable:
     partial: frozenset[str]
     change_before: re.Pattern
     change_after: re.Pattern
+    proposal_before: re.Pattern
     rate_after: re.Pattern
     source_noun: re.Pattern
     source_before: re.Pattern
@@ -106,6 +107,7 @@ def measure_table() -> MeasureTable:
         partial=frozenset(w.lower() for w in data["partial_modifiers"]),
         change_before=re.compile(rf"(?i:{data['change_before']})"),
         change_after=re.compile(rf"(?i:{data['change_after']})"),
+        proposal_before=re.compile(rf"(?i:{data['proposal_before']})"),
         rate_after=re.compile(rf"(?i:{data['rate_after']})"),
         source_noun=re.compile(data["source_noun"]),
         source_before=re.compile(rf"(?i:{data['source_before']})"),

@@ -3,11 +3,11 @@
 ``numbers_parse`` reads the figures ("nearly 320 kms" is 283–325 km); this module decides what
 each one measures ("a range of nearly 320 kms": the range) from a few words either side, using
 ``quotelint/data/measures.yaml``, and records what keeps two figures of the same measure from
-being comparable: a change rather than a total ("rose to 84"), a part ("2,000 extra troops"),
-a named source ("Russia said"), a year, a different named subject. A count, percentage or sum
-of money with no measure is kept (it may still carry a wrong conversion) but never compared; a
-physical figure with no measure may still be compared by the words around it
-(``figure_context.py``), so it gets the same context.
+being comparable: a change rather than a total ("rose to 84"), a target ("called for 20,000
+troops"), a part ("2,000 extra troops"), a named source ("Russia said"), a year, a different
+named subject. A count, percentage or sum of money with no measure is kept (it may still carry
+a wrong conversion) but never compared; a physical figure with no measure may still be
+compared by the words around it (``figure_context.py``), so it gets the same context.
 
 Use it through ``doc.cached(quantities)``: it is computed once per document and shared.
 """
@@ -177,10 +177,11 @@ def _to_base(fig: Figure) -> Interval:
 
 
 def _changing(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
-    """A change ("rose by 5%", "up from 20", "from 50 to 80") or a rate ("a year")."""
+    """A change ("rose by 5%", "up from 20", "from 50 to 80") or a target someone asks for
+    ("called for 20,000 troops"): not the figure of what is."""
     if fig.range_from:
         return True
-    if meas.change_before.search(left):
+    if meas.change_before.search(left) or meas.proposal_before.search(left):
         return True
     return bool(meas.change_after.match(text, fig.end, right_end))
 
