@@ -3,6 +3,8 @@ not, and a temperature change converts as a difference. Articles written for the
 
 from __future__ import annotations
 
+import pytest
+
 from quotelint import Document, Settings, lint_text
 from quotelint.analysis.quantities import quantities
 
@@ -66,3 +68,51 @@ def test_a_figure_someone_calls_for_is_a_target_not_the_figure():
     doc = Document(text)
     assert [(q.figure.text, q.comparable) for q in quantities(doc)] == [
         ("about 3,500", True), ("20,000", False), ("5,000", True)]
+
+
+WARMING = """\
+Warming
+
+Global temperatures have risen by 1.1C (34F) since the late 19th century.
+
+The Paris agreement aims to limit warming to 1.5C (2.7F) above pre-industrial levels.
+
+Temperatures rose to 35C (95F) in Seville on Tuesday.
+
+The city recorded a 2C (4F) rise in average summer temperatures.
+
+Temperatures fell to minus 20C (14F) overnight.
+
+Summer was 3F (1.7C) warmer than average this year.
+"""
+
+
+def test_a_temperature_change_converts_as_a_difference():
+    # A rise of 1.1 °C is 2 °F (34 °F is the temperature 1.1 °C); 1.5 °C of warming is 2.7 °F,
+    # 2 °C is 3.6 °F, 3 °F is 1.7 °C. 35C (95F) and minus 20C are temperatures.
+    assert rows(lint(WARMING, "QL502")) == [
+        ("QL502", 3, 35, "“1.1C (34F)”: a difference of 1.1°C is 1.98°F, not 34°F."),
+        ("QL502", 11, 22, "“minus 20C (14F)”: -20°C is -4°F, not 14°F."),
+    ]
+
+
+def test_a_difference_is_its_own_dimension_without_the_offset():
+    found = quantities(Document(WARMING))
+    assert [(q.figure.text, q.dimension, round(q.base[0], 2)) for q in found] == [
+        ("1.1C", "temperature difference", 1.05), ("34F", "temperature difference", 18.61),
+        ("1.5C", "temperature difference", 1.45), ("2.7F", "temperature difference", 1.47),
+        ("35C", "temperature", 307.65), ("95F", "temperature", 307.87),
+        ("2C", "temperature difference", 1.5), ("4F", "temperature difference", 1.94),
+        ("minus 20C", "temperature", 252.65), ("14F", "temperature", 262.87),
+        ("3F", "temperature difference", 1.39), ("1.7C", "temperature difference", 1.65),
+    ]
+
+
+def test_units_convert_a_difference_without_the_offset():
+    from quotelint.analysis.units import unit_table
+
+    celsius, fahrenheit = unit_table().units["°C"], unit_table().units["°F"]
+    assert celsius.to_base((2, 2), difference=True) == (2, 2)
+    assert fahrenheit.to_base((3.6, 3.6), difference=True)[0] == pytest.approx(2.0)
+    assert fahrenheit.from_base(2, difference=True) == pytest.approx(3.6)
+    assert fahrenheit.from_base(celsius.to_base((2, 2))[0]) == pytest.approx(35.6)

@@ -62,6 +62,7 @@ class Mention:
     subject: str | None
     head: str | None
     clause: Clause | None  # physical figures: the words around it (``figure_context``)
+    difference: bool = False  # a change of temperature: converted without the offset
 
 
 def shown(q: Quantity) -> str:
@@ -99,7 +100,7 @@ def mentions(doc: Document) -> list[Mention]:
             value2=fig.value2, half=fig.half, sentence=q.sentence, primary=q.converts is None,
             paired=q.converts is not None or i in paired, comparable=q.comparable,
             times=q.times, context=q.context, source=q.source,
-            subject=q.subject, head=q.head, clause=around[i]))
+            subject=q.subject, head=q.head, clause=around[i], difference=q.difference))
     return out
 
 
@@ -220,7 +221,7 @@ def _stated(m: Mention, half: float) -> tuple[float, float]:
     top = m.value2 if m.value2 is not None else m.value
     if not m.unit:
         return m.value - half, top + half
-    return unit_table().units[m.unit].to_base((m.value - half, top + half))
+    return unit_table().units[m.unit].to_base((m.value - half, top + half), m.difference)
 
 
 def _as_stated(m: Mention) -> Mention:
@@ -237,7 +238,8 @@ def in_unit_of(target: Mention, other: Mention) -> str:
     table = unit_table()
     src, dst = table.units[other.unit], table.units[target.unit]
     values = [other.value] + ([other.value2] if other.value2 is not None else [])
-    converted = [dst.from_base(src.to_base((v, v))[0]) for v in values]
+    converted = [dst.from_base(src.to_base((v, v), other.difference)[0], other.difference)
+                 for v in values]
     number = "–".join(format_number(v) for v in converted)
     return f" (= {join_unit(number, dst.symbol)})"
 

@@ -38,6 +38,8 @@ class MeasureTable:
     change_before: re.Pattern
     change_after: re.Pattern
     proposal_before: re.Pattern
+    difference_before: re.Pattern
+    difference_after: re.Pattern
     rate_after: re.Pattern
     source_noun: re.Pattern
     source_before: re.Pattern
@@ -108,6 +110,8 @@ def measure_table() -> MeasureTable:
         change_before=re.compile(rf"(?i:{data['change_before']})"),
         change_after=re.compile(rf"(?i:{data['change_after']})"),
         proposal_before=re.compile(rf"(?i:{data['proposal_before']})"),
+        difference_before=re.compile(rf"(?i:{data['difference_before']})"),
+        difference_after=re.compile(rf"(?i:{data['difference_after']})"),
         rate_after=re.compile(rf"(?i:{data['rate_after']})"),
         source_noun=re.compile(data["source_noun"]),
         source_before=re.compile(rf"(?i:{data['source_before']})"),

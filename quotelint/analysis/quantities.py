@@ -48,6 +48,7 @@ class Quantity:
     subject: str | None = None  # a name opening the sentence ("Greece makes 115,000 tonnes")
     head: str | None = None  # the noun the figure is said of ("the bridge is 19 km long")
     context: frozenset[str] = frozenset()  # content words of the sentence
+    difference: bool = False  # a change of temperature ("rose by 2C"), not a temperature
 
     @property
     def start(self) -> int:
@@ -59,7 +60,8 @@ class Quantity:
 
     @property
     def dimension(self) -> str:
-        return f"{self.figure.dimension}/{self.per}" if self.per else self.figure.dimension
+        dimension = self.figure.dimension + (" difference" if self.difference else "")
+        return f"{dimension}/{self.per}" if self.per else dimension
 
     @property
     def system(self) -> str | None:
@@ -98,7 +100,8 @@ def quantities(doc: Document) -> list[Quantity]:
             continue  # "Boeing 747", "Windows 10", "a Long March 4C rocket"
         if fig.dimension == "count" and _is_source_description(meas, text, fig, left, right_end):
             continue  # "citing four unnamed people familiar with the call"
-        base = _to_base(fig)
+        difference = _difference(meas, text, fig, left, right_end)
+        base = _to_base(fig, difference)
         measure, display, cue = find_measure(meas, text, fig, left, right_end)
         if measure in meas.min_value and fig.interval[1] < meas.min_value[measure]:
             measure, display, cue = None, "", ""  # "two soldiers" are not a troop strength
@@ -118,11 +121,14 @@ def quantities(doc: Document) -> list[Quantity]:
                 if measure is None:
                     measure, display = prev.measure, prev.display
                 if per and not prev.per:  # "30,000 tonnes (33,000 tons) a year"
-                    out[-1] = replace(prev, per=per)
+                    out[-1] = prev = replace(prev, per=per)
+                if difference or prev.difference:  # "2C (3.6F) above pre-industrial levels"
+                    difference, base = True, _to_base(fig, True)
+                    out[-1] = replace(prev, difference=True, base=_to_base(prev.figure, True))
         if measure is None and fig.dimension not in keyed_by_context:
             # never compared: the context is not needed
             out.append(Quantity(fig, base, si, converts=converts, per=per,
-                                comparable=comparable))
+                                comparable=comparable, difference=difference))
             continue
         if names is None:
             names = _names(text)
@@ -137,7 +143,7 @@ def quantities(doc: Document) -> list[Quantity]:
             converts=converts, per=per, comparable=comparable,
             times=times,
             source=source, subject=subject, head=_head(left),
-            context=words - {stem(w) for w in _WORD.findall(cue)},
+            context=words - {stem(w) for w in _WORD.findall(cue)}, difference=difference,
         ))
     return out
 
@@ -170,10 +176,20 @@ def _unit_words() -> frozenset[str]:
     return frozenset(stem(w) for phrase in words for w in phrase.split())
 
 
-def _to_base(fig: Figure) -> Interval:
+def _to_base(fig: Figure, difference: bool = False) -> Interval:
     if fig.unit is None:
         return fig.interval
-    return fig.unit.unit.to_base(fig.interval)
+    return fig.unit.unit.to_base(fig.interval, difference)
+
+
+def _difference(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
+    """Is a figure on an affine scale a difference ("rose by 2C", "a 1.5C rise", "limit warming
+    to 2C", "3C above average") rather than a temperature? Only the scale's offset makes the
+    two convert differently, so only figures in such units are asked."""
+    if fig.unit is None or not fig.unit.unit.offset:
+        return False
+    return bool(meas.difference_before.search(left)
+                or meas.difference_after.match(text, fig.end, right_end))
 
 
 def _changing(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
