@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .figure_context import Clause, clauses, lemma, same_clause
+from .figure_context import Clause, clauses, lemma, same_clause, same_share
 from .quantities import Quantity, quantities
 from .units import format_interval, format_number, join_unit, unit_table
 
@@ -63,6 +63,8 @@ class Mention:
     head: str | None
     clause: Clause | None  # physical figures: the words around it (``figure_context``)
     difference: bool = False  # a change of temperature: converted without the offset
+    scoped: bool = False  # a share of one vote or poll: its clause must say the same too
+    proposed: bool = False  # a target someone asks for: compared only with targets
 
 
 def shown(q: Quantity) -> str:
@@ -100,7 +102,8 @@ def mentions(doc: Document) -> list[Mention]:
             value2=fig.value2, half=fig.half, sentence=q.sentence, primary=q.converts is None,
             paired=q.converts is not None or i in paired, comparable=q.comparable,
             times=q.times, context=q.context, source=q.source,
-            subject=q.subject, head=q.head, clause=around[i], difference=q.difference))
+            subject=q.subject, head=q.head, clause=around[i], difference=q.difference,
+            scoped=q.scoped, proposed=q.proposed))
     return out
 
 
@@ -129,11 +132,15 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
             return "measure"
         if not a.context & b.context:
             return "no shared word"
+        if a.scoped and a.clause and b.clause and not same_share(a.clause, b.clause):
+            return "other vote or poll"  # "59.6% of voters" rejected another initiative
     elif a.clause is None or b.clause is None or not same_clause(a.clause, b.clause,
                                                                  a.context, b.context):
         return "context"
     if not (a.comparable and b.comparable):
-        return "change, part or rate"  # "rose to 84", "2,000 extra troops", "called for 20,000"
+        return "change, part or rate"  # "rose to 84", "2,000 extra troops"
+    if a.proposed != b.proposed:
+        return "proposal"  # "called for 20,000 troops" is not the 3,500 there are
     if not (a.primary and b.primary):
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:

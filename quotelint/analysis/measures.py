@@ -26,6 +26,7 @@ class MeasureTable:
     names: list[str]
     dimensions: dict[str, frozenset[str]]
     display: dict[str, str]
+    scoped: frozenset[str]  # shares of one vote or poll: keyed by the words around them too
     place: re.Pattern
     compound: re.Pattern
     determiner: re.Pattern
@@ -94,6 +95,7 @@ def measure_table() -> MeasureTable:
         names=names,
         dimensions=dimensions,
         display=display,
+        scoped=frozenset(name for name, spec in data["measures"].items() if spec.get("scoped")),
         place=re.compile(
             rf"\s+(?i:{directions})\s+(?:the\s+)?(?:(?:capital|city|town|village|port|"
             r"coast|island)\s+(?:of\s+)?)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![’']s)\b"),

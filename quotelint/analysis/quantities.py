@@ -3,11 +3,12 @@
 ``numbers_parse`` reads the figures ("nearly 320 kms" is 283–325 km); this module decides what
 each one measures ("a range of nearly 320 kms": the range) from a few words either side, using
 ``quotelint/data/measures.yaml``, and records what keeps two figures of the same measure from
-being comparable: a change rather than a total ("rose to 84"), a target ("called for 20,000
-troops"), a part ("2,000 extra troops"), a named source ("Russia said"), a year, a different
-named subject. A count, percentage or sum of money with no measure is kept (it may still carry
-a wrong conversion) but never compared; a physical figure with no measure may still be
-compared by the words around it (``figure_context.py``), so it gets the same context.
+being comparable: a change rather than a total ("rose to 84"), a target against a fact
+("called for 20,000 troops"), a part ("2,000 extra troops"), a named source ("Russia said"),
+a year, a different named subject. A count, percentage or sum of money with no measure is kept
+(it may still carry a wrong conversion) but never compared; a physical figure with no measure
+may still be compared by the words around it (``figure_context.py``), so it gets the same
+context.
 
 Use it through ``doc.cached(quantities)``: it is computed once per document and shared.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .figure_context import context_table
+from .figure_context import context_table, document_names
 from .figure_pattern import lexicon
 from .measures import MeasureTable, find_measure, measure_table, stem
 from .numbers_parse import Figure, figures
@@ -49,6 +50,9 @@ class Quantity:
     head: str | None = None  # the noun the figure is said of ("the bridge is 19 km long")
     context: frozenset[str] = frozenset()  # content words of the sentence
     difference: bool = False  # a change of temperature ("rose by 2C"), not a temperature
+    cue: str = ""  # the words that named the measure ("of voters")
+    scoped: bool = False  # a share of one vote or poll ("% of voters", "turnout")
+    proposed: bool = False  # a target someone asks for ("called for 20,000 troops")
 
     @property
     def start(self) -> int:
@@ -131,7 +135,7 @@ def quantities(doc: Document) -> list[Quantity]:
                                 comparable=comparable, difference=difference))
             continue
         if names is None:
-            names = _names(text)
+            names = doc.cached(document_names)
         if si not in by_sentence:
             sentence_text = text[sent.start:sent.end]
             by_sentence[si] = (_times(meas, sentence_text),
@@ -144,6 +148,8 @@ def quantities(doc: Document) -> list[Quantity]:
             times=times,
             source=source, subject=subject, head=_head(left),
             context=words - {stem(w) for w in _WORD.findall(cue)}, difference=difference,
+            cue=cue, scoped=measure.split(":")[0] in meas.scoped if measure else False,
+            proposed=bool(meas.proposal_before.search(left)),
         ))
     return out
 
@@ -193,11 +199,10 @@ def _difference(meas: MeasureTable, text: str, fig: Figure, left: str, right_end
 
 
 def _changing(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
-    """A change ("rose by 5%", "up from 20", "from 50 to 80") or a target someone asks for
-    ("called for 20,000 troops"): not the figure of what is."""
+    """A change ("rose by 5%", "up from 20", "from 50 to 80") or a rate ("a year")."""
     if fig.range_from:
         return True
-    if meas.change_before.search(left) or meas.proposal_before.search(left):
+    if meas.change_before.search(left):
         return True
     return bool(meas.change_after.match(text, fig.end, right_end))
 
@@ -282,14 +287,6 @@ def _subject(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | 
     if first.lower() in meas.openers or first not in names:
         return None
     return m.group(1).lower()
-
-
-_NAME_INSIDE = re.compile(r"(?<=[\w,;:’')]\s)[A-Z][\w’'-]*")
-
-
-def _names(text: str) -> frozenset[str]:
-    """Words capitalised in the middle of a sentence somewhere in the text: names."""
-    return frozenset(_NAME_INSIDE.findall(text))
 
 
 def _source(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | None:
