@@ -163,3 +163,24 @@ def test_why_two_shares_are_kept_apart():
             [(3, 5), (7, 9), (3, 11), (13, 15), (3, 17)]] == [
         "other vote or poll", "other vote or poll", "other vote or poll",
         "other vote or poll", None]
+
+
+FERRY = """\
+Ferry disaster
+
+The transport minister, Paula Garnier, said 80 passengers died when the ferry capsized.
+
+“I counted about 30 passengers dead on the deck of the ferry,” a fisherman said.
+
+Officials said 60 passengers died when the ferry capsized.
+"""
+
+
+def test_a_quoted_figure_is_its_speakers_not_a_named_sources():
+    # The fisherman's 30 is his account, not the minister's toll; the officials' 60 against
+    # the minister's 80 is reported (a source that names no one is no source).
+    assert rows(lint(FERRY, "QL501")) == [
+        ("QL501", 7, 16, "Figures for the death toll (passengers) disagree: 60 vs 80, the other "
+                         "at line 3.")]
+    found = [q for q in quantities(Document(FERRY)) if q.measure]
+    assert [q.source for q in found] == ["paula garnier", "(a quotation)", None]

@@ -151,6 +151,8 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "tenfold"  # two different things that the keying could not tell apart
     if a.source and b.source and a.source != b.source:
         return "source"  # "Ukraine said 50 ... Russia said 5": a dispute, not an inconsistency
+        # (a quotation is its speaker's: a witness's "over 30 dead bodies" is not the
+        # minister's 80)
     if a.subject and b.subject and a.subject != b.subject:
         return "subject"  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
     head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))

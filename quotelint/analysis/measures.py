@@ -123,7 +123,8 @@ def measure_table() -> MeasureTable:
             # "Moscow said", "Ukrainian intelligence said", "Russian officials say"
             rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
             rf"(?:\s+(?!(?:also|has|have|had|later|then|now|earlier|previously)\b)[a-z]+)?)"
-            rf"\s+(?:has\s+|have\s+|had\s+)?"
+            # "The minister, Bernard Cazeneuve, said": an apposition ends with a comma
+            rf",?\s+(?:has\s+|have\s+|had\s+)?"
             rf"(?:{_alt(data['attribution_verbs'])})\b"
             rf"|\b(?:{_alt(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
         generic_sources=frozenset(w.lower() for w in data["generic_sources"]),

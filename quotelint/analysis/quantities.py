@@ -93,6 +93,7 @@ def quantities(doc: Document) -> list[Quantity]:
     by_sentence: dict[int, tuple[frozenset[str], str | None, frozenset[str], str | None]] = {}
     keyed_by_context = context_table().dimensions  # compared by the words around them
     names: frozenset[str] | None = None
+    outside = ""  # the text with quotations blanked, once a figure needs it
     for fig, _ in figures(text):
         si = doc.sentence_index(fig.start)
         sent = sentences[si]
@@ -136,6 +137,7 @@ def quantities(doc: Document) -> list[Quantity]:
             continue
         if names is None:
             names = doc.cached(document_names)
+            outside = doc.flat_outside_quotes  # quotations blanked
         if si not in by_sentence:
             sentence_text = text[sent.start:sent.end]
             by_sentence[si] = (_times(meas, sentence_text),
@@ -146,12 +148,23 @@ def quantities(doc: Document) -> list[Quantity]:
             figure=fig, base=base, sentence=si, measure=measure, display=display,
             converts=converts, per=per, comparable=comparable,
             times=times,
-            source=source, subject=subject, head=_head(left),
+            source=source or _quoted(outside, text, fig), subject=subject, head=_head(left),
             context=words - {stem(w) for w in _WORD.findall(cue)}, difference=difference,
             cue=cue, scoped=measure.split(":")[0] in meas.scoped if measure else False,
             proposed=bool(meas.proposal_before.search(left)),
         ))
     return out
+
+
+# The source of a figure in a direct quotation whose sentence names no one: the speaker, who
+# is not a named source of the narration ("The minister, Bernard Cazeneuve, said 80 people were
+# killed" / "“I think over 30 dead bodies are on the ground,” she continued").
+QUOTED = "(a quotation)"
+
+
+def _quoted(outside: str, text: str, fig: Figure) -> str | None:
+    """``QUOTED`` if ``fig`` is inside a quotation (blanked in ``outside``), else None."""
+    return QUOTED if outside[fig.start] != text[fig.start] else None
 
 
 def _norm(text: str) -> str:
