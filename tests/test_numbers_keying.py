@@ -40,9 +40,9 @@ def test_death_tolls_of_attacks_in_other_months_are_not_compared():
 def test_a_month_after_a_preposition_is_a_time_word_and_a_date_is_a_date():
     doc = Document("In March, gunmen killed 32 people. Last November, bombers killed 130 "
                    "people. On March 15, 40 people were killed. Bombers killed 130 people in "
-                   "November.")
+                   "November. On July 13th, 12 people were killed.")
     assert [sorted(q.times) for q in quantities(doc)] == [
-        ["march"], ["november"], ["march 15"], ["november"]]
+        ["march"], ["november"], ["march 15"], ["november"], ["july 13th"]]
 
 
 def test_a_shared_function_word_does_not_make_two_troop_figures_one():
