@@ -112,6 +112,21 @@ def test_a_difference_is_its_own_dimension_without_the_offset():
     ]
 
 
+@pytest.mark.parametrize(("sentence", "dimension"), [
+    ("Leaders agreed to keep global warming below 1.5C (2.7F).", "temperature difference"),
+    ("The deal aims to hold the increase in global average temperature to well below 2C "
+     "(3.6F) above pre-industrial levels.", "temperature difference"),
+    ("Temperatures were 4F (2.2C) below normal for the week.", "temperature difference"),
+    ("Temperatures have warmed by 1C (1.8F) since 1900.", "temperature difference"),
+    ("Because of warming, temperatures reached 40C (104F) in Seville.", "temperature"),
+    ("It was 5C (41F) above freezing.", "temperature"),
+    ("Temperatures rose to 35C (95F) on Tuesday.", "temperature"),
+])
+def test_what_makes_a_temperature_a_difference(sentence, dimension):
+    assert [q.dimension for q in quantities(Document(sentence))] == [dimension, dimension]
+    assert lint(sentence, "QL502") == []
+
+
 def test_units_convert_a_difference_without_the_offset():
     from quotelint.analysis.units import unit_table
 
