@@ -199,3 +199,14 @@ def test_a_quoted_figure_is_its_speakers_not_a_named_sources():
                          "at line 3.")]
     found = [q for q in quantities(Document(FERRY)) if q.measure]
     assert [q.source for q in found] == ["paula garnier", "(a quotation)", None]
+
+
+def test_a_day_after_said_is_not_a_source():
+    text = ("At least 84 people were killed in the attack, officials said Friday.\n\n"
+            "“At least 90 people were killed in the attack,” the mayor wrote.\n")
+    found = quantities(Document(text))
+    assert [q.source for q in found] == [None, "(a quotation)"]
+    # a quotation is compared with figures that name no source
+    assert rows(lint(text, "QL501")) == [
+        ("QL501", 3, 2, "Figures for the death toll disagree: at least 90 vs at least 84, the "
+                        "other at line 1.")]

@@ -308,7 +308,7 @@ def _source(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | N
     common noun is a name only if the document capitalises it elsewhere too."""
     for m in meas.attribution.finditer(sentence):
         group = next(g for g in ("a", "b", "c") if m.group(g))
-        name = m.group(group)
+        name = m.group(group).rstrip(".")  # "said Friday." ends a sentence
         first = name.split()[0]
         if name.lower() in meas.generic_sources or first.lower() in meas.generic_sources:
             continue
