@@ -149,10 +149,10 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "time"  # "in 2015", "four months ago", "earlier reports": another time or event
     if not (a.exact or b.exact) and _ratio(a, b) > MAX_RATIO:
         return "tenfold"  # two different things that the keying could not tell apart
+    # "Ukraine said 50 ... Russia said 5" is a dispute, not an inconsistency; a quotation is its
+    # speaker's (a witness's "over 30 dead bodies" is not the minister's 80).
     if a.source and b.source and a.source != b.source:
-        return "source"  # "Ukraine said 50 ... Russia said 5": a dispute, not an inconsistency
-        # (a quotation is its speaker's: a witness's "over 30 dead bodies" is not the
-        # minister's 80)
+        return "source"
     if a.subject and b.subject and a.subject != b.subject:
         return "subject"  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
     head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))
