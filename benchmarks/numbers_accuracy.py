@@ -1,7 +1,7 @@
 """Accuracy of the number-consistency rules (QL501-QL503) on real news copy, read by path.
 
-    python benchmarks/numbers_accuracy.py [--corpus DIR] [--per-article N] [--seed S] [--errors N]
-                                 [--same-story DIR]
+    python benchmarks/numbers_accuracy.py [--corpus DIR] [--per-article N] [--seed S]
+                                          [--errors N] [--same-story DIR] [--polnear JSONL]
 
 The corpus stays where it is (its licence forbids copying it into the project). The benchmark
 builds its own cases from it: every figure with a metric or imperial unit that the copy does
@@ -25,12 +25,15 @@ It reports recall on the inconsistent cases, false alarms on the consistent ones
 QL502 warning that the untouched article does not have), and the warnings on the untouched
 articles per 100 articles, then lists the wrong cases, each missed one with the exclusion that
 kept it from the original (``figure_compare.why_not_same``). With ``--same-story``, it also
-prints what ``--story`` reports on each cluster of real same-story articles, for reading.
+prints what ``--story`` reports on each cluster of real same-story articles, for reading; with
+``--polnear``, it also lints the untouched PolNeAR articles (US political news, one JSON
+article a line with a ``text`` field), read in memory from their file, and lists what they get.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import random
 import sys
@@ -50,6 +53,7 @@ from quotelint.linter import lint_document
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")
 DEFAULT_SAME_STORY = Path("/work/shared/eval/same_story")
+DEFAULT_POLNEAR = Path("/work/shared/eval/polnear/polnear_trainval.jsonl")
 WARNINGS = ("QL501", "QL502")
 SELECT = ["QL501", "QL502", "QL503"]
 
@@ -234,18 +238,32 @@ def why_missed(case: Case) -> str:
 
 # -- the report -------------------------------------------------------------------------------
 
-def untouched(paths: list[Path], settings: Settings) -> tuple[list[str], list[str], float]:
-    """The warnings and the infos on the real articles as they are, and the CPU time it
-    took."""
+def untouched(texts: list[tuple[str, str]],
+              settings: Settings) -> tuple[list[str], list[str], float]:
+    """The warnings and the infos on the real articles (name, text) as they are, and the CPU
+    time it took."""
     ruleset = settings.ruleset()
-    texts = [(p, p.read_text(encoding="utf-8")) for p in paths]
     warned, infos = [], []
     started = time.process_time()  # CPU time: the machine may be shared
-    for p, text in texts:
-        for f in lint_document(Document(text, str(p)), ruleset).findings:
-            line = f"{p.name}:{f.line}:{f.column}: {f.rule} {f.message}"
+    for name, text in texts:
+        for f in lint_document(Document(text, name), ruleset).findings:
+            line = f"{name}:{f.line}:{f.column}: {f.rule} {f.message}"
             (warned if f.rule in WARNINGS else infos).append(line)
     return warned, infos, time.process_time() - started
+
+
+def polnear(path: Path, settings: Settings) -> None:
+    """The untouched PolNeAR articles: warnings per 100 articles, each listed for reading."""
+    with path.open(encoding="utf-8") as lines:
+        texts = [(article["id"], article["text"]) for article in map(json.loads, lines)]
+    alarms, infos, seconds = untouched(texts, settings)
+    n = len(texts)
+    print(f"\n## Untouched PolNeAR articles ({path})\n")
+    print(f"{len(alarms)} QL501/QL502 warnings in {n} articles "
+          f"({100 * len(alarms) / max(n, 1):.2f} per 100 articles), {len(infos)} QL503 infos; "
+          f"{1000 * seconds / max(n, 1):.2f} ms CPU per article")
+    for line in alarms + infos:
+        print(f"    {line}")
 
 
 def same_story(root: Path, settings: Settings) -> None:
@@ -284,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--errors", type=int, default=15, help="wrong cases listed per kind")
     parser.add_argument("--same-story", type=Path, nargs="?", const=DEFAULT_SAME_STORY)
+    parser.add_argument("--polnear", type=Path, nargs="?", const=DEFAULT_POLNEAR)
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -322,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{name}: {case.shown!r} (x{case.factor:.2f}): {why}"
                     + (" [measured]" if case.keyed else ""))
     elapsed = time.perf_counter() - started
-    alarms, infos, seconds = untouched(paths, settings)
+    alarms, infos, seconds = untouched(
+        [(p.name, p.read_text(encoding="utf-8")) for p in paths], settings)
     n = len(paths)
 
     print(f"# Numbers: {len(cases)} cases from {len(paths)} articles in {args.corpus} "
@@ -361,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {line}")
     if args.same_story:
         same_story(args.same_story, settings)
+    if args.polnear:
+        polnear(args.polnear, settings)
     return 0
 
 

@@ -170,7 +170,7 @@ def test_currencies_are_never_compared_across_currencies():
 
 def test_tolerance_comes_from_the_configuration():
     text = ("The rockets have a range of 320 km.\n\n"
-            "The rockets, with a range of 210 miles, were delivered in May.\n")
+            "The rockets, with a range of 210 miles, were delivered to Kyiv.\n")
     assert lint(text, "QL501") == []  # 210 mi = 338 km: within the default 2 %
     tight = lint(text, "QL501", numbers={"tolerance": 0.0})
     assert [(f.line, f.column, f.message) for f in tight] == [

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .figure_context import Clause, clauses, lemma, same_clause
+from .figure_context import Clause, clauses, lemma, same_clause, same_share
 from .quantities import Quantity, quantities
 from .units import format_interval, format_number, join_unit, unit_table
 
@@ -62,6 +62,9 @@ class Mention:
     subject: str | None
     head: str | None
     clause: Clause | None  # physical figures: the words around it (``figure_context``)
+    difference: bool = False  # a change of temperature: converted without the offset
+    scoped: bool = False  # a share of one vote or poll: its clause must say the same too
+    proposed: bool = False  # a target someone asks for: compared only with targets
 
 
 def shown(q: Quantity) -> str:
@@ -99,7 +102,8 @@ def mentions(doc: Document) -> list[Mention]:
             value2=fig.value2, half=fig.half, sentence=q.sentence, primary=q.converts is None,
             paired=q.converts is not None or i in paired, comparable=q.comparable,
             times=q.times, context=q.context, source=q.source,
-            subject=q.subject, head=q.head, clause=around[i]))
+            subject=q.subject, head=q.head, clause=around[i], difference=q.difference,
+            scoped=q.scoped, proposed=q.proposed))
     return out
 
 
@@ -128,11 +132,15 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
             return "measure"
         if not a.context & b.context:
             return "no shared word"
+        if a.scoped and a.clause and b.clause and not same_share(a.clause, b.clause):
+            return "other vote or poll"  # "59.6% of voters" rejected another initiative
     elif a.clause is None or b.clause is None or not same_clause(a.clause, b.clause,
                                                                  a.context, b.context):
         return "context"
     if not (a.comparable and b.comparable):
         return "change, part or rate"  # "rose to 84", "2,000 extra troops"
+    if a.proposed != b.proposed:
+        return "proposal"  # "called for 20,000 troops" is not the 3,500 there are
     if not (a.primary and b.primary):
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:
@@ -141,8 +149,10 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "time"  # "in 2015", "four months ago", "earlier reports": another time or event
     if not (a.exact or b.exact) and _ratio(a, b) > MAX_RATIO:
         return "tenfold"  # two different things that the keying could not tell apart
+    # "Ukraine said 50 ... Russia said 5" is a dispute, not an inconsistency; a quotation is its
+    # speaker's (a witness's "over 30 dead bodies" is not the minister's 80).
     if a.source and b.source and a.source != b.source:
-        return "source"  # "Ukraine said 50 ... Russia said 5": a dispute, not an inconsistency
+        return "source"
     if a.subject and b.subject and a.subject != b.subject:
         return "subject"  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
     head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))
@@ -220,7 +230,7 @@ def _stated(m: Mention, half: float) -> tuple[float, float]:
     top = m.value2 if m.value2 is not None else m.value
     if not m.unit:
         return m.value - half, top + half
-    return unit_table().units[m.unit].to_base((m.value - half, top + half))
+    return unit_table().units[m.unit].to_base((m.value - half, top + half), m.difference)
 
 
 def _as_stated(m: Mention) -> Mention:
@@ -237,7 +247,8 @@ def in_unit_of(target: Mention, other: Mention) -> str:
     table = unit_table()
     src, dst = table.units[other.unit], table.units[target.unit]
     values = [other.value] + ([other.value2] if other.value2 is not None else [])
-    converted = [dst.from_base(src.to_base((v, v))[0]) for v in values]
+    converted = [dst.from_base(src.to_base((v, v), other.difference)[0], other.difference)
+                 for v in values]
     number = "–".join(format_number(v) for v in converted)
     return f" (= {join_unit(number, dst.symbol)})"
 

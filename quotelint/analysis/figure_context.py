@@ -26,7 +26,7 @@ still applies on top.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,9 @@ class ContextTable:
     skip: frozenset[str]  # stems that say nothing about what a figure is of
     openers: frozenset[str]  # capitalised at a sentence's start without being names
     categories: frozenset[str]  # nouns that name a kind of thing, not one thing
+    subgroup: re.Pattern  # "among women": the part of the voters a share counts
+    share_containment: float  # a share's shorter clause: this much of it in the other
+    population: frozenset[str]  # "voters" in "among Hispanic voters": says only who
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Clause:
     noun: str | None  # as a stem: "pipelin"
     named: str = ""  # as written, for messages: "pipeline"
     names: frozenset[str] = frozenset()  # stems of the capitalised words: "gerrard"
+    group: frozenset[str] = frozenset()  # a share's subgroup, "among women": {"women"}
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +78,7 @@ def context_table() -> ContextTable:
     words |= set(lex.scale_words) | set(unit_table().names)
     words |= {phrase for phrase in lex.approximators if " " not in phrase}  # "about", "over"
     words |= {w for phrase in lex.vague for w in phrase.split()}
+    words |= {w for phrase in (*lex.percent, *lex.points) for w in phrase.split()}
     return ContextTable(
         dimensions=frozenset(data["dimensions"]),
         window=int(data["window"]),
@@ -85,6 +90,9 @@ def context_table() -> ContextTable:
         skip=frozenset(lemma(w) for phrase in words for w in phrase.split()) | frozenset(words),
         categories=frozenset(lemma(w) for w in meas.not_measured),
         openers=meas.openers,
+        subgroup=compile_re(data["shares"]["subgroup"], re.IGNORECASE),
+        share_containment=float(data["shares"]["min_containment"]),
+        population=frozenset(lemma(w) for w in data["shares"]["population_nouns"]),
     )
 
 
@@ -121,24 +129,83 @@ _NOUN_BEFORE = compile_re(
 
 
 def clauses(doc: Document, found: list[Quantity]) -> list[Clause | None]:
-    """The clause of each physical figure of ``found`` (None for the others). Another
-    physical figure of the sentence bounds it; a count does not ("two climbers were winched
-    from a ledge 200 metres below the summit": the verb is the ledge's as much)."""
+    """The clause of each physical figure and each share of a vote or poll of ``found`` (None
+    for the others). Another physical figure of the sentence bounds a physical figure's
+    clause; a count does not ("two climbers were winched from a ledge 200 metres below the
+    summit": the verb is the ledge's as much). Another percentage bounds a share's ("52% of
+    the vote among women and 45% among men")."""
     table = context_table()
-    text = doc.flat
     physical = [i for i, q in enumerate(found) if q.figure.dimension in table.dimensions]
     out: list[Clause | None] = [None] * len(found)
     for k, i in enumerate(physical):
-        q = found[i]
-        sent = doc.sentences[q.sentence]
-        before, after = sent.start, sent.end
-        if k and found[physical[k - 1]].sentence == q.sentence:
-            before = _share(text, found[physical[k - 1]].end, q.start)[1]
-        if k + 1 < len(physical) and found[physical[k + 1]].sentence == q.sentence:
-            after = _share(text, q.end, found[physical[k + 1]].start)[0]
-        out[i] = _clause(table, text[before:q.start], text[q.end:max(q.end, after)],
-                         before == sent.start)
+        out[i] = _clause(table, *_around(doc, found, physical, k))
+    for dimension in {q.figure.dimension for q in found if q.scoped}:
+        same = [i for i, q in enumerate(found) if q.figure.dimension == dimension]
+        for k, i in enumerate(same):
+            if found[i].scoped:
+                out[i] = _share_clause(doc, table, found[i], *_around(doc, found, same, k))
     return out
+
+
+def _around(doc: Document, found: list[Quantity], group: list[int],
+            k: int) -> tuple[str, str, bool]:
+    """(words before, words after, whether the first start the sentence) of the figure
+    ``found[group[k]]``, bounded by its neighbours of ``group`` in its sentence."""
+    text = doc.flat
+    q = found[group[k]]
+    sent = doc.sentences[q.sentence]
+    before, after = sent.start, sent.end
+    if k and found[group[k - 1]].sentence == q.sentence:
+        before = _share(text, found[group[k - 1]].end, q.start)[1]
+    if k + 1 < len(group) and found[group[k + 1]].sentence == q.sentence:
+        after = _share(text, q.end, found[group[k + 1]].start)[0]
+    return text[before:q.start], text[q.end:max(q.end, after)], before == sent.start
+
+
+def _share_clause(doc: Document, table: ContextTable, q: Quantity, left: str, right: str,
+                  opening: bool) -> Clause:
+    """A share's clause: its words less the measure's own ("of voters"), the subgroup it
+    counts ("among women"), and its names, or its paragraph's if it names nothing. The
+    sentence's first word is a name only if the document capitalises it mid-sentence too
+    ("Turnout reached 44 percent" names nothing)."""
+    clause = _clause(table, left, right, opening)
+    cue = frozenset(lemma(w) for w in _WORD.findall(q.cue))
+    names = clause.names - cue
+    first = _WORD.search(left) if opening else None
+    if first and first.group() not in doc.cached(document_names):
+        names -= {lemma(first.group())}
+    found = table.subgroup.search(right) or _last(table.subgroup, left, 0, len(left))
+    group = frozenset(w for w in (lemma(t) for t in _WORD.findall(found["group"]))
+                      if w not in table.population) if found else frozenset()
+    return replace(clause, words=clause.words - cue, group=group,
+                   names=names or _paragraph_names(doc, table, q.sentence))
+
+
+def _paragraph_names(doc: Document, table: ContextTable, index: int) -> frozenset[str]:
+    """The names of sentence ``index`` and of the sentences of its paragraph before it:
+    where a share is of when its own words do not say ("In Ohio, ... It was about 41%"). A
+    sentence's first word is a name only if the document capitalises it mid-sentence too."""
+    sentences = doc.sentences
+    paragraph = sentences[index].paragraph
+    known = doc.cached(document_names)
+    names: set[str] = set()
+    while index >= 0 and sentences[index].paragraph == paragraph:
+        sent = sentences[index]
+        for k, m in enumerate(_WORD.finditer(doc.flat, sent.start, sent.end)):
+            word = m.group()
+            if word[0].isupper() and (k or word in known) and word.lower() not in table.openers:
+                names.add(lemma(word))
+        index -= 1
+    return frozenset(names - table.skip)
+
+
+_NAME_INSIDE = compile_re(r"(?<=[\w,;:’')]\s)[A-Z][\w’'-]*")
+
+
+def document_names(doc: Document) -> frozenset[str]:
+    """Words capitalised in the middle of a sentence somewhere in the document: names. Use it
+    through ``doc.cached(document_names)``."""
+    return frozenset(_NAME_INSIDE.findall(doc.flat))
 
 
 # Where the words between two figures of one sentence are cut: at the last comma or
@@ -239,6 +306,18 @@ def same_clause(a: Clause, b: Clause, sentence_a: frozenset[str],
         return False  # "the drive" may be any drive; "Gerrard's drive" is one
     shorter = min(len(a.words), len(b.words))
     return shorter > 0 and shared >= table.min_containment * shorter
+
+
+def same_share(a: Clause, b: Clause) -> bool:
+    """Two shares of a vote or poll with one measure ("% of voters") are one quantity: the
+    same subgroup, names that do not contradict, and the shorter clause (nearly) all in the
+    other (context.yaml's ``shares``)."""
+    if a.group != b.group:
+        return False  # "among women" is not all voters
+    if a.names - b.names and b.names - a.names:
+        return False  # "Rubio of Florida" / "in New Hampshire surveys"; Ohio / North Carolina
+    shorter = min(len(a.words), len(b.words))
+    return len(a.words & b.words) >= context_table().share_containment * shorter
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

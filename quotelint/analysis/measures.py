@@ -47,6 +47,7 @@ class MeasureTable:
     names: list[str]
     dimensions: dict[str, frozenset[str]]
     display: dict[str, str]
+    scoped: frozenset[str]  # shares of one vote or poll: keyed by the words around them too
     place: re.Pattern
     compound: re.Pattern
     determiner: re.Pattern
@@ -58,6 +59,9 @@ class MeasureTable:
     partial: frozenset[str]
     change_before: EndSearch
     change_after: re.Pattern
+    proposal_before: re.Pattern
+    difference_before: re.Pattern
+    difference_after: re.Pattern
     rate_after: re.Pattern
     source_noun: re.Pattern
     source_before: re.Pattern
@@ -108,6 +112,7 @@ def measure_table() -> MeasureTable:
         names=names,
         dimensions=dimensions,
         display=display,
+        scoped=frozenset(name for name, spec in data["measures"].items() if spec.get("scoped")),
         place=compile_re(
             rf"\s+(?i:{directions})\s+(?:the\s+)?(?:(?:capital|city|town|village|port|"
             r"coast|island)\s+(?:of\s+)?)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![’']s)\b"),
@@ -123,6 +128,9 @@ def measure_table() -> MeasureTable:
         partial=frozenset(w.lower() for w in data["partial_modifiers"]),
         change_before=EndSearch(rf"(?i:{data['change_before']})"),
         change_after=compile_re(rf"(?i:{data['change_after']})"),
+        proposal_before=compile_re(rf"(?i:{data['proposal_before']})"),
+        difference_before=compile_re(rf"(?i:{data['difference_before']})"),
+        difference_after=compile_re(rf"(?i:{data['difference_after']})"),
         rate_after=compile_re(rf"(?i:{data['rate_after']})"),
         source_noun=compile_re(data["source_noun"]),
         source_before=compile_re(rf"(?i:{data['source_before']})"),
@@ -132,7 +140,8 @@ def measure_table() -> MeasureTable:
             # "Moscow said", "Ukrainian intelligence said", "Russian officials say"
             rf"|\b(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
             rf"(?:\s+(?!(?:also|has|have|had|later|then|now|earlier|previously)\b)[a-z]+)?)"
-            rf"\s+(?:has\s+|have\s+|had\s+)?"
+            # "The minister, Bernard Cazeneuve, said": an apposition ends with a comma
+            rf",?\s+(?:has\s+|have\s+|had\s+)?"
             rf"(?:{alternation(data['attribution_verbs'])})\b"
             rf"|\b(?:{alternation(data['attribution_verbs'])})\s+(?P<c>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"),
         generic_sources=frozenset(w.lower() for w in data["generic_sources"]),

@@ -3,11 +3,12 @@
 ``numbers_parse`` reads the figures ("nearly 320 kms" is 283–325 km); this module decides what
 each one measures ("a range of nearly 320 kms": the range) from a few words either side, using
 ``quotelint/data/measures.yaml``, and records what keeps two figures of the same measure from
-being comparable: a change rather than a total ("rose to 84"), a part ("2,000 extra troops"),
-a named source ("Russia said"), a year, a different named subject. A count, percentage or sum
-of money with no measure is kept (it may still carry a wrong conversion) but never compared; a
-physical figure with no measure may still be compared by the words around it
-(``figure_context.py``), so it gets the same context.
+being comparable: a change rather than a total ("rose to 84"), a target against a fact
+("called for 20,000 troops"), a part ("2,000 extra troops"), a named source ("Russia said"),
+a year, a different named subject. A count, percentage or sum of money with no measure is kept
+(it may still carry a wrong conversion) but never compared; a physical figure with no measure
+may still be compared by the words around it (``figure_context.py``), so it gets the same
+context.
 
 Use it through ``doc.cached(quantities)``: it is computed once per document and shared.
 """
@@ -19,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..cache import compile_re
-from .figure_context import context_table
+from .figure_context import context_table, document_names
 from .figure_pattern import lexicon
 from .measures import MeasureTable, find_measure, measure_table, stem
 from .numbers_parse import Figure, figures
@@ -48,6 +49,10 @@ class Quantity:
     subject: str | None = None  # a name opening the sentence ("Greece makes 115,000 tonnes")
     head: str | None = None  # the noun the figure is said of ("the bridge is 19 km long")
     context: frozenset[str] = frozenset()  # content words of the sentence
+    difference: bool = False  # a change of temperature ("rose by 2C"), not a temperature
+    cue: str = ""  # the words that named the measure ("of voters")
+    scoped: bool = False  # a share of one vote or poll ("% of voters", "turnout")
+    proposed: bool = False  # a target someone asks for ("called for 20,000 troops")
 
     @property
     def start(self) -> int:
@@ -59,7 +64,8 @@ class Quantity:
 
     @property
     def dimension(self) -> str:
-        return f"{self.figure.dimension}/{self.per}" if self.per else self.figure.dimension
+        dimension = self.figure.dimension + (" difference" if self.difference else "")
+        return f"{dimension}/{self.per}" if self.per else dimension
 
     @property
     def system(self) -> str | None:
@@ -87,6 +93,7 @@ def quantities(doc: Document) -> list[Quantity]:
     by_sentence: dict[int, tuple[frozenset[str], str | None, frozenset[str], str | None]] = {}
     keyed_by_context = context_table().dimensions  # compared by the words around them
     names: frozenset[str] | None = None
+    outside = ""  # the text with quotations blanked, once a figure needs it
     for fig, _ in figures(text):
         si = doc.sentence_index(fig.start)
         sent = sentences[si]
@@ -98,7 +105,8 @@ def quantities(doc: Document) -> list[Quantity]:
             continue  # "Boeing 747", "Windows 10", "a Long March 4C rocket"
         if fig.dimension == "count" and _is_source_description(meas, text, fig, left, right_end):
             continue  # "citing four unnamed people familiar with the call"
-        base = _to_base(fig)
+        difference = _difference(meas, text, fig, left, right_end)
+        base = _to_base(fig, difference)
         measure, display, cue = find_measure(meas, text, fig, left, right_end)
         if measure in meas.min_value and fig.interval[1] < meas.min_value[measure]:
             measure, display, cue = None, "", ""  # "two soldiers" are not a troop strength
@@ -118,17 +126,21 @@ def quantities(doc: Document) -> list[Quantity]:
                 if measure is None:
                     measure, display = prev.measure, prev.display
                 if per and not prev.per:  # "30,000 tonnes (33,000 tons) a year"
-                    out[-1] = replace(prev, per=per)
+                    out[-1] = prev = replace(prev, per=per)
+                if difference or prev.difference:  # "2C (3.6F) above pre-industrial levels"
+                    difference, base = True, _to_base(fig, True)
+                    out[-1] = replace(prev, difference=True, base=_to_base(prev.figure, True))
         if measure is None and fig.dimension not in keyed_by_context:
             # never compared: the context is not needed
             out.append(Quantity(fig, base, si, converts=converts, per=per,
-                                comparable=comparable))
+                                comparable=comparable, difference=difference))
             continue
         if names is None:
-            names = _names(text)
+            names = doc.cached(document_names)
+            outside = doc.flat_outside_quotes  # quotations blanked
         if si not in by_sentence:
             sentence_text = text[sent.start:sent.end]
-            by_sentence[si] = (frozenset(_norm(t) for t in meas.times.findall(sentence_text)),
+            by_sentence[si] = (_times(meas, sentence_text),
                                _source(meas, sentence_text, names), _words(meas, sentence_text),
                                _subject(meas, sentence_text, names))
         times, source, words, subject = by_sentence[si]
@@ -136,14 +148,34 @@ def quantities(doc: Document) -> list[Quantity]:
             figure=fig, base=base, sentence=si, measure=measure, display=display,
             converts=converts, per=per, comparable=comparable,
             times=times,
-            source=source, subject=subject, head=_head(left),
-            context=words - {stem(w) for w in _WORD.findall(cue)},
+            source=source or _quoted(outside, text, fig), subject=subject, head=_head(left),
+            context=words - {stem(w) for w in _WORD.findall(cue)}, difference=difference,
+            cue=cue, scoped=measure.split(":")[0] in meas.scoped if measure else False,
+            proposed=bool(meas.proposal_before.search(left)),
         ))
     return out
 
 
+# The source of a figure in a direct quotation whose sentence names no one: the speaker, who
+# is not a named source of the narration ("The minister, Bernard Cazeneuve, said 80 people were
+# killed" / "“I think over 30 dead bodies are on the ground,” she continued").
+QUOTED = "(a quotation)"
+
+
+def _quoted(outside: str, text: str, fig: Figure) -> str | None:
+    """``QUOTED`` if ``fig`` is inside a quotation (blanked in ``outside``), else None."""
+    return QUOTED if outside[fig.start] != text[fig.start] else None
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _times(meas: MeasureTable, sentence: str) -> frozenset[str]:
+    """The sentence's time words, normalised: "in November" and "last November" are both
+    "november"."""
+    return frozenset(m.group("month").lower() if m.group("month") else _norm(m.group())
+                     for m in meas.times.finditer(sentence))
 
 
 def _words(meas: MeasureTable, sentence: str) -> frozenset[str]:
@@ -163,10 +195,20 @@ def _unit_words() -> frozenset[str]:
     return frozenset(stem(w) for phrase in words for w in phrase.split())
 
 
-def _to_base(fig: Figure) -> Interval:
+def _to_base(fig: Figure, difference: bool = False) -> Interval:
     if fig.unit is None:
         return fig.interval
-    return fig.unit.unit.to_base(fig.interval)
+    return fig.unit.unit.to_base(fig.interval, difference)
+
+
+def _difference(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
+    """Is a figure on an affine scale a difference ("rose by 2C", "a 1.5C rise", "limit warming
+    to 2C", "3C above average") rather than a temperature? Only the scale's offset makes the
+    two convert differently, so only figures in such units are asked."""
+    if fig.unit is None or not fig.unit.unit.offset:
+        return False
+    return bool(meas.difference_before.search(left)
+                or meas.difference_after.match(text, fig.end, right_end))
 
 
 def _changing(meas: MeasureTable, text: str, fig: Figure, left: str, right_end: int) -> bool:
@@ -260,21 +302,13 @@ def _subject(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | 
     return m.group(1).lower()
 
 
-_NAME_INSIDE = compile_re(r"(?<=[\w,;:’')]\s)[A-Z][\w’'-]*")
-
-
-def _names(text: str) -> frozenset[str]:
-    """Words capitalised in the middle of a sentence somewhere in the text: names."""
-    return frozenset(_NAME_INSIDE.findall(text))
-
-
 def _source(meas: MeasureTable, sentence: str, names: frozenset[str]) -> str | None:
     """A named source the sentence attributes its content to ("Russia said"), if any. At the
     start of a sentence, "Military experts said" names nobody: a capitalised word followed by a
     common noun is a name only if the document capitalises it elsewhere too."""
     for m in meas.attribution.finditer(sentence):
         group = next(g for g in ("a", "b", "c") if m.group(g))
-        name = m.group(group)
+        name = m.group(group).rstrip(".")  # "said Friday." ends a sentence
         first = name.split()[0]
         if name.lower() in meas.generic_sources or first.lower() in meas.generic_sources:
             continue

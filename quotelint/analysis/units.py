@@ -31,16 +31,21 @@ class Unit:
     def symbol(self) -> str:
         return self.display or self.key
 
-    def to_base(self, interval: Interval) -> Interval:
+    def to_base(self, interval: Interval, difference: bool = False) -> Interval:
+        """``interval`` in the base unit. A ``difference`` ("rose by 2C", "2C above
+        pre-industrial levels") is a distance on the scale, not a point: it takes no offset
+        (a rise of 2 °C is 3.6 °F, where a temperature of 2 °C is 35.6 °F)."""
         lo, hi = interval
         f_lo, f_hi = self.factor
+        offset = 0.0 if difference else self.offset
         candidates = [lo * f_lo, lo * f_hi, hi * f_lo, hi * f_hi]
         candidates = [0.0 if math.isnan(c) else c for c in candidates]
-        return min(candidates) + self.offset, max(candidates) + self.offset
+        return min(candidates) + offset, max(candidates) + offset
 
-    def from_base(self, value: float) -> float:
+    def from_base(self, value: float, difference: bool = False) -> float:
         """A base value in this unit (the middle reading when the unit is ambiguous)."""
-        return (value - self.offset) / ((self.factor[0] + self.factor[1]) / 2)
+        offset = 0.0 if difference else self.offset
+        return (value - offset) / ((self.factor[0] + self.factor[1]) / 2)
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,8 @@ class NumberConsistencyCheck(Check):
             expected = in_unit_of(b, a).removeprefix(" (= ").removesuffix(")")
             end = b.end + 1 if doc.text[b.end:b.end + 1] in ")]" else b.end
             stated = a.shown.removeprefix(f"{a.approximator} ") if a.approximator else a.shown
+            if a.difference:  # why 2 °C is 3.6 °F here: "a rise of 2C (35.6F)"
+                stated = f"a difference of {stated}"
             message = self.format(measure=b.display or "the figure", this=stated,
                                   other=b.shown, expected=expected, where=where(a, b), fix="",
                                   match=" ".join(doc.text[a.start:end].split()))
