@@ -195,3 +195,53 @@ def test_sentence_attributions_finds_the_source_of_each_sentence():
     doc = Document(text)
     got = [[a.source_text(doc) for a in sentence_attributions(doc, i)] for i in range(3)]
     assert got == [[], ["Officials"], ["a worker"]]
+
+
+# -- speaker shapes of real copy, each at its exact line and column --------------------------------
+
+def speakers_at(text: str) -> list[tuple[int, int, str | None, tuple[int, int] | None]]:
+    """(line, column) of each quotation, its speaker as written and the speaker's position."""
+    doc = Document(text)
+    out = []
+    for q in quotations(doc):
+        a = quote_attribution(doc, q)
+        src = a.source if a is not None else None
+        out.append((*doc.position(q.start), a and a.source_text(doc),
+                    src and doc.position(src[0])))
+    return out
+
+
+SHAPES = """\
+The bakery on Mill Lane raised its prices again.
+“Up 4 per cent on last year,” café owners said.
+"We are closing the shop for good," shop owners told the council.
+"The buses stop running at six," said Robert Currington who is taking part in the pilot.
+"It is a pretty expensive model," said Will Doyle, a professor of economics.
+"We will not stop now," Theresa May said.
+"Prices will settle in the spring," said energy analyst Orin Middleton of Barclays Capital.
+"It is going to change radio for good," thinks Curry.
+"You can call it a peace dividend," smiles one broker.
+The mayor has even claimed the bridge will be “the envy of every town in the county.”
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (2, 1, "café owners", (2, 31)),
+    (3, 1, "shop owners", (3, 37)),
+    (4, 1, "Robert Currington", (4, 39)),
+    (5, 1, "Will Doyle", (5, 40)),
+    (6, 1, "Theresa May", (6, 25)),
+    (7, 1, "energy analyst Orin Middleton of Barclays Capital", (7, 42)),
+    (8, 1, "Curry", (8, 48)),
+    (9, 1, "one broker", (9, 44)),
+    (10, 47, "The mayor", (10, 1)),
+])))
+def test_speaker_shapes_at_their_lines_and_columns(index, expected):
+    assert speakers_at(SHAPES)[index] == expected
+
+
+def test_a_bare_plural_is_a_speaker_only_right_after_a_quotation():
+    # "prices rose" is no speaker: the bare noun phrase must stand between quotation and verb
+    assert speakers_at("Shop prices rose, owners said the rents were “simply too high now.”") \
+        == [(1, 46, "owners", (1, 19))]
+    assert speakers_at("“Up 4 per cent,” prices in the shop rose.") == [(1, 1, None, None)]

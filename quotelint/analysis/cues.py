@@ -14,6 +14,7 @@ import regex
 
 from .speakers import (
     COORDINATE,
+    bare_plural,
     is_determined,
     is_name,
     is_person,
@@ -68,7 +69,7 @@ _QUOTE_BEFORE = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
 _AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
                              rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
                              rf"|when|while|to|in|at|on|from|during)\b))")
-_INVERTED_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
+_INVERTED_AFTER_QUOTE = regex.compile(rf"(?<={QUOTE}),?\s+([a-z]+(?:ed|s))\b")
 _QUOTE_SOON = regex.compile(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
 _PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
 _OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
@@ -193,7 +194,10 @@ def _speaker_of(t: str, lo: int, hi: int, m: regex.Match, form: str, cls: str,
     if found and COORDINATE.search(t, lo, seg) and not trim(list(TOKEN.finditer(t, seg,
                                                                                  m.start()))):
         return found[-1].source, False  # the League denounced it and said ...
-    return subject_before(t, m.start(), lo), False
+    src = subject_before(t, m.start(), lo)
+    if src is None and after_quote and cls in _SPEECH:
+        src = bare_plural(t, seg, m.start())  # “...,” café owners said
+    return src, False
 
 
 def _according_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
@@ -257,14 +261,17 @@ def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 
 def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
-    """``“...?”, implored campaigner Barry Lim``: any past-tense verb, then its speaker."""
+    """``“...?”, implored campaigner Barry Lim``, ``“...,” thinks Curry``, ``“...,” smiles one
+    broker``: any past or present verb, then its speaker."""
+    w = words()
     for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
         if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
-                or m.group(1) in words().irregular:
+                or m.group(1) in w.irregular:
             continue
         src = subject_after(t, m.end(1), hi, inverted=True)
-        if src is not None and is_person(t, src):
-            out.append(Cue(m.start(1), m.end(1), src, "speech", True))
+        if src is not None and (is_person(t, src) or is_determined(t, src)):
+            out.append(Cue(m.start(1), m.end(1), src, w.verb_class.get(m.group(1), "speech"),
+                           True))
 
 
 # In this order: a later finder skips what an earlier one found.

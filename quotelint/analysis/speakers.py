@@ -27,8 +27,11 @@ from .words import (
 )
 
 
-def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
-    """``t[a:b]`` trimmed to the speaker it names, or None if it does not look like one."""
+def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = False) -> Span | None:
+    """``t[a:b]`` trimmed to the speaker it names, or None if it does not look like one.
+
+    ``longer``: after an inverted verb a title may run to eight words before the name ends
+    it ("said energy analyst Orin Middleton of Barclays Capital")."""
     w = words()
     toks = trim(list(TOKEN.finditer(t, a, b)))
     times = [i for i, m in enumerate(toks) if is_time(m.group())]
@@ -43,6 +46,7 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         return None
     texts = [m.group() for m in toks]
     lows = [x.lower() for x in texts]
+    names = _in_names(texts)
     if lows[-1] in w.pronouns and lows[-1] not in ("it", "who") and not any(
             verbish(x) for x in texts[:-1]):
         return toks[-1].start(), toks[-1].end()  # "... on RT he blasted", "at 86 she says"
@@ -52,7 +56,7 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
     if contracted and contracted.group(1) in w.pronouns and len(toks) == 1:
         return toks[0].start(), toks[0].start() + len(contracted.group(1))  # He’s claiming
     if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or any(
-            x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows) \
+            x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows if x not in names) \
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
             or lows[-1] in w.determiners:
         return None
@@ -63,13 +67,40 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         return None  # "the plan he said" is a clause, not a speaker
     named = capitalised(texts[-1]) and lows[-1] not in w.leading
     first_ok = capitalised(texts[0]) or lows[0] in w.determiners or lows[0] in w.prefixes \
-        or lows[0] in w.nouns or ((named or lows[-1] in w.nouns) and len(toks) <= 6)
+        or lows[0] in w.nouns or ((named or lows[-1] in w.nouns)
+                                  and len(toks) <= (8 if longer and named else 6))
     led = lows[0] in w.determiners or capitalised(texts[0])
     last_ok = named or lows[-1] in w.nouns or (led and (
         len(toks) <= 6 or any(x in w.nouns for x in lows)))  # four people familiar with the call
     if not (first_ok and last_ok):
         return None
     return toks[0].start(), toks[-1].end()
+
+
+def bare_plural(t: str, a: int, b: int) -> Span | None:
+    """``“...,” café owners said``: right after a quotation, a short plural noun phrase with no
+    determiner (no head-noun list can hold every "shop owners" and "local residents") is the
+    speaker. Only lower-case words; the last one a plural that is neither a verb nor a small word.
+    """
+    w = words()
+    toks = trim(list(TOKEN.finditer(t, a, b)))
+    if not 1 <= len(toks) <= 4:
+        return None
+    lows = [m.group() for m in toks]
+    last = lows[-1]
+    if not all(x.replace("-", "").isalpha() and x.islower() for x in lows) \
+            or not last.endswith("s") or last.endswith("ss") or len(last) < 4 \
+            or any(x in w.small for x in lows) or any(x in w.verb_class for x in lows):
+        return None
+    return toks[0].start(), toks[-1].end()
+
+
+def _in_names(texts: list[str]) -> set[str]:
+    """Words that look like auxiliaries but stand in a run of capitalised words: "Will Doyle",
+    "Theresa May" (lower-cased, as ``np_span`` compares them)."""
+    caps = [capitalised(x) for x in texts]
+    return {x.lower() for i, x in enumerate(texts) if caps[i] and (
+        (i > 0 and caps[i - 1]) or (i + 1 < len(texts) and caps[i + 1]))}
 
 
 def is_pronoun(t: str, span: Span) -> bool:
@@ -103,6 +134,7 @@ _RELATIVE = regex.compile(r"(?i)\b(?:which|who|that)\s*$")
 _RELATIVE_LEAD = regex.compile(r"\s*(?i:who|which)\b")
 _CONJ_BEFORE = regex.compile(r"\b(?:and|or)$")
 COORDINATE = regex.compile(r"(?i)\b(?:and|but|or|then)\s*$")
+
 
 
 def subject_before(t: str, i: int, lo: int) -> Span | None:
@@ -201,21 +233,21 @@ def subject_after(t: str, j: int, hi: int, *, qualifiers: bool = False,
     toks = list(TOKEN.finditer(t, j, end))
     if not toks or toks[0].group().lower() in w.cut_after | w.prepositions | _NOT_SPEAKERS:
         return None  # "said on Twitter", "responded that the businessman"
-    if inverted and ((m is not None and m.group() == QUOTE) or any(
-            x.group().lower() in w.auxiliaries or x.group().lower() in w.irregular
-            for x in toks)):
-        return None  # "said the message was that ...", "said the Trump “train ...”"
     cut = w.cut_after - _KEEP_AFTER_SOURCE if qualifiers else w.cut_after
+    head = toks
     for k, tok in enumerate(toks):
         if k and (tok.group().lower() in cut or is_time(tok.group())):
             end = toks[k - 1].end()
+            head = toks[:k]
             break
-    if not toks:
-        return None
+    if inverted and ((m is not None and m.group() == QUOTE and head is toks) or any(
+            x.group() in w.auxiliaries or x.group() in w.irregular for x in head)):
+        return None  # "said the message was that ...", "said the Trump “train ...”" (but
+        # "said Will Doyle", "said Robert Currington who is taking part")
     first = toks[0].group()
     if first.lower() in ("he", "she"):
         return toks[0].start(), toks[0].end()
-    span = np_span(t, toks[0].start(), end)
+    span = np_span(t, toks[0].start(), end, longer=inverted)
     if span is None and qualifiers:  # a 52-count civil complaint filed by the SEC and ...
         for k in range(min(len(toks), 8), 0, -1):
             span = np_span(t, toks[0].start(), toks[k - 1].end())
