@@ -245,3 +245,52 @@ def test_a_bare_plural_is_a_speaker_only_right_after_a_quotation():
     assert speakers_at("Shop prices rose, owners said the rents were “simply too high now.”") \
         == [(1, 46, "owners", (1, 19))]
     assert speakers_at("“Up 4 per cent,” prices in the shop rose.") == [(1, 1, None, None)]
+
+
+SHAPES_2 = """\
+“The pier will reopen in June,” the harbour master said.
+
+“Who will pay for the repairs?” Councillor Ames asked.
+While vague, she painted a picture of a town that would offer “jobs for every leaver.”
+But he blamed “a lack of money in the county budget” for the delay.
+Ames says she admires the engineers for what she calls “the best work on this coast.”
+“The sea wall held for a hundred years,” read one.
+"Not a penny more from the rates," tweeted another.
+“The town deserves better than this,” they conclude.
+“We will rebuild it stone by stone.” —\u00a0Mayor Ruth Kell
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (1, 1, "the harbour master", (1, 33)),
+    (3, 1, "Councillor Ames", (3, 33)),  # its own speaker, not the harbour master going on
+    (4, 63, "she", (4, 14)),  # the subject, with a verb of her own
+    (5, 15, "he", (5, 5)),
+    (6, 56, "Ames", (6, 1)),  # Ames said it, in saying what she admires
+    (7, 1, "one", (7, 47)),
+    (8, 1, "another", (8, 44)),
+    (9, 1, "they", (9, 39)),
+    (10, 1, "Mayor Ruth Kell", (10, 40)),  # a dash credit after a no-break space
+])))
+def test_more_speaker_shapes_at_their_lines_and_columns(index, expected):
+    assert speakers_at(SHAPES_2)[index] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kell “has a passion for defending the wrong people,” the leaflet said.",
+    "The pier is widely considered “the finest on the whole east coast.”",
+    "Reducing the rates, or ending “waste in every department”, is not enough.",
+])
+def test_a_subject_is_no_speaker_of_words_said_about_it(text):
+    """The quotation is the subject's predicate, or the verb is passive, or the subject is a
+    thing: the sentence's subject did not say these words."""
+    doc = Document(text)
+    a = quote_attribution(doc, quotations(doc)[0])
+    assert a is None or a.via != "subject"
+
+
+def test_a_speaker_read_from_the_subject_is_no_source_for_the_sourcing_rules():
+    doc = Document("Officials painted a picture of a port that would offer “jobs for everyone.”")
+    a = quote_attribution(doc, quotations(doc)[0])
+    assert (a.source_text(doc), a.via, a.cue) == ("Officials", "subject", None)
+    assert attributions(doc) == []

@@ -76,7 +76,7 @@ _OBJECT = regex.compile(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
 _QUOTE_BEFORE_NEAR = regex.compile(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
 _BY = regex.compile(r"\s+by\b")
 _COLON_QUOTE = regex.compile(rf"[:,]\s*(?={QUOTE})")
-_DASH_AFTER = regex.compile(rf"[ \t]*({DASH})[ \t]*(?=\w)")
+_DASH_AFTER = regex.compile(rf"[^\S\n]*({DASH})[^\S\n]*(?=\w)")  # no-break spaces too
 
 
 def _next_char(t: str, j: int, hi: int) -> str:

@@ -213,6 +213,8 @@ def _appositive(t: str, comma: int, lo: int) -> Span | None:
 _AFTER_END = regex.compile(rf"[,;:()\[\]\"“”{QUOTE}]|{DASH}|\s-\s|\.\s*$")
 
 
+# Determiners that stand for a speaker on their own after a quotation and its verb.
+_LONE_SPEAKERS = frozenset({"one", "another", "others", "some", "many", "several", "most"})
 _NOT_SPEAKERS = frozenset({"that", "this", "it", "there", "what", "how", "why", "whether", "if",
                            "of", "to", "about"})
 _KEEP_AFTER_SOURCE = frozenset({"in", "at", "on", "to", "who", "which", "that", "and"})
@@ -245,8 +247,9 @@ def subject_after(t: str, j: int, hi: int, *, qualifiers: bool = False,
         return None  # "said the message was that ...", "said the Trump “train ...”" (but
         # "said Will Doyle", "said Robert Currington who is taking part")
     first = toks[0].group()
-    if first.lower() in ("he", "she"):
-        return toks[0].start(), toks[0].end()
+    if first.lower() in ("he", "she") or (inverted and len(head) == 1
+                                          and first.lower() in _LONE_SPEAKERS):
+        return toks[0].start(), toks[0].end()  # “...,” tweeted another
     span = np_span(t, toks[0].start(), end, longer=inverted)
     if span is None and qualifiers:  # a 52-count civil complaint filed by the SEC and ...
         for k in range(min(len(toks), 8), 0, -1):
