@@ -294,3 +294,40 @@ def test_a_speaker_read_from_the_subject_is_no_source_for_the_sourcing_rules():
     a = quote_attribution(doc, quotations(doc)[0])
     assert (a.source_text(doc), a.via, a.cue) == ("Officials", "subject", None)
     assert attributions(doc) == []
+
+
+SHAPES_3 = """\
+"The voters like the council more than its members do," is the verdict of Jo Pyle.
+The mayor was called "the best builder this town has had" by the council leader Ann Hart.
+Mr Cole is alleged to have said the dam should be "opened to the public at last".
+The US said the talks were "more useful than we have seen for some time".
+"The tour went far better than any of us had feared," May wrote.
+Growth will need "deep and lasting reform of the ports", the Harbour Board (HB) has said.
+It was put to Mr Lund that he had once referred to the board as "a club for old friends".
+ - Harbour master Ian Bell "We were lucky with the weather all week."
+For Rita Moss, this is progress: "We can finally see the boats from the pier again."
+She is concerned too many boats are moored near pylons which carry "very high voltage".
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (1, 1, "Jo Pyle", (1, 75)),  # “...,” is the verdict of X
+    (2, 22, "the council leader Ann Hart", (2, 62)),  # a passive's agent after the quotation
+    (3, 51, "Mr Cole", (3, 1)),  # hearsay: is alleged to have said
+    (4, 28, "The US", (4, 1)),
+    (5, 1, "May", (5, 55)),
+    (6, 18, "the Harbour Board", (6, 58)),  # (HB) has said
+    (7, 65, "he", (7, 28)),  # had once referred to ... as
+    (8, 28, "Harbour master Ian Bell", (8, 4)),  # a reaction round-up's list item
+    (9, 34, "Rita Moss", (9, 5)),
+    (10, 68, "She", (10, 1)),  # is concerned: her own view
+])))
+def test_speaker_shapes_of_british_copy(index, expected):
+    assert speakers_at(SHAPES_3)[index] == expected
+
+
+def test_hearsay_is_a_speaker_but_no_source():
+    doc = Document(SHAPES_3)
+    a = quote_attribution(doc, quotations(doc)[2])
+    assert (a.source_text(doc), a.verb_class) == ("Mr Cole", "hearsay")
+    assert a not in attributions(doc)

@@ -64,14 +64,21 @@ __all__ = ["KINDS", "Attribution", "attributions", "masked_text", "quotations",
 def attributions(doc: Document) -> list[Attribution]:
     """Every attribution of ``doc``, in text order (computed once per document).
 
-    A quotation whose speaker is only read from its sentence's subject (via ``subject``: "he
-    painted a picture of a machine that would offer “...”") is left out: no verb says so, so
-    it is no source of what the story reports. ``quote_attribution`` gives it."""
+    A quotation whose speaker is only inferred is left out: read from its sentence's subject
+    (via ``subject``: "he painted a picture of a machine that would offer “...”"), from the
+    narration before it (``narration``), or known by hearsay ("X is alleged to have said",
+    verb class ``hearsay``). No words of the story source it, so it is no source for the
+    sourcing rules; ``quote_attribution`` gives it."""
     return doc.cached(_sourced)
 
 
 def _sourced(doc: Document) -> list[Attribution]:
-    return [a for a in doc.cached(_analyze) if a.via != "subject"]
+    return [a for a in doc.cached(_analyze)
+            if a.via not in _NOT_SOURCES and a.verb_class != "hearsay"]
+
+
+# Speakers a reader infers but no words of the story give: no sources for the sourcing rules.
+_NOT_SOURCES = frozenset({"subject", "narration"})
 
 
 def quote_attribution(doc: Document, quote: Quote) -> Attribution | None:
@@ -167,6 +174,8 @@ def _label(doc: Document, q: Quote) -> Cue | None:
 def _kind(t: str, lo: int, q: Quote, cue: Cue) -> str:
     """direct when the quotation is the whole utterance, mixed when it sits in a clause."""
     lead = t[lo:q.start]
+    if cue.cls == "colon" and cue.last <= q.start and not t[cue.last:q.start].strip(" :"):
+        return "direct"  # a label: Trump: “...” / - Bolton boss Sam Allardyce “...”
     if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead)
                             and not t[lo:cue.first].strip(" ,-–—•*")):
         return "direct"
@@ -179,7 +188,10 @@ def _assign(t: str, lo: int, q: Quote, cues: list[Cue]) -> Cue | None:
         if c.first >= q.end and not t[q.end:c.first].strip(" ,;:—–-") and c.cls != "possessive":
             return c
     for c in cues:  # Trump: “...” / issued a statement, “...”
-        if c.cls == "colon" and c.end <= q.start and not t[c.end:q.start].strip():
+        if c.cls == "colon" and c.last <= q.start and not t[c.last:q.start].strip():
+            return c
+    for c in cues:  # he was called the “...” by the film's director
+        if c.inverted and c.start <= q.start and c.source[0] >= q.end:
             return c
     cues = [c for c in cues if c.cls not in ("dash", "colon")]  # those credit one quotation
     before = [c for c in cues if c.last <= q.start and c.start >= lo]

@@ -18,17 +18,21 @@ import regex
 from .cues import find_cues
 from .quotes import Quote
 from .record import Attribution
-from .speakers import is_person, leading_subject
+from .speakers import is_name, is_person, leading_subject
 from .words import QUOTE, TOKEN, is_between, verbish, words
 
 if TYPE_CHECKING:
     from ..document import Document
 
 _WORDS = regex.compile(r"\w+")
+_RUN_ON = regex.compile(r"[.!?]\s+[a-z]")
 _RELATIVE_TAIL = regex.compile(r"\b(?:who|which|that)\b")
 # Cues whose speaker does not go on into the next paragraph: a dash credit or a possessive
 # ("Trump's claim that ...") names the speaker of one quotation only.
 _NO_CARRY = frozenset({"dash", "possessive", "non_speech"})
+# How a speaker was found that stays with it when carried on: the strict AP reading of QL201
+# rejects the first two, and the sourcing rules ignore the last.
+_KEEP_VIA = frozenset({"previous-paragraph", "narration", "subject"})
 
 
 def _next_sentence(doc: Document, t: str, q: Quote, *, opening: bool = False
@@ -78,6 +82,8 @@ def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, A
             found = _earlier(doc, para.start, q, out, bare)
         if found is None and subject is None:
             found = _next_sentence(doc, t, q)
+        if found is None and subject is None:
+            found = _narrated(doc, t, q, out)
         if found is None:
             if subject is None:
                 continue
@@ -100,8 +106,9 @@ def _subject(doc: Document, t: str, q: Quote) -> Attribution | None:
     s = doc.sentences[k]
     lead = t[s.start:q.start]
     if not _WORDS.search(lead) or lead.rstrip()[-1:] in (",", ":") \
-            or not lead.lstrip()[:1].isupper():
-        return None  # a statement of its own, set off by a comma or colon, wants a verb
+            or not lead.lstrip()[:1].isupper() or _RUN_ON.search(lead):
+        return None  # a statement of its own, set off by a comma or colon, wants a verb; and
+        # "... in 1995. it means Trump “...”" is two sentences, not one with a subject
     src = leading_subject(t, s.start, q.start)
     if src is None or not is_person(t, src) or t[src[0]:src[1]].split()[0].endswith("ing"):
         return None  # "Reducing the rates, or ending “...”": a gerund, not a person
@@ -112,6 +119,10 @@ def _subject(doc: Document, t: str, q: Quote) -> Attribution | None:
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+# After "is", words that state the subject's own view rather than something done to it.
+_ATTITUDES = frozenset({"concerned", "worried", "convinced", "determined", "adamant", "pleased",
+                        "delighted", "disappointed", "surprised", "confident", "sure", "keen",
+                        "unhappy", "angry", "furious", "critical", "clear", "insistent"})
 
 
 def _active_verb(t: str, start: int, end: int) -> bool:
@@ -121,11 +132,75 @@ def _active_verb(t: str, start: int, end: int) -> bool:
     for x in TOKEN.findall(t, start, end):
         if x in _BE:
             passive = True
+        elif passive and x in _ATTITUDES:
+            return True  # "She is concerned too many children ... “...”": her view
         elif x in w.auxiliaries or is_between(x):
             continue
         elif verbish(x):
             return not (passive and (x.endswith(("ed", "en")) or x in w.verb_class))
     return False
+
+
+def _narrated(doc: Document, t: str, q: Quote, out: list[Attribution]) -> Attribution | None:
+    """British copy lets a sentence about the speaker introduce a quotation ("Campbell
+    signalled his intent to move abroad. “I'm 30 now ...”") and lets narration that names
+    nobody else stand between a speaker's words and more of them ("“...,” explains Mr Dean.
+    The restoration revealed some interesting items too. / “There are scans ...”"). Only for
+    a quotation that opens its sentence, looking back over its paragraph and the one before;
+    ``narration``, which the strict AP reading of QL201 does not accept."""
+    sentences = doc.sentences
+    k = doc.sentence_index(q.start)
+    if _WORDS.search(t, sentences[k].start, q.start) or k == 0:
+        return None
+    oldest = doc.paragraphs[max(0, q.paragraph - 1)].start
+    j = k - 1
+    prev = sentences[j]
+    spoken = any(prev.start <= a.content[0] < prev.end for a in out if a.quote is not None)
+    subject = None if spoken else _person_subject(t, prev.start, prev.end, strict=True)
+    if subject is not None and prev.start >= oldest:  # (a title in it is nobody's words)
+        return Attribution("direct", (q.start, q.end), subject, None, k, q, "narration")
+    said = [a for a in out if a.source is not None and oldest <= a.content[0] < q.start
+            and _carries(t, a)]
+    if not said:
+        return None
+    a = max(said, key=lambda a: max(a.content[1], a.cue[1] if a.cue else 0))
+    end = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
+    while j >= 0 and sentences[j].end > end:  # nobody else is the subject in between
+        if sentences[j].start >= end and _person_subject(t, sentences[j].start,
+                                                         sentences[j].end) is not None:
+            return None
+        j -= 1
+    return replace(a, kind="direct", content=(q.start, q.end), sentence=k, quote=q,
+                   via="narration")
+
+
+def _carries(t: str, a: Attribution) -> bool:
+    """Can ``a``'s speaker go on into a later quotation? Not from a dash credit, a possessive
+    ("Trump's claim that") or a naming verb ("critics called it a “red line”"), which name the
+    speaker of their own words only."""
+    return a.verb_class not in _NO_CARRY and (
+        a.kind == "direct" or a.cue is None or t[a.cue[0]:a.cue[1]] not in words().naming_verbs)
+
+
+def _person_subject(t: str, lo: int, hi: int, *, strict: bool = False) -> tuple[int, int] | None:
+    """The main subject of a sentence, when that is plainly a person: a name as a whole
+    ("Campbell", not "The restoration of the older Star Wars"), he or she, or (unless
+    ``strict``) a speaker's noun ("the council"), followed by its verb or an aside."""
+    src = leading_subject(t, lo, hi)
+    if src is None:
+        return None
+    text = t[src[0]:src[1]]
+    w = words()
+    if not (text.lower() in ("he", "she", "i", "we") or is_name(t, src) or (
+            not strict and (text.lower() == "they" or text.split()[-1].lower() in w.nouns))):
+        return None
+    after = TOKEN.search(t, src[1], hi)
+    if after is None or t[src[1]:after.start()].strip(" ") == ",":
+        return src if after is not None else None  # Graham Barlow, editor of Mac Format, has
+    verb = after.group()
+    if is_between(verb) or verb in w.irregular or verb in w.verb_class or verb.endswith("ed"):
+        return src  # Campbell signalled / she won't / Morris appears
+    return None  # "Physio sessions with ...": not a person and a verb
 
 
 def _earlier(doc: Document, para_start: int, q: Quote, out: list[Attribution],
@@ -146,10 +221,10 @@ def _earlier(doc: Document, para_start: int, q: Quote, out: list[Attribution],
 
 
 def _carried(a: Attribution) -> Attribution:
-    """``a`` carried over to another quotation; a speaker that came from the paragraph before
-    or from a sentence's subject keeps saying so, so that the strict AP reading and the
-    sourcing rules can still tell."""
-    return a if a.via in ("previous-paragraph", "subject") else replace(a, via="continued")
+    """``a`` carried over to another quotation; a speaker that came from the paragraph before,
+    from narration or from a sentence's subject keeps saying so, so that the strict AP reading
+    and the sourcing rules can still tell."""
+    return a if a.via in _KEEP_VIA else replace(a, via="continued")
 
 
 def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
@@ -192,11 +267,9 @@ def _introduced(doc: Document, t: str, index: int,
             c = cues[-1]
             return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
                                "introduced", c.cls)
-    naming = words().naming_verbs
     last = [a for a in out if a.source is not None and a.content[0] < prev.end
             and max(a.content[1], a.cue[1] if a.cue else 0) > last_sentence.start
-            and a.verb_class not in _NO_CARRY and (a.kind == "direct" or a.cue is None
-                                                   or t[a.cue[0]:a.cue[1]] not in naming)]
+            and _carries(t, a)]
     if not last:
         return None
     a = max(last, key=lambda a: (max(a.content[1], a.cue[1] if a.cue else 0), a.quote is not None))

@@ -58,7 +58,7 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = Fals
     if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or any(
             x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows if x not in names) \
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
-            or lows[-1] in w.determiners:
+            or (lows[-1] in w.determiners and not texts[-1].isupper()):  # "the US said"
         return None
     if any(x in w.verb_class and x not in w.nouns for x in texts):  # "Read said" is a name
         return None
@@ -96,11 +96,12 @@ def bare_plural(t: str, a: int, b: int) -> Span | None:
 
 
 def _in_names(texts: list[str]) -> set[str]:
-    """Words that look like auxiliaries but stand in a run of capitalised words: "Will Doyle",
-    "Theresa May" (lower-cased, as ``np_span`` compares them)."""
+    """Capitalised words that look like auxiliaries but are names: "Will Doyle", "Theresa
+    May", "May wrote" (lower-cased, as ``np_span`` compares them); not the "Will" of "Will the
+    plan", which a lower-case word follows."""
     caps = [capitalised(x) for x in texts]
     return {x.lower() for i, x in enumerate(texts) if caps[i] and (
-        (i > 0 and caps[i - 1]) or (i + 1 < len(texts) and caps[i + 1]))}
+        i + 1 == len(texts) or caps[i + 1] or (i > 0 and caps[i - 1]))}
 
 
 def is_pronoun(t: str, span: Span) -> bool:
@@ -137,11 +138,20 @@ COORDINATE = regex.compile(r"(?i)\b(?:and|but|or|then)\s*$")
 
 
 
+# "is alleged to have": what stands between a speaker and the verb of a reported hearsay.
+RAISED = regex.compile(r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|"
+                        r"understood|believed|thought|known|expected)\s+to(?:\s+have)?\s*$")
+
+
 def subject_before(t: str, i: int, lo: int) -> Span | None:
     """The speaker of a verb at ``i`` standing before it: ``Milley said``, ``Smith, a ..., said``,
-    ``Reid (D-Nev.) told``, ``the department which reported``, ``Trump ... and said``."""
+    ``Reid (D-Nev.) told``, ``the department which reported``, ``Trump ... and said``, ``Mr
+    Houston is alleged to have said``."""
+    raised = RAISED.search(t, lo, i)
+    if raised is not None:
+        i = raised.start()
     seg = segment_start(t, i, lo)
-    if seg > lo and t[seg - 1] == ")" and not t[seg:i].strip():
+    if seg > lo and t[seg - 1] == ")" and not trim(list(TOKEN.finditer(t, seg, i))):
         opening = t.rfind("(", lo, seg)  # Harry Reid (D-Nev.) told reporters
         if opening > lo:
             return subject_before(t, opening, lo)
@@ -276,8 +286,10 @@ def leading_subject(t: str, lo: int, hi: int) -> Span | None:
     for seg_end in [m.start() for m in _COMMA.finditer(t, lo, hi)] + [hi]:
         toks = list(TOKEN.finditer(t, pos, seg_end))
         pos = seg_end + 1
-        if toks and toks[0].group().lower() in w.prepositions and seg_end < hi:
-            continue  # "In an incendiary press conference, Trump ...": an adverbial
+        if toks and seg_end < hi and (toks[0].group().lower() in w.prepositions or (
+                toks[0].group().endswith("ing") and capitalised(toks[0].group()))):
+            continue  # "In an incendiary press conference, Trump ...", "Writing in the
+            # Guardian, Mr Brown ...": an adverbial
         while toks and toks[0].group().lower() in w.leading | w.between:
             toks = toks[1:]
         if not toks:

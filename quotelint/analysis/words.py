@@ -53,6 +53,7 @@ class Words:
     according: regex.Pattern
     boundary: regex.Pattern
     naming_before: regex.Pattern
+    naming_after: regex.Pattern
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -125,6 +126,7 @@ def words() -> Words:
             rf"|(?i:\b(?:{openers})\b)"),
         naming_before=regex.compile(
             rf"(?i)\b(?:{_alternation(data['naming_cues'])})\s*[,:]?\s*$"),
+        naming_after=regex.compile(rf"\s*(?:{_alternation(data['naming_after'])})\b"),
     )
 
 
@@ -159,9 +161,11 @@ def is_between(token: str) -> bool:
 def trim(toks: list[regex.Match]) -> list[regex.Match]:
     """Drop the auxiliaries and adverbs after a speaker and the conjunctions before one."""
     leading = words().leading
-    while toks and is_between(toks[-1].group()) and not (
-            len(toks) > 1 and capitalised(toks[-1].group()) and capitalised(toks[-2].group())):
-        toks = toks[:-1]  # "has also said", but not the May of "Theresa May"
+    auxiliaries = words().auxiliaries
+    while toks and is_between(toks[-1].group()) and not (capitalised(toks[-1].group()) and (
+            toks[-1].group().lower() in auxiliaries
+            or (len(toks) > 1 and capitalised(toks[-2].group())))):
+        toks = toks[:-1]  # "has also said", but not "Theresa May said" or "May wrote"
     while len(toks) > 1 and toks[0].group().lower() in leading:
         toks = toks[1:]
     return toks

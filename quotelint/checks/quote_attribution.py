@@ -59,7 +59,7 @@ class QuoteAttributionCheck(Check):
     def _attributed(self, doc: Document, q: Quote) -> bool:
         a = quote_attribution(doc, q)
         return a is not None and (self.params["paragraph_continuation"]
-                                  or a.via != "previous-paragraph")
+                                  or a.via not in ("previous-paragraph", "narration"))
 
     def run(self, doc: Document) -> Iterator[Finding]:
         quotes = quotations(doc)
