@@ -34,7 +34,9 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = Fals
     it ("said energy analyst Orin Middleton of Barclays Capital")."""
     w = words()
     toks = trim(list(TOKEN.finditer(t, a, b)))
-    times = [i for i, m in enumerate(toks) if is_time(m.group())]
+    times = [i for i, m in enumerate(toks) if is_time(m.group()) and (
+        m.group().lower() not in _TIME_DETERMINERS
+        or (i + 1 < len(toks) and is_time(toks[i + 1].group())))]  # "this week", not "this man"
     if times:  # "On Monday Smith" -> Smith; "Antony Blinken on Wednesday" -> Antony Blinken
         after = trim(toks[times[-1] + 1:])
         toks = after if after else trim(toks[:times[0]])
@@ -75,6 +77,9 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = Fals
     if not (first_ok and last_ok):
         return None
     return toks[0].start(), toks[-1].end()
+
+
+_TIME_DETERMINERS = frozenset({"this", "last"})
 
 
 def bare_plural(t: str, a: int, b: int) -> Span | None:
