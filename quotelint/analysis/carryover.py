@@ -191,8 +191,10 @@ def _person_subject(t: str, lo: int, hi: int, *, strict: bool = False) -> tuple[
         return None
     text = t[src[0]:src[1]]
     w = words()
+    if text.lower() in ("it", "they", "you", "who"):
+        return src if not strict and text.lower() == "they" else None  # "It is also looking"
     if not (text.lower() in ("he", "she", "i", "we") or is_name(t, src) or (
-            not strict and (text.lower() == "they" or text.split()[-1].lower() in w.nouns))):
+            not strict and text.split()[-1].lower() in w.nouns)):
         return None
     after = TOKEN.search(t, src[1], hi)
     if after is None or t[src[1]:after.start()].strip(" ") == ",":

@@ -281,13 +281,14 @@ def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None
     broker``: any past or present verb, then its speaker."""
     w = words()
     for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
+        form = m.group(1)
         if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
-                or m.group(1) in w.irregular:
-            continue
+                or form in w.irregular or (not form.endswith("ed") and form not in w.verb_class
+                                           and form[:-1] + "d" not in w.verb_class):
+            continue  # a present tense only of a known verb: "thinks", "smiles"; not "as"
         src = subject_after(t, m.end(1), hi, inverted=True)
         if src is not None and (is_person(t, src) or is_determined(t, src)):
-            out.append(Cue(m.start(1), m.end(1), src, w.verb_class.get(m.group(1), "speech"),
-                           True))
+            out.append(Cue(m.start(1), m.end(1), src, w.verb_class.get(form, "speech"), True))
 
 
 _LABEL_START = regex.compile(rf"\s*([-•–])\s+((?:[\w’'.&-]+\s+){{0,5}}[\w’'.&-]+)\s*(?={QUOTE})")
