@@ -331,3 +331,19 @@ def test_hearsay_is_a_speaker_but_no_source():
     a = quote_attribution(doc, quotations(doc)[2])
     assert (a.source_text(doc), a.verb_class) == ("Mr Cole", "hearsay")
     assert a not in attributions(doc)
+
+
+SHAPES_4 = """\
+Between tasks, this cheerful senior citizen reveals her goal: “To be the oldest woman here.”
+Even so, the mayor's intention to “finish the pier by June at the latest” was plain.
+The critics called him “a disappointment of historic proportions” as a prime minister.
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (1, 63, "this cheerful senior citizen", (1, 16)),  # "this" opens no time phrase here
+    (2, 35, "the mayor", (2, 10)),  # the mayor's intention to “...”
+    (3, 24, "The critics", (3, 1)),  # "as a prime minister" is no inverted speaker
+])))
+def test_speaker_shapes_with_look_alikes(index, expected):
+    assert speakers_at(SHAPES_4)[index] == expected

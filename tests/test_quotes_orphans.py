@@ -187,3 +187,22 @@ rules:
 ])
 def test_names_after_a_naming_word_or_before_a_naming_noun_are_not_reported(text):
     assert orphans(text) == []
+
+
+NARRATED = """\
+Writing in the Gazette, Mr Brown set out his plans for the town.
+
+“We will build three new schools before the next election.”
+
+The company is also looking at new markets in Asia.
+
+“We have two people travelling round Japan and China this month.”
+"""
+
+
+def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
+    """In the British reading "Writing in the Gazette, Mr Brown ..." introduces Mr Brown's
+    words; a sentence about a company, in between, introduces nobody's."""
+    british = {"quotes": {"paragraph_continuation": True}}
+    assert orphans(NARRATED) == [(3, 1, 3, 60), (7, 1, 7, 66)]
+    assert orphans(NARRATED, options=british) == [(7, 1, 7, 66)]
