@@ -19,7 +19,8 @@ article it lists quotations with ``analysis/attributions.py`` and runs the orpha
   whose paragraph keeps no other gold speaker after the deletion (elsewhere an editor would
   still read a speaker: "X said he thinks ... “...”", a second attribution of the sentence);
 - the same two orphan figures with ``paragraph_continuation: true`` (the British reading: a
-  paragraph that opens with a quotation after X's quotation is X going on);
+  speaker goes on into a paragraph that opens with a quotation after X's quotation or X's
+  reported words, and into a quotation right after a sentence about X);
 - rule time per article.
 """
 

@@ -46,6 +46,9 @@ KIND_OPTIONS: dict[str, dict[str, tuple[Callable, str]]] = {
     "quotes": {
         "min_words": (integer, "shortest quotation, in words, that must have a speaker"),
         "style": (choice("us", "uk"), "us: “double” outside, ‘single’ inside; uk: the reverse"),
+        "paragraph_continuation": (boolean, "true: a quotation may take its speaker from the "
+                                            "paragraph or narration before it (British copy); "
+                                            "false: every new quotation is attributed (AP)"),
     },
     "suppressions": {
         "require_reason": (boolean, "a suppression comment must give a reason after ' -- ' "

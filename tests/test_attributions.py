@@ -195,3 +195,155 @@ def test_sentence_attributions_finds_the_source_of_each_sentence():
     doc = Document(text)
     got = [[a.source_text(doc) for a in sentence_attributions(doc, i)] for i in range(3)]
     assert got == [[], ["Officials"], ["a worker"]]
+
+
+# -- speaker shapes of real copy, each at its exact line and column --------------------------------
+
+def speakers_at(text: str) -> list[tuple[int, int, str | None, tuple[int, int] | None]]:
+    """(line, column) of each quotation, its speaker as written and the speaker's position."""
+    doc = Document(text)
+    out = []
+    for q in quotations(doc):
+        a = quote_attribution(doc, q)
+        src = a.source if a is not None else None
+        out.append((*doc.position(q.start), a and a.source_text(doc),
+                    src and doc.position(src[0])))
+    return out
+
+
+SHAPES = """\
+The bakery on Mill Lane raised its prices again.
+“Up 4 per cent on last year,” café owners said.
+"We are closing the shop for good," shop owners told the council.
+"The buses stop running at six," said Robert Currington who is taking part in the pilot.
+"It is a pretty expensive model," said Will Doyle, a professor of economics.
+"We will not stop now," Theresa May said.
+"Prices will settle in the spring," said energy analyst Orin Middleton of Barclays Capital.
+"It is going to change radio for good," thinks Curry.
+"You can call it a peace dividend," smiles one broker.
+The mayor has even claimed the bridge will be “the envy of every town in the county.”
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (2, 1, "café owners", (2, 31)),
+    (3, 1, "shop owners", (3, 37)),
+    (4, 1, "Robert Currington", (4, 39)),
+    (5, 1, "Will Doyle", (5, 40)),
+    (6, 1, "Theresa May", (6, 25)),
+    (7, 1, "energy analyst Orin Middleton of Barclays Capital", (7, 42)),
+    (8, 1, "Curry", (8, 48)),
+    (9, 1, "one broker", (9, 44)),
+    (10, 47, "The mayor", (10, 1)),
+])))
+def test_speaker_shapes_at_their_lines_and_columns(index, expected):
+    assert speakers_at(SHAPES)[index] == expected
+
+
+def test_a_bare_plural_is_a_speaker_only_right_after_a_quotation():
+    # "prices rose" is no speaker: the bare noun phrase must stand between quotation and verb
+    assert speakers_at("Shop prices rose, owners said the rents were “simply too high now.”") \
+        == [(1, 46, "owners", (1, 19))]
+    assert speakers_at("“Up 4 per cent,” prices in the shop rose.") == [(1, 1, None, None)]
+
+
+SHAPES_2 = """\
+“The pier will reopen in June,” the harbour master said.
+
+“Who will pay for the repairs?” Councillor Ames asked.
+While vague, she painted a picture of a town that would offer “jobs for every leaver.”
+But he blamed “a lack of money in the county budget” for the delay.
+Ames says she admires the engineers for what she calls “the best work on this coast.”
+“The sea wall held for a hundred years,” read one.
+"Not a penny more from the rates," tweeted another.
+“The town deserves better than this,” they conclude.
+“We will rebuild it stone by stone.” —\u00a0Mayor Ruth Kell
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (1, 1, "the harbour master", (1, 33)),
+    (3, 1, "Councillor Ames", (3, 33)),  # its own speaker, not the harbour master going on
+    (4, 63, "she", (4, 14)),  # the subject, with a verb of her own
+    (5, 15, "he", (5, 5)),
+    (6, 56, "Ames", (6, 1)),  # Ames said it, in saying what she admires
+    (7, 1, "one", (7, 47)),
+    (8, 1, "another", (8, 44)),
+    (9, 1, "they", (9, 39)),
+    (10, 1, "Mayor Ruth Kell", (10, 40)),  # a dash credit after a no-break space
+])))
+def test_more_speaker_shapes_at_their_lines_and_columns(index, expected):
+    assert speakers_at(SHAPES_2)[index] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kell “has a passion for defending the wrong people,” the leaflet said.",
+    "The pier is widely considered “the finest on the whole east coast.”",
+    "Reducing the rates, or ending “waste in every department”, is not enough.",
+])
+def test_a_subject_is_no_speaker_of_words_said_about_it(text):
+    """The quotation is the subject's predicate, or the verb is passive, or the subject is a
+    thing: the sentence's subject did not say these words."""
+    doc = Document(text)
+    a = quote_attribution(doc, quotations(doc)[0])
+    assert a is None or a.via != "subject"
+
+
+def test_a_speaker_read_from_the_subject_is_no_source_for_the_sourcing_rules():
+    doc = Document("Officials painted a picture of a port that would offer “jobs for everyone.”")
+    a = quote_attribution(doc, quotations(doc)[0])
+    assert (a.source_text(doc), a.via, a.cue) == ("Officials", "subject", None)
+    assert attributions(doc) == []
+
+
+SHAPES_3 = """\
+"The voters like the council more than its members do," is the verdict of Jo Pyle.
+The mayor was called "the best builder this town has had" by the council leader Ann Hart.
+Mr Cole is alleged to have said the dam should be "opened to the public at last".
+The US said the talks were "more useful than we have seen for some time".
+"The tour went far better than any of us had feared," May wrote.
+Growth will need "deep and lasting reform of the ports", the Harbour Board (HB) has said.
+It was put to Mr Lund that he had once referred to the board as "a club for old friends".
+ - Harbour master Ian Bell "We were lucky with the weather all week."
+For Rita Moss, this is progress: "We can finally see the boats from the pier again."
+She is concerned too many boats are moored near pylons which carry "very high voltage".
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (1, 1, "Jo Pyle", (1, 75)),  # “...,” is the verdict of X
+    (2, 22, "the council leader Ann Hart", (2, 62)),  # a passive's agent after the quotation
+    (3, 51, "Mr Cole", (3, 1)),  # hearsay: is alleged to have said
+    (4, 28, "The US", (4, 1)),
+    (5, 1, "May", (5, 55)),
+    (6, 18, "the Harbour Board", (6, 58)),  # (HB) has said
+    (7, 65, "he", (7, 28)),  # had once referred to ... as
+    (8, 28, "Harbour master Ian Bell", (8, 4)),  # a reaction round-up's list item
+    (9, 34, "Rita Moss", (9, 5)),
+    (10, 68, "She", (10, 1)),  # is concerned: her own view
+])))
+def test_speaker_shapes_of_british_copy(index, expected):
+    assert speakers_at(SHAPES_3)[index] == expected
+
+
+def test_hearsay_is_a_speaker_but_no_source():
+    doc = Document(SHAPES_3)
+    a = quote_attribution(doc, quotations(doc)[2])
+    assert (a.source_text(doc), a.verb_class) == ("Mr Cole", "hearsay")
+    assert a not in attributions(doc)
+
+
+SHAPES_4 = """\
+Between tasks, this cheerful senior citizen reveals her goal: “To be the oldest woman here.”
+Even so, the mayor's intention to “finish the pier by June at the latest” was plain.
+The critics called him “a disappointment of historic proportions” as a prime minister.
+"""
+
+
+@pytest.mark.parametrize("index, expected", list(enumerate([
+    (1, 63, "this cheerful senior citizen", (1, 16)),  # "this" opens no time phrase here
+    (2, 35, "the mayor", (2, 10)),  # the mayor's intention to “...”
+    (3, 24, "The critics", (3, 1)),  # "as a prime minister" is no inverted speaker
+])))
+def test_speaker_shapes_with_look_alikes(index, expected):
+    assert speakers_at(SHAPES_4)[index] == expected

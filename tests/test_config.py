@@ -232,7 +232,8 @@ def test_library_takes_a_configuration_file(write, repo):
     (".quotelint.yaml", "quotes:\n  style: british\n",
      ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'"),
     (".quotelint.yaml", "quotes:\n  min_wrods: 3\n",
-     ".quotelint.yaml:2: unknown key 'min_wrods' (known keys: min_words, style)"),
+     ".quotelint.yaml:2: unknown key 'min_wrods' (known keys: min_words, paragraph_continuation, "
+     "style)"),
     (".quotelint.yaml", "numbers: {tolerance: 5}\n",
      ".quotelint.yaml:1: 'tolerance' must be a fraction from 0 to 1 (0.05 is 5%), not 5"),
     (".quotelint.yaml", "ignore: [QL401\n",

@@ -90,7 +90,8 @@ def test_configuration_guide_examples_are_valid_and_complete(tmp_path):
     (tmp_path / "pyproject.toml").write_text(examples["toml"], encoding="utf-8")
     yaml_keys = set(parse(tmp_path / ".quotelint.yaml").values)
     assert yaml_keys == set(TOP_KEYS) | set(KIND_OPTIONS)
-    assert parse(tmp_path / "pyproject.toml").values["quotes"] == {"min_words": 4, "style": "uk"}
+    assert parse(tmp_path / "pyproject.toml").values["quotes"] == {
+        "min_words": 4, "style": "uk", "paragraph_continuation": True}
     table = text.split("| key | value |", 1)[1].split("\n\n", 1)[0]
     for key in [*TOP_KEYS, *KIND_OPTIONS]:
         assert f"`{key}`" in table, key

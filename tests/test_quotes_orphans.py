@@ -127,3 +127,82 @@ rules:
 
     doc = Document("The plan would cross the “red line” drawn in 2014.")
     assert [(f.column, f.message) for f in check.run(doc)] == [(26, "No speaker for 2 words.")]
+
+
+# -- the two readings of a speaker going on ------------------------------------------------------
+
+STORY = """\
+Harbour master Ian Bell said the new sea wall had held through the storm.
+
+“We were lucky with the weather, and the engineers did the rest.”
+
+“Nobody was hurt and no boat was lost,” he added.
+
+“Every boat in the harbour is back on its mooring tonight.”
+
+Councillor Ann Ames wants the repairs finished by spring. “We will find the money somehow.”
+
+The county council was not convinced.
+
+“The wall will need another survey before the winter storms.”
+"""
+
+
+def test_ap_reading_wants_a_speaker_for_every_new_quotation():
+    """By default a paragraph of quotation after X's words or X's quotation, and a quotation
+    after narration about X, are new quotations: AP would have left the first one open."""
+    assert orphans(STORY) == [(3, 1, 3, 66), (7, 1, 7, 60), (9, 59, 9, 92), (13, 1, 13, 62)]
+
+
+def test_british_reading_lets_the_speaker_go_on():
+    """Ian Bell's reported words, his quotation and the sentence about Ann Ames give the next
+    quotation its speaker; after the council, named in between, nobody is going on."""
+    british = {"quotes": {"paragraph_continuation": True}}
+    assert orphans(STORY, options=british) == [(13, 1, 13, 62)]
+
+
+def test_the_rule_setting_is_the_default_the_configuration_overrides(write):
+    from quotelint.document import Document
+    from quotelint.ruleset import load_rules
+
+    path = write("uk.yaml", """\
+rules:
+  - id: UK202
+    name: orphan-quote-british
+    kind: quote-attribution
+    category: quote-attribution
+    paragraph_continuation: true
+    message: "No speaker for “{excerpt}”."
+""")
+    check = load_rules([path], defaults=False).find("UK202")
+    assert [f.line for f in check.run(Document(STORY))] == [13]
+    ap = Document(STORY, options={"quotes": {"paragraph_continuation": False}})
+    assert [f.line for f in check.run(ap)] == [3, 7, 9, 13]
+
+
+@pytest.mark.parametrize("text", [
+    "Lycos Europe's “Make love not spam today” campaign was meant to hurt the spammers.",
+    "The prize is billed as “the biggest book award in the country”.",
+    "The dam stands on the Jinshajiang - or “river of golden sand” as it is known.",
+])
+def test_names_after_a_naming_word_or_before_a_naming_noun_are_not_reported(text):
+    assert orphans(text) == []
+
+
+NARRATED = """\
+Writing in the Gazette, Mr Brown set out his plans for the town.
+
+“We will build three new schools before the next election.”
+
+The company is also looking at new markets in Asia.
+
+“We have two people travelling round Japan and China this month.”
+"""
+
+
+def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
+    """In the British reading "Writing in the Gazette, Mr Brown ..." introduces Mr Brown's
+    words; a sentence about a company, in between, introduces nobody's."""
+    british = {"quotes": {"paragraph_continuation": True}}
+    assert orphans(NARRATED) == [(3, 1, 3, 60), (7, 1, 7, 66)]
+    assert orphans(NARRATED, options=british) == [(7, 1, 7, 66)]

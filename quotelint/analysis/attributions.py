@@ -30,62 +30,56 @@ says how the speaker was found: ``cue`` (in the quotation's own sentences: a rep
 ``according to``, a colon, a dash credit, or the sentence right after a quotation that is a
 sentence of its own), ``continued`` (the speaker of the sentence before, or of the last
 attributed quotation of the paragraph, or of the other pieces of an AP running quote),
-``introduced`` (the paragraph before ends "X said:") or ``previous-paragraph`` (a paragraph
-that opens with a quotation after one that ends with X's attributed quotation: the way
-British copy writes a speaker going on, where AP would have left the first quotation open).
+``introduced`` (the paragraph before ends "X said:"), ``previous-paragraph`` (a paragraph
+that opens with a quotation after one whose last sentence is X's quotation or X's reported
+words: the way British copy writes a speaker going on, where AP would have left the first
+quotation open) or ``subject`` (no verb attributes a quotation inside a sentence whose
+subject is a person with a verb of its own: "he painted a picture of a machine that would
+offer “...”"; such a speaker is no source for the sourcing rules, so ``attributions`` leaves
+it out and only ``quote_attribution`` gives it).
 A quotation with no attribution is an orphan, a title or a scare quote, which
 ``titles.is_naming`` tells apart. Word lists: ``data/attribution.yaml``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
 
 from ..cache import compile_regex
+from .carryover import carry_over
 from .cues import Cue, dash_credit, find_cues
 from .quotes import Quote
-from .speakers import is_name, last_person
-from .words import QUOTE, TOKEN, Span, verbish, words
+from .record import KINDS, Attribution
+from .speakers import is_name, is_pronoun, last_person
+from .words import QUOTE, Span, words
 
 if TYPE_CHECKING:
     from ..document import Document
 
-KINDS = ("direct", "mixed", "indirect", "according-to")
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Who said what. Spans are (start, end) code-point offsets into ``doc.text``.
-
-    ``content`` is the quotation (marks included) or the reported clause; ``sentence`` the
-    index of the sentence it starts in; ``verb_class`` the cue's class in
-    ``data/attribution.yaml`` (speech, written, speech_act, mental, non_speech) or
-    according-to, colon, dash, possessive.
-    """
-
-    kind: str
-    content: Span
-    source: Span | None
-    cue: Span | None
-    sentence: int
-    quote: Quote | None = None
-    via: str = "cue"
-    verb_class: str | None = None
-    resolved: Span | None = None
-
-    def source_text(self, doc: Document) -> str | None:
-        return None if self.source is None else doc.text[self.source[0]:self.source[1]]
-
-    def cue_text(self, doc: Document) -> str | None:
-        return None if self.cue is None else doc.text[self.cue[0]:self.cue[1]]
-
+__all__ = ["KINDS", "Attribution", "attributions", "masked_text", "quotations",
+           "quote_attribution", "sentence_attributions"]
 
 def attributions(doc: Document) -> list[Attribution]:
-    """Every attribution of ``doc``, in text order (computed once per document)."""
-    return doc.cached(_analyze)
+    """Every attribution of ``doc``, in text order (computed once per document).
+
+    A quotation whose speaker is only inferred is left out: read from its sentence's subject
+    (via ``subject``: "he painted a picture of a machine that would offer “...”"), from the
+    narration before it (``narration``), or known by hearsay ("X is alleged to have said",
+    verb class ``hearsay``). No words of the story source it, so it is no source for the
+    sourcing rules; ``quote_attribution`` gives it."""
+    return doc.cached(_sourced)
+
+
+def _sourced(doc: Document) -> list[Attribution]:
+    return [a for a in doc.cached(_analyze)
+            if a.via not in _NOT_SOURCES and a.verb_class != "hearsay"]
+
+
+# Speakers a reader infers but no words of the story give: no sources for the sourcing rules.
+_NOT_SOURCES = frozenset({"subject", "narration"})
 
 
 def quote_attribution(doc: Document, quote: Quote) -> Attribution | None:
@@ -103,7 +97,7 @@ def quotations(doc: Document) -> list[Quote]:
 
 
 def _by_quote(doc: Document) -> dict[int, Attribution]:
-    return {a.quote.start: a for a in attributions(doc) if a.quote is not None}
+    return {a.quote.start: a for a in doc.cached(_analyze) if a.quote is not None}
 
 
 def _by_sentence(doc: Document) -> dict[int, list[Attribution]]:
@@ -127,7 +121,6 @@ _WORDS = compile_regex(r"\w+")
 _THAT = compile_regex(r"[\s,:]*(?:that\b)?\s*")
 _THAT_AHEAD = compile_regex(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
 _FIRST_COMMA = compile_regex(r",\s*")
-_RELATIVE_TAIL = compile_regex(r"\b(?:who|which|that)\b")
 
 
 def masked_text(doc: Document) -> str:
@@ -184,6 +177,8 @@ def _label(doc: Document, q: Quote) -> Cue | None:
 def _kind(t: str, lo: int, q: Quote, cue: Cue) -> str:
     """direct when the quotation is the whole utterance, mixed when it sits in a clause."""
     lead = t[lo:q.start]
+    if cue.cls == "colon" and cue.last <= q.start and not t[cue.last:q.start].strip(" :"):
+        return "direct"  # a label: Trump: “...” / - Bolton boss Sam Allardyce “...”
     if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead)
                             and not t[lo:cue.first].strip(" ,-–—•*")):
         return "direct"
@@ -196,35 +191,39 @@ def _assign(t: str, lo: int, q: Quote, cues: list[Cue]) -> Cue | None:
         if c.first >= q.end and not t[q.end:c.first].strip(" ,;:—–-") and c.cls != "possessive":
             return c
     for c in cues:  # Trump: “...” / issued a statement, “...”
-        if c.cls == "colon" and c.end <= q.start and not t[c.end:q.start].strip():
+        if c.cls == "colon" and c.last <= q.start and not t[c.last:q.start].strip():
+            return c
+    for c in cues:  # he was called the “...” by the film's director
+        if c.inverted and c.start <= q.start and c.source[0] >= q.end:
             return c
     cues = [c for c in cues if c.cls not in ("dash", "colon")]  # those credit one quotation
     before = [c for c in cues if c.last <= q.start and c.start >= lo]
     verbs = [c for c in before if c.cls != "according-to"]
     if before:  # Blinken said: “...” / X said the plan was “dead” (past any "according to")
-        return (verbs or before)[-1]
+        return _outer(t, verbs, (verbs or before)[-1])
     after = [c for c in cues if c.first >= q.end]
     return after[0] if after else None
 
 
-def _next_sentence(doc: Document, t: str, q: Quote) -> Attribution | None:
-    """``“Is that fair?” The senator's niece, a state delegate, shouted to the crowd.``: the
-    speaker opens the sentence after a quotation that is a sentence of its own."""
-    k = doc.sentence_index(max(q.start, q.end - 1))
-    sentences = doc.sentences
-    if k + 1 >= len(sentences) or sentences[k].end > q.end + 2 \
-            or sentences[doc.sentence_index(q.start)].start < q.start \
-            or sentences[k + 1].paragraph != sentences[k].paragraph:
-        return None
-    nxt = sentences[k + 1]
-    for c in find_cues(t, nxt.start, nxt.end):
-        if c.cls in ("dash", "colon", "according-to", "possessive") or c.inverted:
-            continue
-        if c.first - nxt.start <= 80 and QUOTE not in t[c.last:nxt.end]:
-            return Attribution("direct", (q.start, q.end), c.source, (c.start, c.end), k, q,
-                               "cue", c.cls)
-        break
-    return None
+_OUTER = ("speech", "written", "speech_act")
+_CAPITALISED = compile_regex(r"\b[A-Z][\w.-]*\b(?![’']s)")
+
+
+def _outer(t: str, verbs: list[Cue], cue: Cue) -> Cue:
+    """``Clinton says she appreciated ... what she calls a “war of words”``: when the nearest
+    cue's speaker is a pronoun inside the words of a named speaker earlier in the sentence, and
+    nobody else is named in between, the words are the named speaker's: she said them in saying
+    so. A possessive ("Machado's courage") names nobody new."""
+    if cue.source[1] - cue.source[0] > 4 or t[cue.source[0]:cue.source[1]].lower() not in (
+            "he", "she", "it", "they"):
+        return cue
+    for outer in verbs:
+        if outer.last > cue.first:
+            break
+        if outer.cls in _OUTER and not outer.inverted and not is_pronoun(t, outer.source) \
+                and not _CAPITALISED.search(t, outer.last, cue.first):
+            return outer
+    return cue
 
 
 def _analyze(doc: Document) -> list[Attribution]:
@@ -257,7 +256,7 @@ def _analyze(doc: Document) -> list[Attribution]:
                     bare.append(Attribution("indirect", (cue.start, cue.end), cue.source,
                                             (cue.start, cue.end), doc.sentence_index(cue.start),
                                             None, "cue", cue.cls))
-    _continue(doc, t, quotes, by_quote, out, bare)
+    carry_over(doc, t, quotes, by_quote, out, bare)
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return _resolve(doc, t, out)
 
@@ -293,109 +292,6 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
     kind = "according-to" if cue.cls == "according-to" else "indirect"
     return Attribution(kind, (start, end), cue.source, (cue.start, cue.end), k, None, "cue",
                        cue.cls)
-
-
-def _continue(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, Attribution],
-              out: list[Attribution], bare: list[Attribution]) -> None:
-    """Speakers for quotations whose own sentences name none: the pieces of an AP running
-    quote, a paragraph introduced by "X said:" or following X's quotation, a quotation that goes
-    on after "he said.", a quotation whose speaker opens the next sentence."""
-    _chains(quotes, by_quote, out)
-    paragraphs = doc.paragraphs
-    for q in quotes:
-        if q.start in by_quote:
-            continue
-        para = paragraphs[q.paragraph]
-        found = None
-        if not t[para.start:q.start].strip():
-            found = _introduced(doc, t, q.paragraph, out)
-        if found is None:
-            found = _earlier(doc, para.start, q, out, bare)
-        if found is None:
-            found = _next_sentence(doc, t, q)
-        if found is None:
-            continue
-        a = Attribution("direct", (q.start, q.end), found.source, found.cue,
-                        doc.sentence_index(q.start), q, found.via, found.verb_class)
-        by_quote[q.start] = a
-        out.append(a)
-        out.sort(key=lambda x: x.content[0])
-    _chains(quotes, by_quote, out)
-
-
-def _earlier(doc: Document, para_start: int, q: Quote, out: list[Attribution],
-             bare: list[Attribution]) -> Attribution | None:
-    """The speaker a quotation carries on from, in its paragraph: whoever the sentence just
-    before attributes something to ("Bystrom agreed. “...”"), else the last attributed
-    quotation (“A,” he said. “B.”)."""
-    k = doc.sentence_index(q.start)
-    earlier = [a for a in out if a.source is not None and para_start <= a.content[0]
-               and max(a.content[1], a.cue[1] if a.cue else 0) <= q.start]
-    just_before = [a for a in [*earlier, *bare] if a.sentence == k - 1
-                   and doc.sentences[k - 1].start >= para_start]
-    if just_before:  # a quotation's speaker first: “...,” Ash wrote, first reported by AP.
-        quoted_before = [a for a in just_before if a.quote is not None] or just_before
-        return _carried(max(quoted_before, key=lambda a: a.cue or a.content))
-    quoted = [a for a in earlier if a.quote is not None]
-    return _carried(quoted[-1]) if quoted else None
-
-
-def _carried(a: Attribution) -> Attribution:
-    """``a`` carried over to another quotation; a speaker that came from the paragraph before
-    keeps saying so, so that the strict AP reading can still tell."""
-    return a if a.via == "previous-paragraph" else replace(a, via="continued")
-
-
-def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
-            out: list[Attribution]) -> None:
-    """The pieces of a running quote share the speaker named for any of them."""
-    chain: list[Quote] = []
-    for q in [*quotes, None]:
-        if q is not None and chain and q.continued and chain[-1].continues:
-            chain.append(q)
-            continue
-        named = next((by_quote[p.start] for p in chain if p.start in by_quote), None)
-        if named is not None:
-            for p in chain:
-                if p.start not in by_quote:
-                    a = replace(_carried(named), kind="direct", content=(p.start, p.end),
-                                quote=p)
-                    by_quote[p.start] = a
-                    out.append(a)
-        chain = [q] if q is not None else []
-
-
-def _introduced(doc: Document, t: str, index: int,
-                out: list[Attribution]) -> Attribution | None:
-    """A paragraph that opens with a quotation takes its speaker from the paragraph before when
-    that one ends "X said:" (``introduced``) or ends with a quotation attributed to X
-    (``previous-paragraph``: “...,” X said. / then a paragraph “...”), the way British copy
-    and many wires write a speaker going on. AP would have left the first quotation open instead,
-    so QL201 can be told to report these (``paragraph_continuation: false``). Only a
-    quotation in the last sentence carries over: after "Barrow said he was surprised." a
-    paragraph of quotation is a new one, or every paragraph after a reported sentence would
-    inherit its speaker."""
-    if index == 0:
-        return None
-    prev = doc.paragraphs[index - 1]
-    last_sentence = doc.sentences[doc.sentence_index(max(prev.start, prev.end - 1))]
-    if t[prev.start:prev.end].rstrip().endswith(":"):
-        cues = find_cues(t, last_sentence.start, last_sentence.end)
-        if cues:
-            c = cues[-1]
-            return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
-                               "introduced", c.cls)
-    last = [a for a in out if a.source is not None and a.kind == "direct"
-            and a.content[0] < prev.end and a.content[1] > last_sentence.start]
-    if not last:
-        return None
-    a = max(last, key=lambda a: a.content[1])
-    ends = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
-    tail = _RELATIVE_TAIL.split(t[ends:prev.end], maxsplit=1)[0]
-    if QUOTE in tail or any(verbish(w) for w in TOKEN.findall(tail)):
-        return None  # the paragraph goes on after the quotation: a new one starts below
-    # “...,” said Adrian Palmer, the director. / “...,” he told the BBC News website.
-    return replace(a, via="previous-paragraph")
 
 
 def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:

@@ -15,6 +15,8 @@ import regex
 from ..cache import compile_regex
 from .speakers import (
     COORDINATE,
+    RAISED,
+    bare_plural,
     is_determined,
     is_name,
     is_person,
@@ -29,10 +31,15 @@ from .speakers import (
 )
 from .words import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
 
+_DASH_OR = compile_regex(rf"(?:\s-|{DASH})\s*or\s*$")
+
 
 def naming_before(t: str, start: int, lo: int) -> bool:
-    """Does a naming cue stand right before ``start``: ``the so-called “...”``, ``dubbed “...”``?"""
-    return words().naming_before.search(t, max(lo, start - 40), start) is not None
+    """Does a naming cue stand right before ``start``: ``the so-called “...”``, ``dubbed “...”``,
+    a name's translation (``the Jinshajiang - or “river of golden sand”``)?"""
+    lo = max(lo, start - 40)
+    return words().naming_before.search(t, lo, start) is not None \
+        or _DASH_OR.search(t, lo, start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +48,8 @@ class Cue:
 
     ``cls``: the verb's class in ``data/attribution.yaml`` (speech, written, speech_act,
     mental, non_speech), or ``according-to``, ``colon`` (``Trump: “...”``), ``dash``
-    (``“...” — Lincoln``), ``possessive`` (``Trump’s claim that``). ``inverted``: the speaker
+    (``“...” — Lincoln``), ``possessive`` (``Trump’s claim that``), ``hearsay`` (``X is
+    alleged to have said``: X's words, reported by nobody named). ``inverted``: the speaker
     follows the cue (``said Kurt Volker``, ``according to X``).
     """
 
@@ -63,20 +71,27 @@ class Cue:
 _PROGRESSIVE = compile_regex(r"(?:\b(?:is|are|was|were|been)|['’](?:s|re))\s+(?:\w+ly\s+)?$")
 _PARTICIPLE_BEFORE = compile_regex(rf"(?:[,{QUOTE}]|\b(?:as|by|while|when|before|after))\s*$")
 _PASSIVE = compile_regex(r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
-                         r"(?:\s+(?:also|not|widely|often|later|then|reportedly|never|being))*\s+$")
+                         r"(?:\s+(?:\w+ly|also|not|often|later|then|never|being|once|now|still|"
+                         r"ever|long|first))*\s+$")
 _QUOTE_BEFORE = compile_regex(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
 # “...,” Trump barked / “...,” he surmised: after a quotation, a speaker and any past verb.
 _AFTER_QUOTE = compile_regex(rf"(?<={QUOTE}),?\s+((?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
                              rf"([a-z]+(?:ed|s))\b(?=\s*(?:[,.;:!?{QUOTE}]|$|(?:and|as|after|before"
                              rf"|when|while|to|in|at|on|from|during)\b))")
-_INVERTED_AFTER_QUOTE = compile_regex(rf"(?<={QUOTE}),?\s+([a-z]+ed)\b")
+_INVERTED_AFTER_QUOTE = compile_regex(rf"(?<={QUOTE}),?\s+([a-z]+(?:ed|s))\b")
 _QUOTE_SOON = compile_regex(rf"[\s,:]*(?:(?:that|of|for|about|to)\s+)?{QUOTE}")
 _PLACE_OR_TIME = frozenset({"in", "on", "at", "during", "after", "before", "amid", "since"})
 _OBJECT = compile_regex(r"\s+(?:him|her|them|it|this|that)\s+(?:a|an|the)\b")
 _QUOTE_BEFORE_NEAR = compile_regex(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,3}}$")
 _BY = compile_regex(r"\s+by\b")
+# "he was called the “fifth child of the group” by the film's director": the agent after the
+# quotation the passive verb names.
+_BY_PAST_QUOTE = compile_regex(rf"(?:\s+[\w’'-]+){{0,3}}\s*{QUOTE}+[,.]?\s+by\b")
+# "“...,” is the dry assessment of Graham Lane": a statement and, after "of", its owner.
+_STATEMENT_OF = compile_regex(r"\b(?:assessment|verdict|view|opinion|advice|warning|conclusion|"
+                              r"prediction|message|plea|reaction|response|words)\s+of\s+")
 _COLON_QUOTE = compile_regex(rf"[:,]\s*(?={QUOTE})")
-_DASH_AFTER = compile_regex(rf"[ \t]*({DASH})[ \t]*(?=\w)")
+_DASH_AFTER = compile_regex(rf"[^\S\n]*({DASH})[^\S\n]*(?=\w)")  # no-break spaces too
 
 
 def _next_char(t: str, j: int, hi: int) -> str:
@@ -162,7 +177,7 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
                 out.append(Cue(m.start(), m.end(), src, cls, True))
             continue
         if _PASSIVE.search(t, lo, m.start()) and form != "quoted":
-            by = _BY.match(t, m.end(), hi)
+            by = _BY.match(t, m.end(), hi) or _BY_PAST_QUOTE.match(t, m.end(), hi)
             src = subject_after(t, by.end(), hi) if by else None
             if src is not None:  # “American Skin” was written by Springsteen
                 out.append(Cue(m.start(), m.end(), src, cls, True))
@@ -175,6 +190,8 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             continue  # "a Donald Trump tweet", "a Zoom call": nouns, not verbs
         if form in w.naming_verbs and glued == QUOTE and not inverted and not is_person(t, src):
             continue  # "a group called “Friends of X”" names; "what he called “...”" quotes
+        if not inverted and RAISED.search(t, lo, m.start()):
+            cls = "hearsay"  # "Lachance is said to have exclaimed": his words, but by hearsay
         out.append(Cue(m.start(), m.end(), src, cls, inverted))
 
 
@@ -194,7 +211,10 @@ def _speaker_of(t: str, lo: int, hi: int, m: regex.Match, form: str, cls: str,
     if found and COORDINATE.search(t, lo, seg) and not trim(list(TOKEN.finditer(t, seg,
                                                                                  m.start()))):
         return found[-1].source, False  # the League denounced it and said ...
-    return subject_before(t, m.start(), lo), False
+    src = subject_before(t, m.start(), lo)
+    if src is None and after_quote and cls in _SPEECH:
+        src = bare_plural(t, seg, m.start())  # “...,” café owners said
+    return src, False
 
 
 def _according_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
@@ -262,21 +282,59 @@ def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 
 def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
-    """``“...?”, implored campaigner Barry Lim``: any past-tense verb, then its speaker."""
+    """``“...?”, implored campaigner Barry Lim``, ``“...,” thinks Curry``, ``“...,” smiles one
+    broker``: any past or present verb, then its speaker."""
     if t.find(QUOTE, max(0, lo - 1), hi) < 0:
         return
+    w = words()
     for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
+        form = m.group(1)
         if any(c.start <= m.end(1) and c.end >= m.start(1) for c in out) \
-                or m.group(1) in words().irregular:
-            continue
+                or form in w.irregular or (not form.endswith("ed") and form not in w.verb_class
+                                           and form[:-1] + "d" not in w.verb_class):
+            continue  # a present tense only of a known verb: "thinks", "smiles"; not "as"
         src = subject_after(t, m.end(1), hi, inverted=True)
-        if src is not None and is_person(t, src):
-            out.append(Cue(m.start(1), m.end(1), src, "speech", True))
+        if src is not None and (is_person(t, src) or is_determined(t, src)):
+            out.append(Cue(m.start(1), m.end(1), src, w.verb_class.get(form, "speech"), True))
+
+
+_LABEL_START = compile_regex(rf"\s*([-•–])\s+((?:[\w’'.&-]+\s+){{0,5}}[\w’'.&-]+)\s*(?={QUOTE})")
+_FOR_NAME = compile_regex(r"\s*For\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),")
+
+
+def _label_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``- Bolton boss Sam Allardyce “...”``: a list item that opens with a name running
+    straight into a quotation, the way reaction round-ups credit each speaker (the dash is the
+    cue); and ``For Henry Reichhold, this is progress: “...”``."""
+    if out:
+        return
+    m = _LABEL_START.match(t, lo, hi)
+    if m is not None:
+        src = np_span(t, m.start(2), m.end(2))
+        if src is not None and src[1] == m.end(2) and is_name(t, trailing_name(t, src)) \
+                and capitalised(t[src[0]:src[1]]):
+            out.append(Cue(m.start(1), m.end(1), src, "colon"))
+            return
+    m = _FOR_NAME.match(t, lo, hi)
+    colon = t.find(":", m.end(), hi) if m is not None else -1
+    if colon > 0 and t[colon + 1:hi].lstrip()[:1] == QUOTE:
+        out.append(Cue(colon, colon + 1, (m.start(1), m.end(1)), "colon"))
+
+
+def _statement_of_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
+    """``“...,” is the dry assessment of Graham Lane``: a statement noun and its owner, a
+    person named after "of" (not "the warning of a crisis")."""
+    for m in _STATEMENT_OF.finditer(t, lo, hi):
+        if not _QUOTE_BEFORE.search(t, lo, m.start()):
+            continue  # only right after the quotation it owns ("the words of Text" is none)
+        src = subject_after(t, m.end(), hi, inverted=True)
+        if src is not None and is_name(t, trailing_name(t, src)):
+            out.append(Cue(m.start(), m.end() - 1, src, "possessive", True))
 
 
 # In this order: a later finder skips what an earlier one found.
 _FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues,
-            _inverted_after_quote_cues, _possessive_cues)
+            _inverted_after_quote_cues, _possessive_cues, _statement_of_cues, _label_cues)
 
 
 def find_cues(t: str, lo: int, hi: int) -> list[Cue]:

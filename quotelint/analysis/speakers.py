@@ -26,11 +26,16 @@ from .words import (
 )
 
 
-def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
-    """``t[a:b]`` trimmed to the speaker it names, or None if it does not look like one."""
+def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = False) -> Span | None:
+    """``t[a:b]`` trimmed to the speaker it names, or None if it does not look like one.
+
+    ``longer``: after an inverted verb a title may run to eight words before the name ends
+    it ("said energy analyst Orin Middleton of Barclays Capital")."""
     w = words()
     toks = trim(list(TOKEN.finditer(t, a, b)))
-    times = [i for i, m in enumerate(toks) if is_time(m.group())]
+    times = [i for i, m in enumerate(toks) if is_time(m.group()) and (
+        m.group().lower() not in _TIME_DETERMINERS
+        or (i + 1 < len(toks) and is_time(toks[i + 1].group())))]  # "this week", not "this man"
     if times:  # "On Monday Smith" -> Smith; "Antony Blinken on Wednesday" -> Antony Blinken
         after = trim(toks[times[-1] + 1:])
         toks = after if after else trim(toks[:times[0]])
@@ -42,6 +47,7 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         return None
     texts = [m.group() for m in toks]
     lows = [x.lower() for x in texts]
+    names = _in_names(texts)
     if lows[-1] in w.pronouns and lows[-1] not in ("it", "who") and not any(
             verbish(x) for x in texts[:-1]):
         return toks[-1].start(), toks[-1].end()  # "... on RT he blasted", "at 86 she says"
@@ -51,9 +57,9 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
     if contracted and contracted.group(1) in w.pronouns and len(toks) == 1:
         return toks[0].start(), toks[0].start() + len(contracted.group(1))  # He’s claiming
     if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or any(
-            x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows) \
+            x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows if x not in names) \
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
-            or lows[-1] in w.determiners:
+            or (lows[-1] in w.determiners and not texts[-1].isupper()):  # "the US said"
         return None
     if any(x in w.verb_class and x not in w.nouns for x in texts):  # "Read said" is a name
         return None
@@ -62,13 +68,44 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True) -> Span | None:
         return None  # "the plan he said" is a clause, not a speaker
     named = capitalised(texts[-1]) and lows[-1] not in w.leading
     first_ok = capitalised(texts[0]) or lows[0] in w.determiners or lows[0] in w.prefixes \
-        or lows[0] in w.nouns or ((named or lows[-1] in w.nouns) and len(toks) <= 6)
+        or lows[0] in w.nouns or ((named or lows[-1] in w.nouns)
+                                  and len(toks) <= (8 if longer and named else 6))
     led = lows[0] in w.determiners or capitalised(texts[0])
     last_ok = named or lows[-1] in w.nouns or (led and (
         len(toks) <= 6 or any(x in w.nouns for x in lows)))  # four people familiar with the call
     if not (first_ok and last_ok):
         return None
     return toks[0].start(), toks[-1].end()
+
+
+_TIME_DETERMINERS = frozenset({"this", "last"})
+
+
+def bare_plural(t: str, a: int, b: int) -> Span | None:
+    """``“...,” café owners said``: right after a quotation, a short plural noun phrase with no
+    determiner (no head-noun list can hold every "shop owners" and "local residents") is the
+    speaker. Only lower-case words; the last one a plural that is neither a verb nor a small word.
+    """
+    w = words()
+    toks = trim(list(TOKEN.finditer(t, a, b)))
+    if not 1 <= len(toks) <= 4:
+        return None
+    lows = [m.group() for m in toks]
+    last = lows[-1]
+    if not all(x.replace("-", "").isalpha() and x.islower() for x in lows) \
+            or not last.endswith("s") or last.endswith("ss") or len(last) < 4 \
+            or any(x in w.small for x in lows) or any(x in w.verb_class for x in lows):
+        return None
+    return toks[0].start(), toks[-1].end()
+
+
+def _in_names(texts: list[str]) -> set[str]:
+    """Capitalised words that look like auxiliaries but are names: "Will Doyle", "Theresa
+    May", "May wrote" (lower-cased, as ``np_span`` compares them); not the "Will" of "Will the
+    plan", which a lower-case word follows."""
+    caps = [capitalised(x) for x in texts]
+    return {x.lower() for i, x in enumerate(texts) if caps[i] and (
+        i + 1 == len(texts) or caps[i + 1] or (i > 0 and caps[i - 1]))}
 
 
 def is_pronoun(t: str, span: Span) -> bool:
@@ -104,11 +141,21 @@ _CONJ_BEFORE = compile_regex(r"\b(?:and|or)$")
 COORDINATE = compile_regex(r"(?i)\b(?:and|but|or|then)\s*$")
 
 
+
+# "is alleged to have": what stands between a speaker and the verb of a reported hearsay.
+RAISED = compile_regex(r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|"
+                        r"understood|believed|thought|known|expected)\s+to(?:\s+have)?\s*$")
+
+
 def subject_before(t: str, i: int, lo: int) -> Span | None:
     """The speaker of a verb at ``i`` standing before it: ``Milley said``, ``Smith, a ..., said``,
-    ``Reid (D-Nev.) told``, ``the department which reported``, ``Trump ... and said``."""
+    ``Reid (D-Nev.) told``, ``the department which reported``, ``Trump ... and said``, ``Mr
+    Houston is alleged to have said``."""
+    raised = RAISED.search(t, lo, i)
+    if raised is not None:
+        i = raised.start()
     seg = segment_start(t, i, lo)
-    if seg > lo and t[seg - 1] == ")" and not t[seg:i].strip():
+    if seg > lo and t[seg - 1] == ")" and not trim(list(TOKEN.finditer(t, seg, i))):
         opening = t.rfind("(", lo, seg)  # Harry Reid (D-Nev.) told reporters
         if opening > lo:
             return subject_before(t, opening, lo)
@@ -180,6 +227,8 @@ def _appositive(t: str, comma: int, lo: int) -> Span | None:
 _AFTER_END = compile_regex(rf"[,;:()\[\]\"“”{QUOTE}]|{DASH}|\s-\s|\.\s*$")
 
 
+# Determiners that stand for a speaker on their own after a quotation and its verb.
+_LONE_SPEAKERS = frozenset({"one", "another", "others", "some", "many", "several", "most"})
 _NOT_SPEAKERS = frozenset({"that", "this", "it", "there", "what", "how", "why", "whether", "if",
                            "of", "to", "about"})
 _KEEP_AFTER_SOURCE = frozenset({"in", "at", "on", "to", "who", "which", "that", "and"})
@@ -200,21 +249,22 @@ def subject_after(t: str, j: int, hi: int, *, qualifiers: bool = False,
     toks = list(TOKEN.finditer(t, j, end))
     if not toks or toks[0].group().lower() in w.cut_after | w.prepositions | _NOT_SPEAKERS:
         return None  # "said on Twitter", "responded that the businessman"
-    if inverted and ((m is not None and m.group() == QUOTE) or any(
-            x.group().lower() in w.auxiliaries or x.group().lower() in w.irregular
-            for x in toks)):
-        return None  # "said the message was that ...", "said the Trump “train ...”"
     cut = w.cut_after - _KEEP_AFTER_SOURCE if qualifiers else w.cut_after
+    head = toks
     for k, tok in enumerate(toks):
         if k and (tok.group().lower() in cut or is_time(tok.group())):
             end = toks[k - 1].end()
+            head = toks[:k]
             break
-    if not toks:
-        return None
+    if inverted and ((m is not None and m.group() == QUOTE and head is toks) or any(
+            x.group() in w.auxiliaries or x.group() in w.irregular for x in head)):
+        return None  # "said the message was that ...", "said the Trump “train ...”" (but
+        # "said Will Doyle", "said Robert Currington who is taking part")
     first = toks[0].group()
-    if first.lower() in ("he", "she"):
-        return toks[0].start(), toks[0].end()
-    span = np_span(t, toks[0].start(), end)
+    if first.lower() in ("he", "she") or (inverted and len(head) == 1
+                                          and first.lower() in _LONE_SPEAKERS):
+        return toks[0].start(), toks[0].end()  # “...,” tweeted another
+    span = np_span(t, toks[0].start(), end, longer=inverted)
     if span is None and qualifiers:  # a 52-count civil complaint filed by the SEC and ...
         for k in range(min(len(toks), 8), 0, -1):
             span = np_span(t, toks[0].start(), toks[k - 1].end())
@@ -240,8 +290,10 @@ def leading_subject(t: str, lo: int, hi: int) -> Span | None:
     for seg_end in [m.start() for m in _COMMA.finditer(t, lo, hi)] + [hi]:
         toks = list(TOKEN.finditer(t, pos, seg_end))
         pos = seg_end + 1
-        if toks and toks[0].group().lower() in w.prepositions and seg_end < hi:
-            continue  # "In an incendiary press conference, Trump ...": an adverbial
+        if toks and seg_end < hi and (toks[0].group().lower() in w.prepositions or (
+                toks[0].group().endswith("ing") and capitalised(toks[0].group()))):
+            continue  # "In an incendiary press conference, Trump ...", "Writing in the
+            # Guardian, Mr Brown ...": an adverbial
         while toks and toks[0].group().lower() in w.leading | w.between:
             toks = toks[1:]
         if not toks:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..cache import compile_regex
 from .attributions import masked_text
 from .cues import naming_before
+from .words import words
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -37,12 +38,13 @@ def is_naming(doc: Document, quote: Quote) -> bool:
     """Is the quotation a name, a title or a term rather than somebody's words?
 
     ``the so-called “...”``, ``a group called “...”``, ``the film “Gone With the Wind”``,
-    or inner words in title case with no sentence in them.
+    ``the “Make love not spam” campaign``, or inner words in title case with no sentence in
+    them.
     """
     t = doc.cached(masked_text)
     lo = doc.paragraphs[quote.paragraph].start
-    if naming_before(t, quote.start, lo):
-        return True
+    if naming_before(t, quote.start, lo) or words().naming_after.match(t, quote.end):
+        return True  # the so-called “...” / the “Make love not spam” campaign
     inner = doc.text[quote.inner_start:quote.inner_end].strip(" ,.;:!?")
     return title_case(inner)
 

@@ -49,11 +49,13 @@ class Words:
     quote_near: frozenset[str]
     singular: frozenset[str]
     irregular: frozenset[str]
+    small: frozenset[str]  # function words, never a noun phrase's head
     verbs: re.Pattern
     possessed: regex.Pattern
     according: regex.Pattern
     boundary: regex.Pattern
     naming_before: regex.Pattern
+    naming_after: regex.Pattern
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -75,6 +77,9 @@ def words() -> Words:
             verb_class.setdefault(form, cls)
     low = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
     openers = _alternation(data["clause_openers"])
+    small = frozenset().union(*(low(k) for k in (
+        "pronouns", "determiners", "name_joiners", "auxiliaries", "prepositions",
+        "leading_adverbs", "between_subject_and_verb", "irregular_verbs", "cut_after_speaker")))
     return Words(
         verb_class=verb_class,
         invertible=low("invertible"), naming_verbs=low("naming_verbs"),
@@ -87,7 +92,7 @@ def words() -> Words:
         leading=low("leading_adverbs"), prepositions=low("prepositions"),
         statement_nouns=low("statement_nouns"),
         quote_only=low("quote_only_verbs"), quote_near=low("quote_near_verbs"),
-        singular=low("singular_determiners"), irregular=low("irregular_verbs"),
+        singular=low("singular_determiners"), irregular=low("irregular_verbs"), small=small,
         possessed=compile_regex(rf"(?:['’]s?|\b(?:his|her|their|its))\s+"
                                 rf"(?:{_trie(data['possessed_statements'])})\b"),
         verbs=compile_re(rf"\b(?:{trie(f.lower() for f in verb_class)})\b"),
@@ -99,6 +104,7 @@ def words() -> Words:
             rf"|(?i:\b(?:{openers})\b)"),
         naming_before=compile_regex(
             rf"(?i)\b(?:{_trie(data['naming_cues'])})\s*[,:]?\s*$"),
+        naming_after=compile_regex(rf"\s*(?:{_alternation(data['naming_after'])})\b"),
     )
 
 
@@ -133,8 +139,11 @@ def is_between(token: str) -> bool:
 def trim(toks: list[regex.Match]) -> list[regex.Match]:
     """Drop the auxiliaries and adverbs after a speaker and the conjunctions before one."""
     leading = words().leading
-    while toks and is_between(toks[-1].group()):
-        toks = toks[:-1]
+    auxiliaries = words().auxiliaries
+    while toks and is_between(toks[-1].group()) and not (capitalised(toks[-1].group()) and (
+            toks[-1].group().lower() in auxiliaries
+            or (len(toks) > 1 and capitalised(toks[-2].group())))):
+        toks = toks[:-1]  # "has also said", but not "Theresa May said" or "May wrote"
     while len(toks) > 1 and toks[0].group().lower() in leading:
         toks = toks[1:]
     return toks

@@ -9,15 +9,22 @@
 
 A quotation is attributed when ``analysis/attributions.py`` finds its speaker: in its own
 sentences (``“...,” Milley said``, ``Blinken said: “...”``, ``according to X``, a dash
-credit), or as an editor carries it over (the rest of an AP running quote, a quote that goes
-on after "he said.", a paragraph introduced by "X said:"). A paragraph that opens with a
-quotation after one that ends with X's quotation is, in AP style, a new quotation (AP would
-have left the first one open) and is reported; ``paragraph_continuation: true`` reads it as X
-going on, as British copy does.
+credit, the sentence's subject: ``But he blamed “...”``), or as an editor carries it over
+(the rest of an AP running quote, a quote that goes on after "he said.", a paragraph
+introduced by "X said:").
+
+Two readings of a speaker going on. AP (the default): a paragraph that opens with a quotation
+after X's quotation is a new quotation (AP would have left the first one open), and so is a
+quotation after narration; both need their own speaker and are reported. British copy (BBC,
+``paragraph_continuation: true``, or ``quotes.paragraph_continuation: true`` in the
+configuration): such a paragraph is X going on, as is a quotation right after X's reported
+words or after a sentence about X ("Campbell signalled his intent to move abroad. “I'm 30
+now ...”") when nobody else is named in between.
+
 Short quotations (scare quotes, "a “red line”"), names and titles (``the so-called “...”``,
-words in title case) and headline quotations (the body names the speaker) are not reported.
-``quotes.min_words`` in the configuration overrides the rule's ``min_words``. A quote that runs
-over several paragraphs is reported once, at its start.
+``the “...” campaign``, words in title case) and headline quotations (the body names the
+speaker) are not reported. ``quotes.min_words`` in the configuration overrides the rule's
+``min_words``. A quote that runs over several paragraphs is reported once, at its start.
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ from ..schema import Field, boolean, integer
 from .base import Check, flat
 
 _EXCERPT_WORDS = 6
+# Speakers that only the continuation reading accepts: carried over from the paragraph before,
+# or from narration about the speaker.
+_CONTINUATION = frozenset({"previous-paragraph", "narration"})
 
 
 class QuoteAttributionCheck(Check):
@@ -43,9 +53,10 @@ class QuoteAttributionCheck(Check):
                             doc="do not report names and titles (so-called “...”, Title Case)"),
         "paragraph_continuation": Field(
             boolean, default=False,
-            doc="true: a paragraph that opens with a quotation after one ending with X's "
-                "attributed quotation is X going on (British style); false (AP): it is a new "
-                "quotation that needs its own speaker"),
+            doc="true (British copy): a quotation may take its speaker from the paragraph "
+                "before (X's quotation or reported words) or from narration about the speaker "
+                "just before it; false (AP): a new paragraph of quotation, or one after "
+                "narration, needs its own speaker. quotes.paragraph_continuation overrides it"),
         "skip_headlines": Field(boolean, default=True,
                                 doc="do not report quotations in a headline"),
     }
@@ -56,22 +67,27 @@ class QuoteAttributionCheck(Check):
         return configured if isinstance(configured, int) and configured >= 0 \
             else self.params["min_words"]
 
-    def _attributed(self, doc: Document, q: Quote) -> bool:
+    def continuation(self, doc: Document) -> bool:
+        configured = (doc.options.get("quotes") or {}).get("paragraph_continuation")
+        return configured if isinstance(configured, bool) \
+            else self.params["paragraph_continuation"]
+
+    def _attributed(self, doc: Document, q: Quote, continuation: bool) -> bool:
         a = quote_attribution(doc, q)
-        return a is not None and (self.params["paragraph_continuation"]
-                                  or a.via != "previous-paragraph")
+        return a is not None and (continuation or a.via not in _CONTINUATION)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         quotes = quotations(doc)
         if not quotes:
             return
         threshold = self.min_words(doc)
+        continuation = self.continuation(doc)
         for q in quotes:
             if q.continued:
                 continue  # a running quote is reported once, where it starts
             inner = doc.text[q.inner_start:q.inner_end]
             words = word_count(inner)
-            if words < threshold or self._attributed(doc, q):
+            if words < threshold or self._attributed(doc, q, continuation):
                 continue
             if self.params["skip_names"] and is_naming(doc, q):
                 continue
