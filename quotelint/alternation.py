@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import cache
+
 
 def longest_first(words: Iterable[str]) -> list[str]:
     """The distinct ``words``, longest first, ties alphabetical."""
@@ -27,7 +29,16 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def trie(words: Iterable[str]) -> str:
-    """The ``words`` as one alternation sharing their prefixes, the longest preferred."""
+    """The ``words`` as one alternation sharing their prefixes, the longest preferred.
+
+    From the start-up cache when the same words were seen before: building the default pack's
+    twenty tries cost 15 ms of a one-article run, more than compiling their patterns does once
+    those are cached."""
+    distinct = tuple(sorted(set(words)))
+    return cache.remember(("trie", distinct), lambda: _build(distinct))
+
+
+def _build(words: Iterable[str]) -> str:
     tree: dict[str, dict] = {}
     for word in words:
         node = tree

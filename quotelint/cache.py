@@ -139,6 +139,12 @@ def _key(*parts: Any) -> str:
     return repr(parts)
 
 
+def remember(key: tuple, build: Callable[[], str]) -> str:
+    """``build()``, a string (a pattern's source built from word lists), cached by ``key``: a
+    tuple of strings and tuples of strings that says everything the string is built from."""
+    return _STORE.get(_key("str", key), build)
+
+
 def compile_regex(source: str, flags: int = 0, **lists: Any) -> regex.Pattern:
     """``regex.compile(source, flags, **lists)``, from the cache when it was compiled before.
     Errors are the same as regex.compile's: a pattern that does not compile is never cached."""

@@ -155,3 +155,17 @@ def test_no_cache_neither_reads_nor_writes(tmp_path):
                                       "QUOTELINT_NO_CACHE": "1"})
     assert "a.txt:1:1: warning QL401" in done.stdout
     assert not folder.exists()
+
+
+def test_a_trie_from_the_cache_is_the_one_built_and_other_words_are_another(store, tmp_path):
+    from quotelint.alternation import trie
+
+    store()
+    built = trie(["said", "says", "say", "told"])
+    assert built == "(?:sa(?:id|ys?)|told)"
+    cache.save()
+    fresh = store()
+    assert trie(["told", "say", "says", "said", "say"]) == built  # order and repeats: no key
+    assert not fresh.added  # read from the file, not built again
+    assert trie(["said", "says"]) == "sa(?:id|ys)"
+    assert fresh.added
