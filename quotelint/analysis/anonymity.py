@@ -36,6 +36,7 @@ from ..data import load_data
 from .attributions import Attribution, attributions
 from .sourcing import NAME_PATTERN as _NAME
 from .sourcing import SourceFinder, headline, reports_a_clause, source_finder
+from .tails import Tail
 from .word_index import triggered_indexes, word_set
 
 if TYPE_CHECKING:
@@ -77,11 +78,11 @@ class AnonymousSource:
     outlet: str | None = None
 
 
-_BY_AGENT = compile_regex(r"\bby\s+$")
+_BY_AGENT = Tail(r"\bby\s+$")
 _STATEMENT = compile_regex(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
 # Verbs that the attribution analysis reads as speech but that give no information here.
 _NOT_SOURCING = frozenset({"pleaded", "pleads", "plead", "pleading"})
-_PREVIOUS_WORD = compile_regex(r"\b([a-z][\w-]*)\s+$")
+_PREVIOUS_WORD = Tail(r"\b([a-z][\w-]*)\s+$")
 # Nested reported speech is found only with the plainest reporting verbs after the descriptor
 # ("top executives responded by ...", "an official warning" attribute nothing) or these cues
 # before it.
@@ -124,7 +125,7 @@ class AnonymityFinder:
                r"privately|separately|recently|on\s+\w+day|last\s+\w+|this\s+\w+|"
                r"earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+[\w\s]{1,60}?))*")
         self.verb_after = compile_regex(rf"{gap}\s+(?P<verb>{verb})\b")
-        self.cue_before = compile_regex(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\s+)$")
+        self.cue_before = Tail(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\s+)$")
         # A descriptor outside the attribution analysis needs one of those words nearby.
         self.nested_words = word_set([*_NESTED_VERBS, *_CUES_BEFORE])
         self.secondhand_before = compile_regex(
@@ -133,7 +134,7 @@ class AnonymityFinder:
             rf"|(?P<outlet2>{_NAME}|(?i:{lx['named_sources']}))(?:\s+\w+){{0,2}}?\s+"
             rf"(?i:quoted|cited)\s+$"
             rf"|(?i:which|who)\s+(?i:cited|quoted)\s+$)")
-        self.named_appositive = compile_regex(rf"{_NAME},\s*$")
+        self.named_appositive = Tail(rf"{_NAME},\s*$")
         self.reason = compile_regex(
             rf"(?i:(?:{lx['anonymity_phrases']}|not\s+authori[sz]ed|not\s+permitted|"
             rf"not\s+allowed|asked\s+not\s+to\s+be|declined\s+to\s+be|requested\s+that)"
@@ -230,9 +231,9 @@ class AnonymityFinder:
             return None
         sentence = doc.sentences[index]
         before = text[max(sentence.start, m.start() - 160):m.start()]
-        if self.named_appositive.search(before):
+        if self.named_appositive.ends(before):
             return None  # "Jeffrey Trimble, a senior official, said"
-        if _BY_AGENT.search(before):
+        if _BY_AGENT.ends(before):
             return None  # "found by a member of the public": an agent, not a source
         if _STATEMENT.search(text, sentence.start, sentence.end):
             return None  # "in a statement, a State Department official said": on the record
@@ -241,7 +242,7 @@ class AnonymityFinder:
                 (m.group("mods").strip() or m.group("poss")):
             return None  # "Business Insider": a name, not a description
         if kind == BARE:
-            prev = _PREVIOUS_WORD.search(before)
+            prev = _PREVIOUS_WORD.ends(before)
             if prev and prev.group(1).lower() not in self.function_words:
                 return None  # "union officials", "law enforcement officials": described
         if sentence.paragraph == headline(doc):
@@ -249,7 +250,7 @@ class AnonymityFinder:
         if self.sources.named_in_next_paragraph(doc, index):
             return None  # "..., a leading industry figure has said." then "Tim Renner, ..."
         if attribution is None:
-            cue_before = self.cue_before.search(before)
+            cue_before = self.cue_before.ends(before)
             after = self.verb_after.match(text, m.end(), sentence.end)
             if not cue_before and not after:
                 return None  # not in attribution position

@@ -54,6 +54,7 @@ from .cues import Cue, dash_credit, find_cues
 from .quotes import Quote
 from .record import KINDS, Attribution
 from .speakers import is_name, is_pronoun, last_person
+from .tails import Tail
 from .words import QUOTE, Span, words
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def _by_sentence(doc: Document) -> dict[int, list[Attribution]]:
 # -- the analysis ---------------------------------------------------------------------------------
 
 _MD_MARKER = compile_regex(r"^ {0,3}>", regex.M)
-_LIST_END = compile_regex(r"[:,]\s*$")
+_LIST_END = Tail(r"[:,]\s*$")
 _WORDS = compile_regex(r"\w+")
 _THAT = compile_regex(r"[\s,:]*(?:that\b)?\s*")
 _THAT_AHEAD = compile_regex(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
@@ -179,7 +180,7 @@ def _kind(t: str, lo: int, q: Quote, cue: Cue) -> str:
     lead = t[lo:q.start]
     if cue.cls == "colon" and cue.last <= q.start and not t[cue.last:q.start].strip(" :"):
         return "direct"  # a label: Trump: “...” / - Bolton boss Sam Allardyce “...”
-    if not lead.strip() or (cue.last <= q.start and _LIST_END.search(lead)
+    if not lead.strip() or (cue.last <= q.start and _LIST_END.ends(lead)
                             and not t[lo:cue.first].strip(" ,-–—•*")):
         return "direct"
     return "mixed"

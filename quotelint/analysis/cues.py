@@ -29,17 +29,18 @@ from .speakers import (
     tail_np,
     trailing_name,
 )
+from .tails import Tail
 from .words import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
 
-_DASH_OR = compile_regex(rf"(?:\s-|{DASH})\s*or\s*$")
+_DASH_OR = Tail(rf"(?:\s-|{DASH})\s*or\s*$")
 
 
 def naming_before(t: str, start: int, lo: int) -> bool:
     """Does a naming cue stand right before ``start``: ``the so-called “...”``, ``dubbed “...”``,
     a name's translation (``the Jinshajiang - or “river of golden sand”``)?"""
     lo = max(lo, start - 40)
-    return words().naming_before.search(t, lo, start) is not None \
-        or _DASH_OR.search(t, lo, start) is not None
+    return words().naming_before.ends(t, lo, start) is not None \
+        or _DASH_OR.ends(t, lo, start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,9 @@ class Cue:
         return max(self.end, self.source[1])
 
 
-_PROGRESSIVE = compile_regex(r"(?:\b(?:is|are|was|were|been)|['’](?:s|re))\s+(?:\w+ly\s+)?$")
-_PARTICIPLE_BEFORE = compile_regex(rf"(?:[,{QUOTE}]|\b(?:as|by|while|when|before|after))\s*$")
-_PASSIVE = compile_regex(r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
+_PROGRESSIVE = Tail(r"(?:\b(?:is|are|was|were|been)|['’](?:s|re))\s+(?:\w+ly\s+)?$")
+_PARTICIPLE_BEFORE = Tail(rf"(?:[,{QUOTE}]|\b(?:as|by|while|when|before|after))\s*$")
+_PASSIVE = Tail(r"\b(?:is|are|was|were|be|been|being|get|gets|got)"
                          r"(?:\s+(?:\w+ly|also|not|often|later|then|never|being|once|now|still|"
                          r"ever|long|first))*\s+$")
 _QUOTE_BEFORE = compile_regex(rf"{QUOTE}[\s,]*(?:[\w’'.-]+\s+){{0,6}}$")
@@ -108,9 +109,9 @@ def _participle(form: str) -> bool:
 def _participle_subject(t: str, lo: int, at: int, hi: int, found: list[Cue]) -> Span | None:
     """The speaker of ``saying``/``calling``: "is calling" and "Clinton asking" have it right
     before; ", adding that" and "tweets saying" take the main clause's subject."""
-    if not _PARTICIPLE_BEFORE.search(t, lo, at):
+    if not _PARTICIPLE_BEFORE.ends(t, lo, at):
         src = subject_before(t, at, lo)
-        if src is not None and _PROGRESSIVE.search(t, lo, at):
+        if src is not None and _PROGRESSIVE.ends(t, lo, at):
             return src  # Gary Johnson’s doctor is calling the candidate “...”
         if src is not None:
             src = tail_np(t, trailing_name(t, src))  # footage of Hillary Clinton asking, “...”
@@ -171,12 +172,12 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
         if cls == "non_speech" and not _QUOTE_BEFORE_NEAR.search(t, lo, m.start()):
             continue  # “...,” she laughed; not "as the audience laughed"
         by = _BY.match(t, m.end(), hi)
-        if by and _participle(form) and not _PASSIVE.search(t, lo, m.start()):
+        if by and _participle(form) and not _PASSIVE.ends(t, lo, m.start()):
             src = subject_after(t, by.end(), hi)
             if src is not None:  # in a video posted by CBN
                 out.append(Cue(m.start(), m.end(), src, cls, True))
             continue
-        if _PASSIVE.search(t, lo, m.start()) and form != "quoted":
+        if _PASSIVE.ends(t, lo, m.start()) and form != "quoted":
             by = _BY.match(t, m.end(), hi) or _BY_PAST_QUOTE.match(t, m.end(), hi)
             src = subject_after(t, by.end(), hi) if by else None
             if src is not None:  # “American Skin” was written by Springsteen
@@ -190,7 +191,7 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
             continue  # "a Donald Trump tweet", "a Zoom call": nouns, not verbs
         if form in w.naming_verbs and glued == QUOTE and not inverted and not is_person(t, src):
             continue  # "a group called “Friends of X”" names; "what he called “...”" quotes
-        if not inverted and RAISED.search(t, lo, m.start()):
+        if not inverted and RAISED.ends(t, lo, m.start()):
             cls = "hearsay"  # "Lachance is said to have exclaimed": his words, but by hearsay
         out.append(Cue(m.start(), m.end(), src, cls, inverted))
 
@@ -208,7 +209,7 @@ def _speaker_of(t: str, lo: int, hi: int, m: regex.Match, form: str, cls: str,
         src = subject_after(t, m.end(), hi, inverted=True)
         if src is not None:
             return src, True
-    if found and COORDINATE.search(t, lo, seg) and not trim(list(TOKEN.finditer(t, seg,
+    if found and COORDINATE.ends(t, lo, seg) and not trim(list(TOKEN.finditer(t, seg,
                                                                                  m.start()))):
         return found[-1].source, False  # the League denounced it and said ...
     src = subject_before(t, m.start(), lo)

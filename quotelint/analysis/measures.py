@@ -15,29 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..alternation import alternation
-from ..cache import compile_re, compile_regex
+from ..cache import compile_re
 from ..data import load_data
 from .figure_pattern import lexicon
 from .numbers_parse import Figure
-
-
-class EndSearch:
-    """A pattern that ends where its text ends (``...\\s*$``), such as the words before a
-    figure, searched from the end. Searched forwards, each of its alternatives is tried at
-    every one of the 80 characters before each figure (0.7 ms an article for the measure
-    phrases); the `regex` module's reverse search tries them at the end only (0.1 ms). The
-    match returned is the forward search's, the leftmost, by a forward search from just before
-    the reverse match: it differs only for a match more than 40 characters longer."""
-
-    def __init__(self, source: str) -> None:
-        self.forward = compile_re(source)
-        self.backward = compile_regex(f"(?r){source}")
-
-    def search(self, text: str) -> re.Match | None:
-        found = self.backward.search(text)
-        if found is None:
-            return None
-        return self.forward.search(text, max(0, found.start() - 40))
+from .tails import EndSearch
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from ..alternation import alternation
 from ..cache import compile_regex
 from ..data import load_data
 from .attributions import Attribution, attributions
+from .tails import Tail
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -268,7 +269,7 @@ def reports_a_clause(doc: Document, a: Attribution) -> bool:
     return _CLAUSE.search(doc.text, start, end) is not None
 
 
-_TERMINAL = compile_regex(r"[.!?:;\"”’)\]]\s*$")
+_TERMINAL = Tail(r"[.!?:;\"”’)\]]\s*$")
 
 
 def headline(doc: Document) -> int | None:
@@ -279,7 +280,7 @@ def headline(doc: Document) -> int | None:
     if len(paragraphs) < 2:
         return None
     first = doc.text[paragraphs[0].start:paragraphs[0].end]
-    return 0 if not _TERMINAL.search(first) and len(first.split()) <= 25 else None
+    return 0 if not _TERMINAL.ends(first) and len(first.split()) <= 25 else None
 
 
 def lede(doc: Document) -> int | None:

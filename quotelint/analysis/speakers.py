@@ -11,6 +11,7 @@ envoy`` reads the speaker after the verb. All functions read the masked text of 
 from __future__ import annotations
 
 from ..cache import compile_regex
+from .tails import Tail
 from .words import (
     CONTRACTED,
     DASH,
@@ -132,18 +133,18 @@ _QUALIFIERS = frozenset({"involved", "briefed", "based", "concerned", "connected
                          "surveyed", "named", "quoted", "cited"})
 _PARTICLES = frozenset({"to", "by", "with", "in", "on", "at", "from", "for", "into", "about",
                         "up", "out", "down", "over"})
-_DASH_BEFORE = compile_regex(rf"(?:\s-\s|{DASH})\s*$")
+_DASH_BEFORE = Tail(rf"(?:\s-\s|{DASH})\s*$")
 _DASH_ASIDE = compile_regex(rf"(?r)\s-\s|{DASH}")
 _FIRM = compile_regex(r"&\s*\w+['’]s\b|\b(?:McDonald|Sainsbury|Macy|Moody)['’]s\b")  # S&P
-_RELATIVE = compile_regex(r"(?i)\b(?:which|who|that)\s*$")
+_RELATIVE = Tail(r"(?i)\b(?:which|who|that)\s*$")
 _RELATIVE_LEAD = compile_regex(r"\s*(?i:who|which)\b")
-_CONJ_BEFORE = compile_regex(r"\b(?:and|or)$")
-COORDINATE = compile_regex(r"(?i)\b(?:and|but|or|then)\s*$")
+_CONJ_BEFORE = Tail(r"\b(?:and|or)$")
+COORDINATE = Tail(r"(?i)\b(?:and|but|or|then)\s*$")
 
 
 
 # "is alleged to have": what stands between a speaker and the verb of a reported hearsay.
-RAISED = compile_regex(r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|"
+RAISED = Tail(r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|"
                         r"understood|believed|thought|known|expected)\s+to(?:\s+have)?\s*$")
 
 
@@ -151,7 +152,7 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
     """The speaker of a verb at ``i`` standing before it: ``Milley said``, ``Smith, a ..., said``,
     ``Reid (D-Nev.) told``, ``the department which reported``, ``Trump ... and said``, ``Mr
     Houston is alleged to have said``."""
-    raised = RAISED.search(t, lo, i)
+    raised = RAISED.ends(t, lo, i)
     if raised is not None:
         i = raised.start()
     seg = segment_start(t, i, lo)
@@ -177,20 +178,20 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
         return antecedent and trailing_name(t, antecedent)  # the mouth of Donald Trump, who
     blank = not trim(list(TOKEN.finditer(t, seg, i)))
     if span is None and blank and seg > lo:
-        rel = _RELATIVE.search(t, lo, seg)
+        rel = _RELATIVE.ends(t, lo, seg)
         if rel is not None:  # the Chicago Police Department which (also) reported “...”
             return np_span(t, segment_start(t, rel.start(), lo), rel.start())
-        if COORDINATE.search(t, lo, seg):  # Trump doubled down and said ...
+        if COORDINATE.ends(t, lo, seg):  # Trump doubled down and said ...
             return leading_subject(t, lo, seg)
-    if span is None and _CONJ_BEFORE.search(t, lo, seg):
-        wider = np_span(t, segment_start(t, _CONJ_BEFORE.search(t, lo, seg).start(), lo), i)
+    if span is None and _CONJ_BEFORE.ends(t, lo, seg):
+        wider = np_span(t, segment_start(t, _CONJ_BEFORE.ends(t, lo, seg).start(), lo), i)
         if wider is not None:  # the former secretary of state and current nominee said
             return wider
     if span is not None:
         return span
     if seg > lo and t[seg - 1] == "," and blank:
         return _appositive(t, seg - 1, lo)
-    dash = _DASH_BEFORE.search(t, lo, seg)
+    dash = _DASH_BEFORE.ends(t, lo, seg)
     if dash is not None and blank:  # Andrei Illarionov - then an adviser to Putin - told
         opening = _DASH_ASIDE.search(t, lo, dash.start())
         if opening is not None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..cache import compile_regex
 from .attributions import masked_text
 from .cues import naming_before
+from .tails import Tail
 from .words import words
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 _HEADING_MD = compile_regex(r" {0,3}#{1,6}\s")
-_SENTENCE_END = compile_regex(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_SENTENCE_END = Tail(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
 def is_headline(doc: Document, index: int) -> bool:
@@ -31,7 +32,7 @@ def is_headline(doc: Document, index: int) -> bool:
     line_start = doc.line_starts[doc.position(para.start)[0] - 1]
     if doc.markdown and _HEADING_MD.match(doc.text, line_start):
         return True
-    return index == 0 and len(text.split()) <= 20 and not _SENTENCE_END.search(text)
+    return index == 0 and len(text.split()) <= 20 and not _SENTENCE_END.ends(text)
 
 
 def is_naming(doc: Document, quote: Quote) -> bool:

@@ -18,6 +18,7 @@ import regex
 from ..alternation import alternation, trie
 from ..cache import compile_re, compile_regex
 from ..data import load_data
+from .tails import Tail
 
 QUOTE = "\ue000"
 Span = tuple[int, int]
@@ -54,7 +55,7 @@ class Words:
     possessed: regex.Pattern
     according: regex.Pattern
     boundary: regex.Pattern
-    naming_before: regex.Pattern
+    naming_before: Tail
     naming_after: regex.Pattern
 
 
@@ -102,7 +103,7 @@ def words() -> Words:
         boundary=compile_regex(
             rf"(?r)(?<!\d),|,(?!\d)|[;:()\[\]{{}}\"“”«»{QUOTE}]|{DASH}|\s-\s"
             rf"|(?i:\b(?:{openers})\b)"),
-        naming_before=compile_regex(
+        naming_before=Tail(
             rf"(?i)\b(?:{_trie(data['naming_cues'])})\s*[,:]?\s*$"),
         naming_after=compile_regex(rf"\s*(?:{_alternation(data['naming_after'])})\b"),
     )

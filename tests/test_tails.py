@@ -1,0 +1,82 @@
+"""Patterns that end where the text ends, matched backwards (quotelint/analysis/tails.py): a
+reverse match at the end finds what a forward search finds, at the same place, for every such
+pattern the attribution and sourcing analyses use."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from quotelint.analysis import anonymity, attributions, cues, sourcing, speakers, titles
+from quotelint.analysis.tails import EndSearch, Tail
+from quotelint.analysis.words import words
+from quotelint.document import Document
+from quotelint.settings import Settings
+from tests.conftest import ROOT
+
+
+def _tails() -> dict[str, Tail]:
+    found = {f"{m.__name__.rsplit('.', 1)[-1]}.{name}": value
+             for m in (anonymity, attributions, cues, sourcing, speakers, titles)
+             for name, value in vars(m).items() if isinstance(value, Tail)}
+    found["words.naming_before"] = words().naming_before
+    finder = next(r.finder for r in Settings().ruleset().checks if hasattr(r, "finder"))
+    found.update({f"anonymity.{k}": v for k, v in vars(finder).items() if isinstance(v, Tail)})
+    return found
+
+
+# Where a caller reads the match (its start, a group), it must be the forward search's; the
+# others only ask whether there is one (naming_before's trie may match "called" where the
+# forward search matches "so-called").
+SPAN_READ = {"speakers.RAISED", "speakers._RELATIVE", "speakers._CONJ_BEFORE",
+             "anonymity._PREVIOUS_WORD"}
+TAILS = _tails()
+SENTENCES = [
+    "Trump doubled down and",
+    "The minister, who was speaking in London, is alleged to have",
+    "the Chicago Police Department which",
+    "Andrei Illarionov - then an adviser to Putin -",
+    "a video posted by",
+    "He was frequently",
+    "“We will not back down,”",
+    "what was once called the so-called",
+    "the Jinshajiang - or",
+    "Officials, who spoke on condition of anonymity, said,",
+    "He has been",
+    "She’s",
+    "the league denounced it and then",
+    "citing two people familiar with the talks, according to",
+    *(s for p in sorted((ROOT / "seeds").glob("*.txt"))
+      for d in [Document(p.read_text(encoding="utf-8"), str(p))]
+      for s in (d.flat[x.start:x.end] for x in d.sentences)),
+]
+
+
+def test_the_analyses_use_tails():
+    # The patterns below must be found, or this test would compare nothing.
+    assert {"speakers.RAISED", "speakers.COORDINATE", "cues._PASSIVE", "words.naming_before",
+            "anonymity.cue_before", "anonymity.named_appositive"} | SPAN_READ <= set(TAILS)
+
+
+@pytest.mark.parametrize("name", sorted(TAILS))
+def test_a_tail_matches_where_a_forward_search_does(name):
+    tail = TAILS[name]
+    forward = regex.compile(tail._reverse.pattern, tail._reverse.flags & ~regex.REVERSE)
+    hits = 0
+    for sentence in SENTENCES:
+        for end in range(len(sentence) + 1):  # every prefix: the words before a verb
+            want = forward.search(sentence, 0, end)
+            got = tail.ends(sentence, 0, end)
+            assert (got is None) == (want is None), (name, sentence[:end])
+            if name in SPAN_READ and got is not None:
+                assert got.span() == want.span(), (name, sentence[:end])
+            hits += want is not None
+    assert hits, f"{name} never matched: add a sentence that it matches"
+
+
+def test_end_search_gives_the_leftmost_match():
+    # Two overlapping phrases end the text: the forward search's (the leftmost) is returned.
+    search = EndSearch(r"(?i:range of|a range of|of)\s*$")
+    m = search.search("The missile has a range of ")
+    assert m.group() == "a range of "
+    assert search.search("The missile has a range") is None
