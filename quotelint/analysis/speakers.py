@@ -10,6 +10,8 @@ envoy`` reads the speaker after the verb. All functions read the masked text of 
 
 from __future__ import annotations
 
+import regex
+
 from ..cache import compile_regex
 from .tails import Tail
 from .words import (
@@ -27,13 +29,16 @@ from .words import (
 )
 
 
-def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = False) -> Span | None:
+def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = False,
+            toks: list[regex.Match] | None = None) -> Span | None:
     """``t[a:b]`` trimmed to the speaker it names, or None if it does not look like one.
 
     ``longer``: after an inverted verb a title may run to eight words before the name ends
-    it ("said energy analyst Orin Middleton of Barclays Capital")."""
+    it ("said energy analyst Orin Middleton of Barclays Capital"). ``toks``: the trimmed
+    tokens of ``t[a:b]``, when the caller has them already."""
     w = words()
-    toks = trim(list(TOKEN.finditer(t, a, b)))
+    if toks is None:
+        toks = trim(list(TOKEN.finditer(t, a, b)))
     times = [i for i, m in enumerate(toks) if is_time(m.group()) and (
         m.group().lower() not in _TIME_DETERMINERS
         or (i + 1 < len(toks) and is_time(toks[i + 1].group())))]  # "this week", not "this man"
@@ -156,12 +161,12 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
     if raised is not None:
         i = raised.start()
     seg = segment_start(t, i, lo)
-    if seg > lo and t[seg - 1] == ")" and not trim(list(TOKEN.finditer(t, seg, i))):
+    toks = trim(list(TOKEN.finditer(t, seg, i)))  # tokenised once: 7 calls an article
+    if seg > lo and t[seg - 1] == ")" and not toks:
         opening = t.rfind("(", lo, seg)  # Harry Reid (D-Nev.) told reporters
         if opening > lo:
             return subject_before(t, opening, lo)
-    span = np_span(t, seg, i)
-    toks = trim(list(TOKEN.finditer(t, seg, i)))
+    span = np_span(t, seg, i, toks=toks)
     if span is None and len(toks) > 1 and toks[-1].group().lower() in ("who", "which", "that"):
         head = np_span(t, toks[0].start(), toks[-2].end())  # the Protestants who pledged
         if head is not None:
@@ -176,7 +181,7 @@ def subject_before(t: str, i: int, lo: int) -> Span | None:
             head -= 1
         antecedent = np_span(t, segment_start(t, head, lo), head)
         return antecedent and trailing_name(t, antecedent)  # the mouth of Donald Trump, who
-    blank = not trim(list(TOKEN.finditer(t, seg, i)))
+    blank = not toks
     if span is None and blank and seg > lo:
         rel = _RELATIVE.ends(t, lo, seg)
         if rel is not None:  # the Chicago Police Department which (also) reported “...”
