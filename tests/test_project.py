@@ -27,3 +27,13 @@ def test_ruff_is_clean():
     r = subprocess.run([sys.executable, "-m", "ruff", "check", "quotelint", "tests",
                         "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_the_readme_shows_what_quotelint_seeds_prints():
+    # The first thing a reader sees must be the tool's real output, not last month's.
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = text.split("```\n$ quotelint seeds/\n", 1)[1].split("```", 1)[0]
+    r = subprocess.run([sys.executable, "-m", "quotelint", "--isolated", "seeds/"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 1, r.stderr
+    assert shown == r.stdout
