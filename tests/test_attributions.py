@@ -347,3 +347,23 @@ The critics called him “a disappointment of historic proportions” as a prime
 ])))
 def test_speaker_shapes_with_look_alikes(index, expected):
     assert speakers_at(SHAPES_4)[index] == expected
+
+
+def test_the_carry_over_sees_attributions_in_text_order_ties_after_the_earlier_ones():
+    # carryover._TextOrder answers "which attributions start in this span" by bisection, in
+    # the order a list sorted after each addition had (a scan of that list was quadratic).
+    from quotelint.analysis.carryover import _TextOrder
+    from quotelint.analysis.record import Attribution
+
+    def att(start: int, end: int, cue_end: int = 0, name: str = "x") -> Attribution:
+        return Attribution(name, (start, end), (0, 1), (cue_end - 1, cue_end) if cue_end else None,
+                           0)
+
+    known = _TextOrder([att(50, 60, name="b"), att(10, 20, 95, name="a"), att(50, 55, name="c")])
+    assert [a.kind for a in known.between(0, 100)] == ["a", "b", "c"]  # sorted, stable
+    known.add(att(50, 70, name="d"))  # a tie: after those already there
+    known.add(att(80, 90, name="e"))
+    assert [a.kind for a in known.between(50, 81)] == ["b", "c", "d", "e"]
+    assert [a.kind for a in known.between(51, 80)] == []
+    assert [a.kind for a in known.all()] == ["a", "b", "c", "d", "e"]
+    assert known.reach == 85  # "a": content from 10, cue to 95

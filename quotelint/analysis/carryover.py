@@ -10,6 +10,8 @@ that is a person with a verb of its own ("But he blamed “...”"). ``attributi
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -60,8 +62,52 @@ def _next_sentence(doc: Document, t: str, q: Quote, *, opening: bool = False
     return None
 
 
+def _start(a: Attribution) -> int:
+    return a.content[0]
+
+
+def _reach(a: Attribution) -> int:
+    return max(a.content[1], a.cue[1] if a.cue else 0)
+
+
+class _TextOrder:
+    """The attributions of an article in text order (by where their content starts), asked
+    for those that start in a span. The carry-over asks this for each quotation with no
+    speaker; scanning every attribution each time, and sorting them all after each one found,
+    was quadratic in the article's length: a 50 MB file of articles ran for minutes in the
+    carry-over alone (issue 7). The ones the carry-over finds come in text order and are kept
+    apart, merged when asked, after others that start at the same place, as the stable sort
+    of a list they were appended to put them."""
+
+    def __init__(self, out: list[Attribution]) -> None:
+        self.first = sorted(out, key=_start)
+        self.first_starts = [a.content[0] for a in self.first]
+        self.added: list[Attribution] = []
+        self.added_starts: list[int] = []
+        # The longest reach past its start of any attribution (its content or cue), for
+        # asking which ones reach into a span.
+        self.reach = max((_reach(a) - a.content[0] for a in self.first), default=0)
+
+    def add(self, a: Attribution) -> None:
+        i = bisect_right(self.added_starts, a.content[0])
+        self.added.insert(i, a)
+        self.added_starts.insert(i, a.content[0])
+        self.reach = max(self.reach, _reach(a) - a.content[0])
+
+    def between(self, lo: int, hi: int) -> list[Attribution]:
+        """The attributions whose content starts at ``lo`` or after and before ``hi``."""
+        first = self.first[bisect_left(self.first_starts, lo):bisect_left(self.first_starts, hi)]
+        added = self.added[bisect_left(self.added_starts, lo):bisect_left(self.added_starts, hi)]
+        if not added:
+            return first
+        return list(heapq.merge(first, added, key=_start)) if first else added
+
+    def all(self) -> list[Attribution]:
+        return list(heapq.merge(self.first, self.added, key=_start))
+
+
 def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, Attribution],
-              out: list[Attribution], bare: list[Attribution]) -> None:
+               out: list[Attribution], bare: list[Attribution]) -> None:
     """Speakers for quotations whose own sentences name none, in this order: a speaker that
     opens the next sentence (“...?” Beck asked.), the pieces of an AP running quote, a
     paragraph introduced by "X said:" or following X's words, the subject of the quotation's
@@ -69,20 +115,24 @@ def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, A
     later in the next sentence."""
     _chains(quotes, by_quote, out)
     paragraphs = doc.paragraphs
+    known = _TextOrder(out)
+    bare_in: dict[int, list[Attribution]] = {}  # by sentence
+    for a in bare:
+        bare_in.setdefault(a.sentence, []).append(a)
     for q in quotes:
         if q.start in by_quote:
             continue
         para = paragraphs[q.paragraph]
         found = _next_sentence(doc, t, q, opening=True)  # “...?” Beck asked.
         if found is None and not t[para.start:q.start].strip():
-            found = _introduced(doc, t, q.paragraph, out)
+            found = _introduced(doc, t, q.paragraph, known)
         subject = _subject(doc, t, q) if found is None else None  # But he blamed “...”
         if found is None and subject is None:
-            found = _earlier(doc, para.start, q, out, bare)
+            found = _earlier(doc, para.start, q, known, bare_in)
         if found is None and subject is None:
             found = _next_sentence(doc, t, q)
         if found is None and subject is None:
-            found = _narrated(doc, t, q, out)
+            found = _narrated(doc, t, q, known)
         if found is None:
             if subject is None:
                 continue
@@ -91,8 +141,8 @@ def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, A
             a = Attribution("direct", (q.start, q.end), found.source, found.cue,
                             doc.sentence_index(q.start), q, found.via, found.verb_class)
         by_quote[q.start] = a
-        out.append(a)
-        out.sort(key=lambda x: x.content[0])
+        known.add(a)
+    out[:] = known.all()
     _chains(quotes, by_quote, out)
 
 
@@ -140,7 +190,7 @@ def _active_verb(t: str, start: int, end: int) -> bool:
     return False
 
 
-def _narrated(doc: Document, t: str, q: Quote, out: list[Attribution]) -> Attribution | None:
+def _narrated(doc: Document, t: str, q: Quote, known: _TextOrder) -> Attribution | None:
     """British copy lets a sentence about the speaker introduce a quotation ("Campbell
     signalled his intent to move abroad. “I'm 30 now ...”") and lets narration that names
     nobody else stand between a speaker's words and more of them ("“...,” explains Mr Dean.
@@ -154,11 +204,11 @@ def _narrated(doc: Document, t: str, q: Quote, out: list[Attribution]) -> Attrib
     oldest = doc.paragraphs[max(0, q.paragraph - 1)].start
     j = k - 1
     prev = sentences[j]
-    spoken = any(prev.start <= a.content[0] < prev.end for a in out if a.quote is not None)
+    spoken = any(a.quote is not None for a in known.between(prev.start, prev.end))
     subject = None if spoken else _person_subject(t, prev.start, prev.end, strict=True)
     if subject is not None and prev.start >= oldest:  # (a title in it is nobody's words)
         return Attribution("direct", (q.start, q.end), subject, None, k, q, "narration")
-    said = [a for a in out if a.source is not None and oldest <= a.content[0] < q.start
+    said = [a for a in known.between(oldest, q.start) if a.source is not None
             and _carries(t, a)]
     if not said:
         return None
@@ -204,15 +254,15 @@ def _person_subject(t: str, lo: int, hi: int, *, strict: bool = False) -> tuple[
     return None  # "Physio sessions with ...": not a person and a verb
 
 
-def _earlier(doc: Document, para_start: int, q: Quote, out: list[Attribution],
-             bare: list[Attribution]) -> Attribution | None:
+def _earlier(doc: Document, para_start: int, q: Quote, known: _TextOrder,
+             bare_in: dict[int, list[Attribution]]) -> Attribution | None:
     """The speaker a quotation carries on from, in its paragraph: whoever the sentence just
     before attributes something to ("Bystrom agreed. “...”"), else the last attributed
     quotation (“A,” he said. “B.”)."""
     k = doc.sentence_index(q.start)
-    earlier = [a for a in out if a.source is not None and para_start <= a.content[0]
-               and max(a.content[1], a.cue[1] if a.cue else 0) <= q.start]
-    just_before = [a for a in [*earlier, *bare] if a.sentence == k - 1
+    earlier = [a for a in known.between(para_start, q.start + 1) if a.source is not None
+               and _reach(a) <= q.start]
+    just_before = [a for a in [*earlier, *bare_in.get(k - 1, ())] if a.sentence == k - 1
                    and doc.sentences[k - 1].start >= para_start]
     if just_before:  # a quotation's speaker first: “...,” Ash wrote, first reported by AP.
         quoted_before = [a for a in just_before if a.quote is not None] or just_before
@@ -247,8 +297,7 @@ def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
         chain = [q] if q is not None else []
 
 
-def _introduced(doc: Document, t: str, index: int,
-                out: list[Attribution]) -> Attribution | None:
+def _introduced(doc: Document, t: str, index: int, known: _TextOrder) -> Attribution | None:
     """A paragraph that opens with a quotation takes its speaker from the paragraph before when
     that one ends "X said:" (``introduced``), or when its last sentence is X's: a quotation
     attributed to X (“...,” X said. / then a paragraph “...”) or X's reported words ("Ian
@@ -268,9 +317,8 @@ def _introduced(doc: Document, t: str, index: int,
             c = cues[-1]
             return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
                                "introduced", c.cls)
-    last = [a for a in out if a.source is not None and a.content[0] < prev.end
-            and max(a.content[1], a.cue[1] if a.cue else 0) > last_sentence.start
-            and _carries(t, a)]
+    last = [a for a in known.between(last_sentence.start - known.reach, prev.end)
+            if a.source is not None and _reach(a) > last_sentence.start and _carries(t, a)]
     if not last:
         return None
     a = max(last, key=lambda a: (max(a.content[1], a.cue[1] if a.cue else 0), a.quote is not None))
