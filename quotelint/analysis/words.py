@@ -19,6 +19,7 @@ from ..alternation import alternation, trie
 from ..cache import compile_re, compile_regex
 from ..data import load_data
 from .tails import Tail
+from .word_index import word_set
 
 QUOTE = "\ue000"
 Span = tuple[int, int]
@@ -57,6 +58,10 @@ class Words:
     boundary: regex.Pattern
     naming_before: Tail
     naming_after: regex.Pattern
+    # The look-up words of the according-to phrases and the possessed statements
+    # (word_index.word_set): a sentence with none of them is not searched for those cues.
+    according_words: frozenset[str]
+    possessed_words: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -106,6 +111,8 @@ def words() -> Words:
         naming_before=Tail(
             rf"(?i)\b(?:{_trie(data['naming_cues'])})\s*[,:]?\s*$"),
         naming_after=compile_regex(rf"\s*(?:{_alternation(data['naming_after'])})\b"),
+        according_words=word_set(data["according_to"]),
+        possessed_words=word_set(data["possessed_statements"]),
     )
 
 
