@@ -367,3 +367,23 @@ def test_the_carry_over_sees_attributions_in_text_order_ties_after_the_earlier_o
     assert [a.kind for a in known.between(51, 80)] == []
     assert [a.kind for a in known.all()] == ["a", "b", "c", "d", "e"]
     assert known.reach == 85  # "a": content from 10, cue to 95
+
+
+def test_cue_finders_are_skipped_only_in_sentences_without_their_words():
+    from quotelint.analysis.cues import (
+        _according_cues,
+        _possessive_cues,
+        find_cues,
+        finders_in_vain,
+    )
+
+    doc = Document("The mayor left early. According to police, the road was closed. "
+                   "The mayor’s claim that the bridge was safe was wrong.", "a.txt")
+    assert finders_in_vain(doc) == [(_according_cues, _possessive_cues), (_possessive_cues,),
+                                    (_according_cues,)]
+    found = {(a.kind, doc.text[a.source[0]:a.source[1]]) for a in attributions(doc)}
+    assert ("according-to", "police") in found
+    third = doc.sentences[2]
+    cues = find_cues(doc.flat, third.start, third.end, finders_in_vain(doc)[2])
+    assert [(doc.text[c.start:c.end], c.cls, doc.text[c.source[0]:c.source[1]]) for c in cues] \
+        == [("’s claim", "possessive", "The mayor")]
