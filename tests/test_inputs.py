@@ -122,8 +122,9 @@ def test_chmod_000_is_named(cli, write):
 
 
 def test_memory_is_bounded_by_the_file_size(tmp_path):
-    """Linting holds a file about ten times over (text, prose, flattened text, offsets,
-    sentences); the figure for 50 MB is in docs/architecture.md (benchmarks/memory.py)."""
+    """Memory grows in proportion to the file: this one (a sentence with a quotation and an
+    agentless attribution, repeated) stays under 16 times its size. Real articles, with more
+    speakers and figures, take about 25 times (docs/architecture.md, benchmarks/memory.py)."""
     sentence = ("The minister’s spokesman said on Tuesday that it is believed the talks, "
                 "which began in May, would resume “within days”. ")
     path = tmp_path / "long.txt"
