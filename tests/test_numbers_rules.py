@@ -263,3 +263,35 @@ def test_a_figure_said_again_of_the_same_noun():
 ])
 def test_unrelated_figures_with_similar_words_are_not_compared(text):
     assert lint(text, "QL501", "QL503") == []
+
+
+REPEATED = [
+    # A figure repeated word for word, then a clash: reported against the first mention.
+    "The missile has a range of 300 km, officials said.\n\n" * 3
+    + "Its range of 200 miles worries the missile experts.\n\n"
+    + "The missile has a range of 300 km, officials said.\n",
+    # The first mention shares the clashing figure's sentence ("one sentence": never compared),
+    # so the earliest that can clash is the next mention like it.
+    "The missile has a range of 300 km and, some say, a range of 200 miles.\n\n"
+    + "The missile has a range of 300 km.\n\n" * 2
+    + "The missile has a range of 200 miles.\n",
+    # Mixed unit systems (QL503) over repeated, agreeing mentions.
+    "The pipeline is 912 km long.\n\n" * 3 + "The pipeline is 567 miles long.\n\n"
+    + "The pipeline is 912 km long.\n",
+]
+
+
+@pytest.mark.parametrize("text", REPEATED)
+def test_repeated_mentions_are_compared_once_and_report_as_each_pair_would(text, monkeypatch):
+    # Mentions that differ only in their place stand in for each other (the first for all),
+    # so that a file repeating one figure is not compared pair by pair. The findings must be
+    # those of comparing every pair.
+    from quotelint.checks import number_consistency
+
+    def rules(found):
+        return [(f.rule, f.line, f.column, f.message) for f in found if f.rule.startswith("QL5")]
+
+    once = rules(lint_text(text, "a.txt"))
+    monkeypatch.setattr(number_consistency, "_unplaced", lambda m: m)  # every pair
+    assert rules(lint_text(text, "a.txt")) == once
+    assert once  # each text has something to report
