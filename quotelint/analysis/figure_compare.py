@@ -28,7 +28,7 @@ CONVERSION_LENIENCY = 0.12
 MAX_RATIO = 10.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One quantity, reduced to what comparing it needs. Picklable (plain values only)."""
 

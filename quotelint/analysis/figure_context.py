@@ -58,7 +58,7 @@ class ContextTable:
     population: frozenset[str]  # "voters" in "among Hispanic voters": says only who
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """What a figure is said of: its clause's content stems and its noun (both may be empty)."""
 

@@ -29,7 +29,7 @@ from .units import UnitName, unit_table
 Interval = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure as written. ``interval`` is in the figure's own unit, approximator applied."""
 

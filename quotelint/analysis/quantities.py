@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 Interval = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure in context. ``base`` is its interval in the dimension's base unit (SI)."""
 
