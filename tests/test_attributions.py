@@ -387,3 +387,17 @@ def test_cue_finders_are_skipped_only_in_sentences_without_their_words():
     cues = find_cues(doc.flat, third.start, third.end, finders_in_vain(doc)[2])
     assert [(doc.text[c.start:c.end], c.cls, doc.text[c.source[0]:c.source[1]]) for c in cues] \
         == [("’s claim", "possessive", "The mayor")]
+
+
+def test_overlap_by_bisection_is_the_scan_it_replaced():
+    import random
+
+    from quotelint.analysis.anonymity import _Overlaps
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(1, 30)) for s in rng.sample(range(300), rng.randint(0, 12))]
+        overlaps = _Overlaps(spans)
+        for start in range(0, 320, 3):
+            end = start + rng.randint(1, 20)
+            assert overlaps.any(start, end) == any(s < end and start < e for s, e in spans)

@@ -24,8 +24,10 @@ that hides a person, and is. The word lists are the lexicons of ``rules/lexicons
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
@@ -220,10 +222,11 @@ class AnonymityFinder:
                 found.append(source)
                 taken.append((m.start(), m.end()))
         # The cheap test first: most sentences name no anonymous-source noun at all.
+        overlaps = _Overlaps(taken)
         for index in triggered_indexes(doc, units, [self.nouns, self.nested_words]):
             sentence = sentences[index]
             for m in self.descriptor.finditer(text, sentence.start, sentence.end):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if overlaps.any(m.start(), m.end()):
                     continue
                 source = self._source(doc, text, m, index)
                 if source is not None:
@@ -296,6 +299,21 @@ class AnonymityFinder:
         if self.reason.search(doc.flat, start, end):
             return "given", None
         return None, None
+
+
+class _Overlaps:
+    """Does a span overlap any of ``spans``? By bisection over their starts and the furthest
+    end so far: asked for each descriptor outside the attribution analysis, a scan of them all
+    was quadratic in a long paragraph of sources (issue 7)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def any(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return i >= 0 and self.reach[i] > start
 
 
 def anonymity_finder(lexicons: Mapping[str, list[str]], shared: dict) -> AnonymityFinder:

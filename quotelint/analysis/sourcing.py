@@ -16,6 +16,7 @@ rule load and shared by every rule that asks.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,6 +41,11 @@ _PUBLIC_PRODUCERS = frozenset({"official", "government", "ministry", "police", "
                                "census"})
 _CAPITALISED = compile_regex(r"\b[A-Z][\w’'.&-]*")
 _DEFINITE = compile_regex(r"(?i:the|this|that|its|their|his|her|our)\s")
+
+
+def sentence_paragraphs(doc: Document) -> list[int]:
+    """The paragraph of each sentence of ``doc``, in order; use ``doc.cached``."""
+    return [s.paragraph for s in doc.sentences]
 
 
 def sentence_starts(doc: Document) -> frozenset[int]:
@@ -179,8 +185,9 @@ class SourceFinder:
         if paragraph != lede(doc):
             return False
         per_sentence = doc.cached(self.sentence_sources)
-        following = [k for k in range(index + 1, len(sentences))
-                     if sentences[k].paragraph == paragraph + 1]
+        paragraphs = doc.cached(sentence_paragraphs)  # the sentences of one are contiguous
+        following = range(bisect_left(paragraphs, paragraph + 1),
+                          bisect_left(paragraphs, paragraph + 2))
         return any(src.kind != PRONOUN for k in following for src in per_sentence[k])
 
     def sourced(self, doc: Document, index: int, *, before: int = 0, after: int = 0,
