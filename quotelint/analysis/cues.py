@@ -218,7 +218,7 @@ def _speaker_of(t: str, lo: int, hi: int, m: regex.Match, form: str, cls: str,
     if found and COORDINATE.ends(t, lo, seg) and not trim(list(TOKEN.finditer(t, seg,
                                                                                  m.start()))):
         return found[-1].source, False  # the League denounced it and said ...
-    src = subject_before(t, m.start(), lo)
+    src = subject_before(t, m.start(), lo, seg)
     if src is None and after_quote and cls in _SPEECH:
         src = bare_plural(t, seg, m.start())  # “...,” café owners said
     return src, False

@@ -155,7 +155,10 @@ def find_measure(meas: MeasureTable, text: str, fig: Figure, left: str,
              right_end: int) -> tuple[str | None, str, str]:
     """(key, display, cue words) of what ``fig`` measures, or (None, "", "")."""
     family = _family(fig.dimension)
-    for found in (meas.after.match(text, fig.end, right_end), meas.before.search(left)):
+    # The phrase before is searched only when the words after name no measure (issue 7).
+    for search in (lambda: meas.after.match(text, fig.end, right_end),
+                   lambda: meas.before.search(left)):
+        found = search()
         if found is None:
             continue
         index = int(found.lastgroup[1:])

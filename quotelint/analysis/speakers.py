@@ -153,14 +153,15 @@ RAISED = Tail(r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|"
                         r"understood|believed|thought|known|expected)\s+to(?:\s+have)?\s*$")
 
 
-def subject_before(t: str, i: int, lo: int) -> Span | None:
+def subject_before(t: str, i: int, lo: int, seg: int | None = None) -> Span | None:
     """The speaker of a verb at ``i`` standing before it: ``Milley said``, ``Smith, a ..., said``,
     ``Reid (D-Nev.) told``, ``the department which reported``, ``Trump ... and said``, ``Mr
     Houston is alleged to have said``."""
     raised = RAISED.ends(t, lo, i)
     if raised is not None:
         i = raised.start()
-    seg = segment_start(t, i, lo)
+    if raised is not None or seg is None:  # ``seg``: the caller's segment_start(t, i, lo)
+        seg = segment_start(t, i, lo)
     toks = trim(list(TOKEN.finditer(t, seg, i)))  # tokenised once: 7 calls an article
     if seg > lo and t[seg - 1] == ")" and not toks:
         opening = t.rfind("(", lo, seg)  # Harry Reid (D-Nev.) told reporters
