@@ -20,6 +20,17 @@ from quotelint.settings import Settings
 qdask = pytest.importorskip("quotelint.dask")
 
 
+@pytest.fixture(autouse=True)
+def _environment_restored():
+    """A Dask cluster sets MALLOC_TRIM_THRESHOLD_, PYTHONHASHSEED and OMP_NUM_THREADS in this
+    process's environment for its workers; the tests after these must not inherit them (the
+    memory test read nothing under them)."""
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
 def same(a, b) -> None:
     assert (a.findings, a.errors, a.files, a.digests) == (b.findings, b.errors, b.files,
                                                           b.digests)
