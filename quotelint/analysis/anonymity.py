@@ -223,7 +223,8 @@ class AnonymityFinder:
                 taken.append((m.start(), m.end()))
         # The cheap test first: most sentences name no anonymous-source noun at all.
         overlaps = _Overlaps(taken)
-        for index in triggered_indexes(doc, units, [self.nouns, self.nested_words]):
+        nested = with_noun.intersection(triggered_indexes(doc, units, [self.nested_words]))
+        for index in sorted(nested):
             sentence = sentences[index]
             for m in self.descriptor.finditer(text, sentence.start, sentence.end):
                 if overlaps.any(m.start(), m.end()):

@@ -67,6 +67,7 @@ def _start(a: Attribution) -> int:
 
 
 def _reach(a: Attribution) -> int:
+    """Where an attribution ends: its content or its cue, whichever is later."""
     return max(a.content[1], a.cue[1] if a.cue else 0)
 
 
@@ -212,8 +213,8 @@ def _narrated(doc: Document, t: str, q: Quote, known: _TextOrder) -> Attribution
             and _carries(t, a)]
     if not said:
         return None
-    a = max(said, key=lambda a: max(a.content[1], a.cue[1] if a.cue else 0))
-    end = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
+    a = max(said, key=_reach)
+    end = max(_reach(a), a.source[1])
     while j >= 0 and sentences[j].end > end:  # nobody else is the subject in between
         if sentences[j].start >= end and _person_subject(t, sentences[j].start,
                                                          sentences[j].end) is not None:
@@ -321,8 +322,8 @@ def _introduced(doc: Document, t: str, index: int, known: _TextOrder) -> Attribu
             if a.source is not None and _reach(a) > last_sentence.start and _carries(t, a)]
     if not last:
         return None
-    a = max(last, key=lambda a: (max(a.content[1], a.cue[1] if a.cue else 0), a.quote is not None))
-    ends = max(a.content[1], a.cue[1] if a.cue else 0, a.source[1])
+    a = max(last, key=lambda a: (_reach(a), a.quote is not None))
+    ends = max(_reach(a), a.source[1])
     tail = _RELATIVE_TAIL.split(t[ends:prev.end], maxsplit=1)[0]
     if QUOTE in tail or any(verbish(w) for w in TOKEN.findall(tail)):
         return None  # the paragraph goes on after the quotation: a new one starts below

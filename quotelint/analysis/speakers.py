@@ -150,7 +150,7 @@ COORDINATE = Tail(r"(?i)\b(?:and|but|or|then)\s*$")
 
 # "is alleged to have": what stands between a speaker and the verb of a reported hearsay.
 RAISED = Tail(r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alleged|said|reported|"
-                        r"understood|believed|thought|known|expected)\s+to(?:\s+have)?\s*$")
+              r"understood|believed|thought|known|expected)\s+to(?:\s+have)?\s*$")
 
 
 def subject_before(t: str, i: int, lo: int, seg: int | None = None) -> Span | None:
