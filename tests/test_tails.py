@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from quotelint.analysis import anonymity, attributions, cues, sourcing, speakers, titles
+from quotelint.analysis import anonymity, attributions, cues, sentences, sourcing, speakers, titles
 from quotelint.analysis.tails import EndSearch, Tail
 from quotelint.analysis.words import words
 from quotelint.document import Document
@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 def _tails() -> dict[str, Tail]:
     found = {f"{m.__name__.rsplit('.', 1)[-1]}.{name}": value
-             for m in (anonymity, attributions, cues, sourcing, speakers, titles)
+             for m in (anonymity, attributions, cues, sentences, sourcing, speakers, titles)
              for name, value in vars(m).items() if isinstance(value, Tail)}
     found["words.naming_before"] = words().naming_before
     finder = next(r.finder for r in Settings().ruleset().checks if hasattr(r, "finder"))
@@ -29,7 +29,7 @@ def _tails() -> dict[str, Tail]:
 # others only ask whether there is one (naming_before's trie may match "called" where the
 # forward search matches "so-called").
 SPAN_READ = {"speakers.RAISED", "speakers._RELATIVE", "speakers._CONJ_BEFORE",
-             "anonymity._PREVIOUS_WORD"}
+             "anonymity._PREVIOUS_WORD", "sentences._WORD_BEFORE"}
 TAILS = _tails()
 SENTENCES = [
     "Trump doubled down and",
@@ -46,6 +46,7 @@ SENTENCES = [
     "She’s",
     "the league denounced it and then",
     "citing two people familiar with the talks, according to",
+    "Gen. Mark Milley met U.S. officials and the No. 10 team at 10.30 in St. Paul’s",
     *(s for p in sorted((ROOT / "seeds").glob("*.txt"))
       for d in [Document(p.read_text(encoding="utf-8"), str(p))]
       for s in (d.flat[x.start:x.end] for x in d.sentences)),
@@ -54,8 +55,9 @@ SENTENCES = [
 
 def test_the_analyses_use_tails():
     # The patterns below must be found, or this test would compare nothing.
-    assert {"speakers.RAISED", "speakers.COORDINATE", "cues._PASSIVE", "words.naming_before",
-            "anonymity.cue_before", "anonymity.named_appositive"} | SPAN_READ <= set(TAILS)
+    assert {"speakers.RAISED", "speakers.COORDINATE", "sentences._WORD_BEFORE", "cues._PASSIVE",
+            "words.naming_before", "anonymity.cue_before",
+            "anonymity.named_appositive"} | SPAN_READ <= set(TAILS)
 
 
 @pytest.mark.parametrize("name", sorted(TAILS))
@@ -80,3 +82,10 @@ def test_end_search_gives_the_leftmost_match():
     m = search.search("The missile has a range of ")
     assert m.group() == "a range of "
     assert search.search("The missile has a range") is None
+
+
+def test_the_word_before_a_period_after_a_line_break_is_the_forward_searchs():
+    # Searched forwards, `$` also matched before a final line break: "Gen\n." reads "Gen".
+    assert sentences._word_before("He met Gen\n. Milley", 11) == "Gen"
+    assert sentences._word_before("He met Gen. Milley", 10) == "Gen"
+    assert sentences._word_before("He met ’U.S. Milley", 11) == "U.S"

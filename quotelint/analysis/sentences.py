@@ -18,6 +18,7 @@ import regex
 
 from ..cache import compile_regex
 from ..data import load_data
+from .tails import Tail
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -36,7 +37,8 @@ class Sentence:
 # run not followed by a space ("!!!!...", "......") is tried from each of its characters, which
 # is quadratic in its length.
 _CANDIDATE = compile_regex(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
-_WORD_BEFORE = compile_regex(r"[\w.'’-]+$")
+_WORD_BEFORE = Tail(r"[\w.'’-]+$")
+_WORD_BEFORE_FORWARD = compile_regex(r"[\w.'’-]+$")
 _NEXT_WORDS = compile_regex(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
                             r"(?:\s+([\w'’.-]+))?")
 _INITIALISM = compile_regex(r"(?:\w\.)+\w")
@@ -45,6 +47,23 @@ _INITIALISM = compile_regex(r"(?:\w\.)+\w")
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in load_data("abbreviations").items()}
+
+
+def _following(prose: str, after: int, end: int) -> list[str]:
+    """The up to four words after a candidate boundary, without final periods."""
+    words = _NEXT_WORDS.match(prose, after, end)
+    return [w.rstrip(".") for w in (words.groups() if words else ()) if w]
+
+
+def _word_before(prose: str, start: int) -> str:
+    """The word (periods and apostrophes included) that ends at ``start``. Matched backwards
+    from ``start`` (tails.py): searched forwards, the pattern was tried at each of the 40
+    characters before every period of the article (issue 7)."""
+    if start and prose[start - 1] == "\n":  # forwards, `$` also matched before a line break
+        before = _WORD_BEFORE_FORWARD.search(prose, max(0, start - 40), start)
+    else:
+        before = _WORD_BEFORE.ends(prose, max(0, start - 40), start)
+    return before.group().lstrip("'’-") if before else ""
 
 
 def _is_boundary(prose: str, m: regex.Match, end: int) -> bool:
@@ -56,14 +75,12 @@ def _is_boundary(prose: str, m: regex.Match, end: int) -> bool:
         return False
     lists = _lists()
     term, closers = m.group(1), m.group(2)
-    words = _NEXT_WORDS.match(prose, after, end)
-    following = [w.rstrip(".") for w in (words.groups() if words else ()) if w]
-    if closers and term[-1] in "?!…" and any(w in lists["reporting_verbs"] for w in following):
+    if closers and term[-1] in "?!…" and any(
+            w in lists["reporting_verbs"] for w in _following(prose, after, end)):
         return False  # “Why?” Milley asked.
     if term != "." or closers:
         return True
-    before = _WORD_BEFORE.search(prose, max(0, m.start() - 40), m.start())
-    token = before.group().lstrip("'’-") if before else ""
+    token = _word_before(prose, m.start())
     if not token:
         return True
     if token in lists["titles"]:
@@ -73,6 +90,7 @@ def _is_boundary(prose: str, m: regex.Match, end: int) -> bool:
     if len(token) == 1 and token.isupper():
         return False  # an initial: "John F. Kennedy"
     if token in lists["ambiguous"] or _INITIALISM.fullmatch(token):
+        following = _following(prose, after, end)
         return bool(following) and following[0] in lists["openers"]
     return True
 
