@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..alternation import alternation, trie
 from ..cache import compile_re
 from ..data import load_data
+from .figure_starts import FigureStarts
 from .units import unit_alternation
 
 Interval = tuple[float, float]
@@ -35,7 +36,7 @@ class Lexicon:
     months: re.Pattern
     time_after: re.Pattern
     name_before: re.Pattern
-
+    starts: FigureStarts  # where the pattern can match, from the word index (figure_starts.py)
 
 
 def norm(text: str) -> str:
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
     months = alternation(data["months"])
     return Lexicon(
         pattern=compile_re(pattern),
+        starts=FigureStarts(openers, currency_prefix),
         approximators={norm(k): v for k, v in approximators.items()},
         postfix={norm(k): v for k, v in postfix.items()},
         number_words=number_words,

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .figure_pattern import Lexicon, lexicon, norm
+from .figure_starts import matches
 from .unit_words import metres_follow, metres_precede, pounds_are_money
 from .units import UnitName, unit_table
+from .word_index import WordIndex
 
 Interval = tuple[float, float]
 
@@ -160,10 +162,12 @@ def _unit_of(m: re.Match, lex: Lexicon) -> tuple[str, UnitName | None] | None:
     return name.unit.dimension, name
 
 
-def figures(text: str) -> Iterator[tuple[Figure, re.Match]]:
-    """Every figure in ``text`` (already blanked of markup), in order, with its raw match."""
+def figures(text: str, index: WordIndex | None = None) -> Iterator[tuple[Figure, re.Match]]:
+    """Every figure in ``text`` (already blanked of markup), in order, with its raw match.
+    With the text's word index, the pattern is tried only where a figure can start."""
     lex = lexicon()
-    for m in lex.pattern.finditer(text):
+    starts = lex.starts.positions(text, index) if index is not None else None
+    for m in matches(lex.pattern, text, starts):
         fig = _figure(text, m, lex)
         if fig is not None:
             yield fig, m

@@ -25,6 +25,7 @@ from .figure_pattern import lexicon
 from .measures import MeasureTable, find_measure, measure_table, stem
 from .numbers_parse import Figure, figures
 from .units import unit_table
+from .word_index import word_index
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -94,7 +95,7 @@ def quantities(doc: Document) -> list[Quantity]:
     keyed_by_context = context_table().dimensions  # compared by the words around them
     names: frozenset[str] | None = None
     outside = ""  # the text with quotations blanked, once a figure needs it
-    for fig, _ in figures(text):
+    for fig, _ in figures(text, doc.cached(word_index)):
         si = doc.sentence_index(fig.start)
         sent = sentences[si]
         if fig.start < sent.start or fig.start >= sent.end:
