@@ -97,6 +97,11 @@ def test_named_and_institutional_sources_are_not_reported(sentence):
     ("Sources close to the minister said she would stay.", ("QL301", 1, 1)),
     ("According to POLITICO’s sources, the talks failed.", ("QL302", 1, 14)),
     ("Officials say the home secretary wants young people to feel safe.", ("QL302", 1, 1)),
+    # Descriptors opening with a phrase of several words (determiner and rank tries)
+    ("Two or three Downing Street insiders said the plan was off.", ("QL301", 1, 1)),
+    ("The paper reported that a number of senior White House aides said he would go.",
+     ("QL301", 1, 25)),
+    ("Police said 12 unnamed officers told the inquiry the order came late.", ("QL301", 1, 13)),
     ("It has been suggested that the chairman will resign.", ("QL401", 1, 1)),
     ("The striker is said to be unhappy at the club.", ("QL402", 1, 13)),
     ("The minister has been accused of misleading Parliament.", ("QL402", 1, 14)),
