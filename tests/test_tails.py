@@ -89,3 +89,33 @@ def test_the_word_before_a_period_after_a_line_break_is_the_forward_searchs():
     assert sentences._word_before("He met Gen\n. Milley", 11) == "Gen"
     assert sentences._word_before("He met Gen. Milley", 10) == "Gen"
     assert sentences._word_before("He met ’U.S. Milley", 11) == "U.S"
+
+
+def _last_person_reference(t: str, before: int):
+    skip = words().leading | words().determiners
+    for m in regex.finditer(speakers._PERSON, t, pos=max(0, before - 1500), endpos=before):
+        if m.group().split()[0].lower() not in skip:
+            return m.start(), m.end()
+    return None
+
+
+LOOK_BACK = [
+    "The Government said Mr O’Brien Smith and The Treasury met. He said",
+    "They met Mr D’The Treasury, then Ms O’This Ministry; she",  # a name glued to the next
+    "Prime Minister Boris Johnson told Mr Boris Johnson-Smith that John F. Kennedy had",
+    "Sen. Ted Cruz, The President and the Home Office; they",
+    *(Document(p.read_text(encoding="utf-8"), str(p)).flat
+      for p in sorted((ROOT / "seeds").glob("*.txt"))),
+]
+
+
+@pytest.mark.parametrize("text", LOOK_BACK)
+def test_last_person_finds_what_a_backward_scan_finds(text):
+    # From every position, mid-word ones included: the first name found backwards ends where
+    # a word ends or where the search ends (speakers._PERSON_AT_WORD_END).
+    found = 0
+    for before in range(len(text) + 1):
+        want = _last_person_reference(text, before)
+        assert speakers.last_person(text, before) == want, text[:before][-60:]
+        found += want is not None
+    assert found

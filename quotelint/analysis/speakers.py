@@ -355,15 +355,25 @@ def is_determined(t: str, span: Span) -> bool:
     return first in words().determiners
 
 
-_PERSON = compile_regex(
-    r"(?r)\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof)\.?\s+[A-Z][\w’'-]+"
-    r"|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)")
+_PERSON = (r"(?r)\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof)\.?\s+[A-Z][\w’'-]+"
+           r"|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)")
+# A person's name, matched ending where a word ends. Searched backwards, the name was tried at every
+# position of the 1,500 characters, each time reading the word to its left back to its capital
+# (issue 7: 45 -> 22 µs a pronoun). A match ending inside a word extends to the word's end, so
+# the first match found backwards ends at a word's end or where the searched text ends, which
+# the look-ahead takes for the text's end: each search ends where the last match started.
+_PERSON_AT_WORD_END = compile_regex(_PERSON + r"(?![\w’'-])")
 
 
 def last_person(t: str, before: int) -> Span | None:
     """The last name of a person in the 1,500 characters before ``before``."""
     skip = words().leading | words().determiners
-    for m in _PERSON.finditer(t, max(0, before - 1500), before):
+    lo, end = max(0, before - 1500), before
+    while end > lo:
+        m = _PERSON_AT_WORD_END.search(t, lo, end)
+        if m is None:
+            return None
         if m.group().split()[0].lower() not in skip:
             return m.start(), m.end()
+        end = m.start()
     return None
