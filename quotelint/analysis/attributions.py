@@ -50,7 +50,7 @@ import regex
 
 from ..cache import compile_regex
 from .carryover import carry_over
-from .cues import Cue, dash_credit, find_cues, finders_in_vain
+from .cues import Cue, dash_credit, find_cues, finders_in_vain, sentence_verbs
 from .quotes import Quote
 from .record import KINDS, Attribution
 from .speakers import is_name, is_pronoun, last_person
@@ -235,9 +235,11 @@ def _analyze(doc: Document) -> list[Attribution]:
     bare: list[Attribution] = []  # "Bystrom agreed.": a speaker with nothing reported yet
     by_quote: dict[int, Attribution] = {}
     in_vain = finders_in_vain(doc)
+    verbs = sentence_verbs(doc, t)
     for first, last, members in _frames(doc, quotes):
         cues = [c for k in range(first, last + 1)
-                for c in find_cues(t, sentences[k].start, sentences[k].end, in_vain[k])]
+                for c in find_cues(t, sentences[k].start, sentences[k].end, in_vain[k],
+                                   verbs[k])]
         used: set[int] = set()
         for q in members:
             k = doc.sentence_index(q.start)

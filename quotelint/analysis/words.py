@@ -61,6 +61,7 @@ class Words:
     # The look-up words of the according-to phrases and the possessed statements
     # (word_index.word_set): a sentence with none of them is not searched for those cues.
     according_words: frozenset[str]
+    verb_words: frozenset[str]  # the first word of each verb form ("pointed" of "pointed out")
     possessed_words: frozenset[str]
 
 
@@ -112,6 +113,7 @@ def words() -> Words:
             rf"(?i)\b(?:{_trie(data['naming_cues'])})\s*[,:]?\s*$"),
         naming_after=compile_regex(rf"\s*(?:{_alternation(data['naming_after'])})\b"),
         according_words=word_set(data["according_to"]),
+        verb_words=frozenset(f.lower().split()[0] for f in verb_class),
         possessed_words=word_set(data["possessed_statements"]),
     )
 
