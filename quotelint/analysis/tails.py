@@ -19,7 +19,8 @@ import re
 
 import regex
 
-from ..cache import compile_re, compile_regex
+from ..cache import compile_re, compile_regex, remember
+from .last_words import last_words, may_end_with
 
 
 class Tail:
@@ -50,8 +51,15 @@ class EndSearch:
     def __init__(self, source: str) -> None:
         self.forward = compile_re(source)
         self.backward = Tail(source)
+        # The words the pattern can end with, looked up before it is matched (last_words.py);
+        # from the start-up cache, since expanding the pattern costs a few milliseconds.
+        listed = remember(("last words", source),
+                          lambda: " ".join(sorted(last_words(source) or ())))
+        self.last_words = frozenset(listed.split()) or None
 
     def search(self, text: str) -> re.Match | None:
+        if self.last_words is not None and not may_end_with(text, self.last_words):
+            return None
         found = self.backward.ends(text)
         if found is None:
             return None
