@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 Interval = tuple[float, float]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed once made (replace() makes a changed copy): a frozen
+# dataclass sets each field through object.__setattr__, six times the cost of a plain
+# slot; articles make hundreds of these records (issue 7, docs/architecture.md).
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A figure in context. ``base`` is its interval in the dimension's base unit (SI)."""
 

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from ..document import Document
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed once made (replace() makes a changed copy): a frozen
+# dataclass sets each field through object.__setattr__, six times the cost of a plain
+# slot; articles make hundreds of these records (issue 7, docs/architecture.md).
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """A sentence's span (trimmed) and the index of its paragraph."""
 
