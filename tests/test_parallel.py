@@ -174,3 +174,13 @@ def test_a_worker_that_dies_ends_the_run_with_one_message(cli, newsroom, monkeyp
     assert (r.code, r.out) == (2, "")
     assert r.err == ("quotelint: a worker process stopped unexpectedly (out of memory?); run "
                      "again with --jobs 1 to lint in one process\n")
+
+
+def test_chunks_shrink_toward_the_end_so_the_workers_finish_together():
+    tasks = [(f"{i}.txt", 0) for i in range(2225)]
+    chunks = parallel._chunks(tasks, 2)
+    assert [t for chunk in chunks for t in chunk] == tasks  # every file once, in order
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == parallel.MAX_CHUNK and sizes[-1] == parallel.MIN_CHUNK
+    assert sizes == sorted(sizes, reverse=True)
+    assert [len(c) for c in parallel._chunks(tasks[:20], 2)] == [3, 3, 2, 2, 2, 2, 2, 2, 2]
