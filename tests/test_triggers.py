@@ -4,8 +4,11 @@ trigger filters by sentence and never finds anything the pattern would not."""
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from quotelint.analysis.word_index import word_index
+from quotelint.analysis.word_index import WordIndex, word_index
 from quotelint.document import Document
 from quotelint.ruleset import load_rules
 
@@ -65,3 +68,12 @@ def test_the_default_pack_rules_with_triggers_keep_every_example():
     # that can be sped up this way are: the five slowest patterns of the pack.
     triggered = {c.meta.id for c in load_rules().checks if getattr(c, "triggers", None)}
     assert {"QL403", "QL404", "QL407", "QL408", "QL409"} <= triggered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"aZ09_ -.,’'\n\té", "İ", "x_y", "Said"]),
+                max_size=40).map("".join))
+@example("It said: “no”, then_again 42-year-old")
+def test_the_word_index_has_the_words_a_word_pattern_finds(text):
+    # ASCII text is split on its non-word characters, other text searched: the same words.
+    assert WordIndex(text).words == {w.lower() for w in regex.findall(r"\w+", text)}
