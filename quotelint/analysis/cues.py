@@ -373,7 +373,8 @@ def finders_in_vain(doc: Document) -> list[tuple[Finder, ...]]:
     according-to phrase or a possessed statement, looked up in the article's word index (a
     superset of the masked text's words). Their patterns were searched along every sentence
     (issue 7: the cue finders 0.76 -> 0.63 ms an article, the look-up 0.03). Reporting verbs
-    are in nearly every sentence: looking them up cost more than it saved."""
+    are in nearly every sentence, so no sentence is skipped for them: ``sentence_verbs`` finds
+    where they are instead."""
     w = words()
     units = [(s.start, s.end) for s in doc.sentences]
     present = [(finder, set(triggered_indexes(doc, units, [needed])))
