@@ -38,11 +38,11 @@ if TYPE_CHECKING:
 # start-up included, on 2 cores).
 SERIAL_BELOW = 16
 # At most this many files per message to a worker. Chunks shrink as the files left do (a
-# quarter of each worker's share, at least two files), so that the workers finish together:
+# quarter of each worker's share, at least one file), so that the workers finish together:
 # with chunks of 32 to the end, one of two workers idled 30-70 ms at the end of a 3 s corpus
 # run (issue 7).
 MAX_CHUNK = 32
-MIN_CHUNK = 2
+MIN_CHUNK = 1
 
 # The worker's share of the run, set by _start in each worker: (settings, story, max_bytes).
 _RUN: tuple[list[Settings], bool, int | None] | None = None

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotelint.analysis.figure_pattern import lexicon
-from quotelint.analysis.figure_starts import matches
+from quotelint.analysis.figure_starts import FigureStarts, matches
 from quotelint.analysis.word_index import WordIndex
 from quotelint.document import Document
 from tests.conftest import ROOT
@@ -70,3 +70,12 @@ _ALPHABET = st.sampled_from(
 def test_arbitrary_text_gives_the_same_figures(text):
     every, tried = _both(text)
     assert tried == every
+
+
+def test_an_opening_phrase_with_a_sign_that_is_no_currency_means_searching_everywhere():
+    # "twenty-five" would not be found by its words: the pattern is then tried everywhere.
+    starts = FigureStarts(["about", "twenty-five", "us$"], ["us$"])
+    assert not starts.exhaustive
+    assert starts.positions("about 5", WordIndex("about 5")) is None
+    assert FigureStarts(["about", "us$"], ["us$"]).positions("about 5", WordIndex("about 5")) \
+        == [0, 6]

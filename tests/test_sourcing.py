@@ -194,3 +194,14 @@ def test_attribution_verbs_with_the_neutral_verb(text, expected):
 ])
 def test_attribution_verbs_only_where_they_attribute_speech(text):
     assert style(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # In Title Case the determiner is "A"/"Two" and the capitals that follow are modifiers:
+    # the phrases of several words ("A Few", "Two Or Three") must not be preferred.
+    ("Two Or Three Insiders said the plan was off.", [("QL403", 1, 8)]),
+    ("A Few Insiders said the plan was off.", [("QL403", 1, 3)]),
+    ("A Handful Of Sources told the BBC it was off.", []),
+])
+def test_title_case_descriptors_read_the_first_word_as_the_determiner(sentence, expected):
+    assert rules_at(sentence) == expected

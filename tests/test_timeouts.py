@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import regex
 
 from quotelint.checks import regexes
 from quotelint.document import Document
@@ -99,20 +100,36 @@ def test_every_pattern_of_a_users_rule_is_timed(tmp_path):
     assert {"substitution", "consistency"} <= set(checks)
     patterns = _patterns(ruleset, str(tmp_path / "house.yaml"))
     assert len(patterns) >= 3
-    assert all(isinstance(p, regexes.TimedPattern) and p.limited for p in patterns)
+    assert all(isinstance(p, regexes.TimedPattern) and p.untimed_below == 0 for p in patterns)
 
 
-def test_the_default_packs_patterns_run_without_the_limit_but_a_copy_of_them_is_timed(tmp_path):
+def test_the_default_packs_patterns_are_timed_only_on_long_texts_but_a_copy_is_timed(tmp_path):
     # The limit costs 1.7 µs a call whatever the text; the pack's patterns are the project's
     # code, tested on arbitrary text. A user's copy of a pack file is a user's rule.
     for pack in default_rules_dir().glob("*.yaml"):
         (tmp_path / pack.name).write_text(pack.read_text(encoding="utf-8"), encoding="utf-8")
-    name = "unattributed.yaml"
-    default = _patterns(load_rules(), str(default_rules_dir() / name))
-    copied = _patterns(load_rules([tmp_path], defaults=False), str(tmp_path / name))
-    assert len(default) == len(copied) > 10
-    assert not any(p.limited for p in default)
-    assert all(p.limited for p in copied)
+    default, copied = load_rules(), load_rules([tmp_path], defaults=False)
+    for pack in default_rules_dir().glob("*.yaml"):
+        ours = _patterns(default, str(pack))
+        theirs = _patterns(copied, str(tmp_path / pack.name))
+        assert len(ours) == len(theirs)
+        assert all(p.untimed_below == regexes.PACK_UNTIMED_BELOW for p in ours)
+        assert all(p.untimed_below == 0 for p in theirs)
+    assert len(_patterns(default, str(default_rules_dir() / "unattributed.yaml"))) > 10
+
+
+def test_a_pack_pattern_on_a_long_text_is_timed(short_limit, monkeypatch):
+    # Below the threshold the call runs as it is; from it on, under the limit.
+    monkeypatch.setattr(regexes, "PACK_UNTIMED_BELOW", 40)
+    pattern = regexes.TimedPattern(regex.compile(r"\b(?:very |very very )+\w+\.", regex.I),
+                                   untimed_below=regexes.PACK_UNTIMED_BELOW)
+    assert pattern.search("It was very very good.").span() == (7, 22)  # 22 characters
+    started = time.perf_counter()
+    with pytest.raises(regexes.PatternTimeout):
+        list(pattern.finditer(SLOW))
+    with pytest.raises(regexes.PatternTimeout):
+        pattern.search(SLOW)
+    assert time.perf_counter() - started < 5
 
 
 def test_timed_pattern_behaves_like_the_compiled_one():

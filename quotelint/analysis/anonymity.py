@@ -24,6 +24,7 @@ that hides a person, and is. The word lists are the lexicons of ``rules/lexicons
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,11 +47,14 @@ if TYPE_CHECKING:
 
 DESCRIBED, BARE = "described", "bare"
 
-# Determiners and counts before a descriptor ("four unnamed people", "these officials").
+# Determiners and counts before a descriptor ("four unnamed people", "these officials"), in
+# this order: an alternation, not a trie, since "A Few Sources" reads "A" then the capitalised
+# modifiers "Few" and "Sources", and a trie would prefer the longer "A Few".
 _DETERMINERS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "a dozen", "dozens of", "several", "some", "many", "multiple", "various",
                 "numerous", "a number of", "a handful of", "a few", "few", "two or three", "the",
                 "these", "those", "our", "its", "their", "his", "her")
+_DETERMINER = "|".join(rf"{re.escape(w)}".replace(r"\ ", r"\s+") for w in _DETERMINERS)
 # Adjectives of rank or position that describe without naming ("senior", "top").
 _RANKS = ("senior", "top", "high-ranking", "high-level", "highly placed", "well-placed", "junior",
           "mid-level", "former", "current", "serving", "retired", "veteran", "leading", "key",
@@ -128,7 +132,7 @@ class AnonymityFinder:
             *lexicons.get("anonymous_nouns", [])))
         opening = rf"(?=(?i:{first_words})|[A-Z\d])"
         self.descriptor = compile_regex(
-            rf"(?<![\w’'-]){opening}(?i:(?:(?P<det>{trie(_DETERMINERS)}|\d+)\s+)?)"
+            rf"(?<![\w’'-]){opening}(?i:(?:(?P<det>{_DETERMINER}|\d+)\s+)?)"
             rf"(?P<poss>{_NAME}(?:’s|'s)\s+)?"
             rf"(?P<mods>(?i:{modifiers}))(?<![\w’'-])(?P<noun>(?i:{noun}))\b"
             rf"(?P<of>\s+(?i:of|at|in|from|with|inside|within|close\s+to|to)\s+"

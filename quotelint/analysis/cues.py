@@ -8,12 +8,11 @@ told") name no speaker and are skipped; ``“...” was written by X`` names X.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import regex
 
 from ..cache import compile_regex
 from .speakers import (
@@ -156,7 +155,7 @@ def dash_credit(t: str, end: int) -> Cue | None:
 
 
 def _verb_cues(t: str, lo: int, hi: int, out: list[Cue],
-               verbs: Sequence[regex.Match] | None = None) -> None:
+               verbs: Sequence[re.Match] | None = None) -> None:
     """Reporting verbs, with the speaker before (``Milley said``) or after (``said Volker``);
     ``verbs``: the sentence's, when known (``sentence_verbs``)."""
     w = words()
@@ -205,7 +204,7 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue],
         out.append(Cue(m.start(), m.end(), src, cls, inverted))
 
 
-def _speaker_of(t: str, lo: int, hi: int, m: regex.Match, form: str, cls: str,
+def _speaker_of(t: str, lo: int, hi: int, m: re.Match, form: str, cls: str,
                 found: list[Cue]) -> tuple[Span | None, bool]:
     """(speaker, inverted) of a finite reporting verb."""
     seg = segment_start(t, m.start(), lo)
@@ -352,7 +351,7 @@ _FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues,
 
 
 def find_cues(t: str, lo: int, hi: int, skip: Collection[Finder] = (),
-              verbs: Sequence[regex.Match] | None = None) -> list[Cue]:
+              verbs: Sequence[re.Match] | None = None) -> list[Cue]:
     """Every attributing cue of the sentence ``t[lo:hi]`` whose speaker can be found; the
     finders in ``skip`` are known to find nothing there (``finders_in_vain``); ``verbs``: the
     sentence's reporting verbs when known (``sentence_verbs``), else searched for."""
@@ -383,23 +382,25 @@ def finders_in_vain(doc: Document) -> list[tuple[Finder, ...]]:
     return [tuple(f for f, having in present if i not in having) for i in range(len(units))]
 
 
-def sentence_verbs(doc: Document, t: str) -> list[list[regex.Match]]:
+def sentence_verbs(doc: Document, t: str) -> list[list[re.Match] | None]:
     """For each sentence of ``doc``, the matches of the reporting-verb pattern in the masked
     text ``t``, as searching the sentence would find them. The pattern is tried only where
     the article's word index has the first word of a verb form: searched along every sentence
     it cost 0.07 ms an article (issue 7). A form's first word is a whole word wherever the
     pattern matches (``\\b`` or a space follows it), and the masked text's words are the
     article's, where they are not blanked."""
+    verb_words = words().verb_words
+    if verb_words is None:
+        return [None] * len(doc.sentences)  # a form with no first word: search each sentence
     index = doc.cached(word_index)
-    starts = sorted(at for word in words().verb_words & index.words
-                    for at in index.offsets(word))
+    starts = sorted(at for word in verb_words & index.words for at in index.offsets(word))
     match = words().verbs.match
-    found: list[list[regex.Match]] = []
+    found: list[list[re.Match] | None] = []
     i = 0
     for sentence in doc.sentences:
         hi = sentence.end
         i = bisect_left(starts, sentence.start, i)
-        matches: list[regex.Match] = []
+        matches: list[re.Match] = []
         end = sentence.start
         while i < len(starts) and starts[i] < hi:
             if starts[i] >= end:

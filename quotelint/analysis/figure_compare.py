@@ -28,9 +28,7 @@ CONVERSION_LENIENCY = 0.12
 MAX_RATIO = 10.0
 
 
-# Not frozen, though never changed once made (replace() makes a changed copy): a frozen
-# dataclass sets each field through object.__setattr__, six times the cost of a plain
-# slot; articles make hundreds of these records (issue 7, docs/architecture.md).
+# Not frozen, for speed, but never changed once made: see record.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """One quantity, reduced to what comparing it needs. Picklable (plain values only)."""

@@ -64,8 +64,8 @@ def lexicon() -> Lexicon:
     abbreviations = {k: int(v) for k, v in data["scale_abbreviations"].items()}
 
     # One pattern for every figure. Python's re runs it about twice as fast as the regex
-    # module's named lists did. Its word lists are tries: the pattern is tried at every word
-    # start that could open a figure, and a trie fails on a word's first letter (issue 7).
+    # module's named lists did. Its word lists are tries, which fail on a word's first letter;
+    # it is tried only where a figure can start (figure_starts.py, issue 7).
     nw, sw = trie(number_words), trie(scale_words)
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
     words = (rf"(?:\ba\s+(?:{sw})\b|\b(?:{nw})\b)(?:(?:\s+|-)(?:{nw}|{sw})\b"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .word_index import WordIndex
+from .word_index import WordIndex, is_word_char
 
 # Letters that case-insensitive matching reads as "i" or "s" but that str.lower() keeps apart
 # (dotless i, long s, and "İ", which lower-cases to two characters): a text with one is
@@ -38,12 +38,19 @@ class FigureStarts:
         anchors: dict[str, set[int]] = {}  # word -> how many words precede it in a phrase
         signs: set[str] = set()
         self.glued: set[str] = set()  # words that may touch what follows: "us" of "US$5"
+        currency_prefixes = tuple(currency_prefixes)
+        currencies = {p.lower() for p in currency_prefixes}
+        # Only currency prefixes may hold signs; another phrase with one ("twenty-five", were
+        # it added to numbers.yaml) is not found by its words: then every position is searched.
+        self.exhaustive = True
         for phrase in {p.lower() for p in openers}:
             words = phrase.split(" ")
             if all(re.fullmatch(r"\w+", w) for w in words):
                 at = max(range(len(words)), key=lambda i: len(words[i]))  # the rarest
                 anchors.setdefault(words[at], set()).add(at)
                 continue
+            if phrase not in currencies:
+                self.exhaustive = False
             signs.update(c for c in phrase if not c.isalnum() and not c.isspace())
             first = re.match(r"\w+", phrase)
             if first and not signs.intersection(phrase[first.end():].strip()) - {"."}:
@@ -61,7 +68,7 @@ class FigureStarts:
     def positions(self, text: str, index: WordIndex) -> list[int] | None:
         """Sorted start positions, a superset of where the figure pattern can match in
         ``text`` (whose word index is ``index``), or None to search every position."""
-        if any(c in text for c in _FOLDS_APART):
+        if not self.exhaustive or any(c in text for c in _FOLDS_APART):
             return None
         found: set[int] = set()
         add = found.add
@@ -75,7 +82,7 @@ class FigureStarts:
             s, e = m.span()
             if e - s == 1 and text[s] in _PUNCTUATION:
                 continue  # a full stop or a hyphen with no digit after it
-            if s == 0 or not _is_word(text[s - 1]):
+            if s == 0 or not is_word_char(text[s - 1]):
                 add(s)
             else:  # a currency code glued to it: "USD5", "US$5"
                 word = _word_start(text, s)
@@ -111,13 +118,9 @@ def matches(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterato
                 end = m.end()
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches
-
-
 def _word_start(text: str, end: int) -> int:
     start = end
-    while start and _is_word(text[start - 1]):
+    while start and is_word_char(text[start - 1]):
         start -= 1
     return start
 
@@ -134,4 +137,3 @@ def _words_back(text: str, at: int, count: int) -> int | None:
             return None
         at = start
     return at
-

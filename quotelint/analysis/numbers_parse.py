@@ -31,9 +31,7 @@ from .word_index import WordIndex
 Interval = tuple[float, float]
 
 
-# Not frozen, though never changed once made (replace() makes a changed copy): a frozen
-# dataclass sets each field through object.__setattr__, six times the cost of a plain
-# slot; articles make hundreds of these records (issue 7, docs/architecture.md).
+# Not frozen, for speed, but never changed once made: see record.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Figure:
     """One figure as written. ``interval`` is in the figure's own unit, approximator applied."""

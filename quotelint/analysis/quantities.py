@@ -33,9 +33,7 @@ if TYPE_CHECKING:
 Interval = tuple[float, float]
 
 
-# Not frozen, though never changed once made (replace() makes a changed copy): a frozen
-# dataclass sets each field through object.__setattr__, six times the cost of a plain
-# slot; articles make hundreds of these records (issue 7, docs/architecture.md).
+# Not frozen, for speed, but never changed once made: see record.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A figure in context. ``base`` is its interval in the dimension's base unit (SI)."""

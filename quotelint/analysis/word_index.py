@@ -1,7 +1,9 @@
 """The words of a document and where they are: the index behind the cheap tests that come
 before a costly pattern (a rule's ``trigger``, checks/triggers.py; the anonymous-source
-descriptor). Looking a few dozen words up costs microseconds where a regex alternation tried
-at every position of every sentence costs a millisecond an article (issue 7)."""
+descriptor) and behind the places a pattern is tried at (the starts of figures,
+figure_starts.py; the reporting verbs, cues.sentence_verbs). Looking a few dozen words up
+costs microseconds where a regex alternation tried at every position of every sentence costs a
+millisecond an article (issue 7)."""
 
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ if TYPE_CHECKING:
 
 WordSet = frozenset[str]
 _WORD = compile_re(r"\w+")
-# An ASCII text's non-word bytes as spaces: its words are then what split() returns. A third
-# cheaper than findall (issue 7); most articles are ASCII, the others are read with the pattern.
+# An ASCII text's non-word bytes as spaces: its words are then what split() returns, about a
+# quarter cheaper than findall (issue 7); most articles are ASCII, the others use the pattern.
 _ASCII_SPACES = bytes(c if (chr(c).isalnum() and c < 128) or c == ord("_") else 32
                       for c in range(256))
 
@@ -25,9 +27,9 @@ _ASCII_SPACES = bytes(c if (chr(c).isalnum() and c < 128) or c == ord("_") else 
 class WordIndex:
     """The lower-cased words of ``doc.flat``, and where each one is, found when first asked.
 
-    Collecting the words is one C-speed ``findall``; a rule asks where only the few of its
-    trigger words that the article has, and ``str.find`` answers. Indexing every word's
-    offsets up front cost twice as much (issue 7)."""
+    Collecting the words is one pass at C speed (a byte translation and a split, or a
+    ``findall``); a caller asks where only the few of its words that the article has, and
+    ``str.find`` answers. Indexing every word's offsets up front cost twice as much (issue 7)."""
 
     def __init__(self, text: str) -> None:
         lowered = text.lower()
@@ -54,14 +56,14 @@ class WordIndex:
                 at = find(word)
                 while at >= 0:
                     end = at + size
-                    if not (at and _is_word(text[at - 1])) and \
-                            not (end < len(text) and _is_word(text[end])):
+                    if not (at and is_word_char(text[at - 1])) and \
+                            not (end < len(text) and is_word_char(text[end])):
                         found.append(at)
                     at = find(word, at + 1)
         return found
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 

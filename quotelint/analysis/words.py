@@ -10,6 +10,7 @@ single token. This module holds the word lists and the tests on single words tha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,7 +62,9 @@ class Words:
     # The look-up words of the according-to phrases and the possessed statements
     # (word_index.word_set): a sentence with none of them is not searched for those cues.
     according_words: frozenset[str]
-    verb_words: frozenset[str]  # the first word of each verb form ("pointed" of "pointed out")
+    # The first word of each verb form ("pointed" of "pointed out", "live" of "live-tweeted"),
+    # or None when a form opens with no word character (cues.sentence_verbs then searches).
+    verb_words: frozenset[str] | None
     possessed_words: frozenset[str]
 
 
@@ -72,6 +75,11 @@ def _alternation(phrases: list[str]) -> str:
 def _trie(phrases: list[str]) -> str:
     """For the lists searched along every sentence (alternation.py)."""
     return trie(p.lower() for p in phrases)
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    firsts = [re.match(r"\w+", p.lower()) for p in phrases]
+    return None if None in firsts else frozenset(m.group() for m in firsts)
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +121,7 @@ def words() -> Words:
             rf"(?i)\b(?:{_trie(data['naming_cues'])})\s*[,:]?\s*$"),
         naming_after=compile_regex(rf"\s*(?:{_alternation(data['naming_after'])})\b"),
         according_words=word_set(data["according_to"]),
-        verb_words=frozenset(f.lower().split()[0] for f in verb_class),
+        verb_words=_first_words(verb_class),
         possessed_words=word_set(data["possessed_statements"]),
     )
 

@@ -1,5 +1,5 @@
 """Compiling rule patterns once, with lexicons as the `regex` module's named lists (``\\L<name>``),
-and running them under a time limit.
+and running a user's rules under a time limit.
 
 Named lists are matched as a set, not as a long alternation, so a 500-word lexicon costs about
 what one word costs.
@@ -11,11 +11,13 @@ call given the ``regex`` module's ``timeout``. When the limit passes, ``PatternT
 raised and the linter reports the rule for that file and goes on without it
 (``linter.lint_document``).
 
-The default pack's own patterns run without the limit. The ``regex`` module charges 1.7 µs a
-call for a timeout, whatever the text; the pack makes some fifty calls an article, 3% of its
-time (issue 7). Those patterns are the project's code, like the analyses' patterns, which were
-never timed: they are tested on arbitrary text (tests/test_properties.py) and timed against
-adversarial copy (benchmarks/scaling.py).
+The default pack's own patterns run without the limit on a sentence or an article: the
+``regex`` module charges 1.7 µs a call for a timeout, whatever the text, and the pack makes
+some fifty calls an article, 3% of its time (issue 7). Those patterns are the project's code,
+like the analyses' patterns, which were never timed: they are tested on arbitrary text
+(tests/test_properties.py) and timed against adversarial copy (benchmarks/scaling.py). Over
+``PACK_UNTIMED_BELOW`` characters (a huge file, a paragraph with no sentence end) they are
+limited too: where a pattern could slow more than in proportion, a long text is where it shows.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def _seconds(name: str, default: float) -> float:
 # an article). QUOTELINT_PATTERN_TIMEOUT sets the base; it reaches worker processes too.
 PATTERN_TIMEOUT = _seconds("QUOTELINT_PATTERN_TIMEOUT", 1.0)
 SECONDS_PER_CHAR = 1e-7
+# Characters below which a default-pack pattern searches without the limit (see above): forty
+# long articles; a sentence is a few hundred.
+PACK_UNTIMED_BELOW = 100_000
 
 
 class PatternTimeout(TimeoutError):
@@ -71,15 +76,15 @@ def _span(string: str, pos: int | None, endpos: int | None) -> int:
 
 
 class TimedPattern:
-    """A compiled pattern whose every match runs under ``time_limit`` when ``limited`` (a user's
-    rule); other attributes (``pattern``, ``groupindex``, ``flags``...) are the compiled
-    pattern's own."""
+    """A compiled pattern whose every match over ``untimed_below`` characters or more runs under
+    ``time_limit`` (every match of a user's rule: 0); other attributes (``pattern``,
+    ``groupindex``, ``flags``...) are the compiled pattern's own."""
 
-    __slots__ = ("_compiled", "limited")
+    __slots__ = ("_compiled", "untimed_below")
 
-    def __init__(self, compiled: regex.Pattern, *, limited: bool = True) -> None:
+    def __init__(self, compiled: regex.Pattern, *, untimed_below: int = 0) -> None:
         self._compiled = compiled
-        self.limited = limited
+        self.untimed_below = untimed_below
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -93,9 +98,10 @@ class TimedPattern:
         return PatternTimeout(limit, self._compiled.pattern)
 
     def _call(self, method: Any, string: str, pos: int | None, endpos: int | None) -> Any:
-        if not self.limited:
+        span = _span(string, pos, endpos)
+        if span < self.untimed_below:
             return method(string, pos, endpos)
-        limit = time_limit(_span(string, pos, endpos))
+        limit = time_limit(span)
         try:
             return method(string, pos, endpos, timeout=limit)
         except TimeoutError:
@@ -119,7 +125,7 @@ class TimedPattern:
     def finditer(self, string: str, pos: int | None = None,
                  endpos: int | None = None) -> Iterator[regex.Match]:
         """Every match; the limit covers the whole iteration, as the ``regex`` module counts."""
-        if not self.limited:
+        if _span(string, pos, endpos) < self.untimed_below:
             return self._compiled.finditer(string, pos, endpos)
         return self._finditer(string, pos, endpos)
 
@@ -132,7 +138,7 @@ class TimedPattern:
             raise self._timeout(limit) from None
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        if not self.limited:
+        if len(string) < self.untimed_below:
             return self._compiled.sub(repl, string, count)
         limit = time_limit(len(string))
         try:
@@ -152,15 +158,19 @@ def compile_pattern(source: str, *, ignore_case: bool, lexicons: Mapping[str, li
         lists[name] = lexicons[name]
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return TimedPattern(compile_regex(source, flags, **lists),
-                            limited=not _in_default_pack(where.path))
+        untimed = PACK_UNTIMED_BELOW if _in_default_pack(where.path) else 0
+        return TimedPattern(compile_regex(source, flags, **lists), untimed_below=untimed)
     except (regex.error, ValueError, TypeError) as exc:
         raise where.error(line, f"'{key}' is not a valid regular expression: {exc}") from None
 
 
-@lru_cache(maxsize=64)
 def _in_default_pack(path: str) -> bool:
     """Is ``path`` one of the default pack's own files (not a user's copy of one)?"""
+    return _resolved_in_default_pack(os.path.abspath(path))  # a relative path: from here
+
+
+@lru_cache(maxsize=64)
+def _resolved_in_default_pack(path: str) -> bool:
     return Path(path).resolve().parent == default_rules_dir().resolve()
 
 
