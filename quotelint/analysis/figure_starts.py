@@ -4,7 +4,7 @@ The figure pattern (figure_pattern.py) opens with a test, at every position of t
 a figure's first phrase follows: a digit, a sign, a currency, or one of some ninety words
 ("about", "nearly", "dozens of", "a million", "between"...), matched regardless of case. That
 test was two thirds of the pattern's cost, 0.15 ms an article (issue 7). Here the same
-places are found from what is already known: the article's word index (words.py's tokens,
+places are found from what is already known: the article's word index (its \\w runs,
 lower-cased) answers where each opening phrase's rarest word stands, and one character-class
 scan finds the digits and currency signs. The pattern is then matched at those places only,
 left to right, as ``finditer`` would: the matches are the same (tests/test_figure_starts.py
