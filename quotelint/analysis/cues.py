@@ -386,9 +386,9 @@ def sentence_verbs(doc: Document, t: str) -> list[list[re.Match] | None]:
     """For each sentence of ``doc``, the matches of the reporting-verb pattern in the masked
     text ``t``, as searching the sentence would find them. The pattern is tried only where
     the article's word index has the first word of a verb form: searched along every sentence
-    it cost 0.07 ms an article (issue 7). A form's first word is a whole word wherever the
-    pattern matches (``\\b`` or a space follows it), and the masked text's words are the
-    article's, where they are not blanked."""
+    it cost 0.07 ms an article (issue 7). A form's first word (its first ``\\w`` run) is a
+    whole word wherever the pattern matches (a space, a hyphen or the pattern's ``\\b`` follows
+    it), and the masked text's words are the article's, where they are not blanked."""
     verb_words = words().verb_words
     if verb_words is None:
         return [None] * len(doc.sentences)  # a form with no first word: search each sentence

@@ -19,7 +19,7 @@ from .regexes import TimedPattern, compile_pattern, lexicon_pattern
 
 @dataclass(frozen=True)
 class Condition:
-    pattern: TimedPattern  # a user's rule's runs under a time limit
+    pattern: TimedPattern  # timed, in a user's rule
     before: int
     after: int
     outside_quotes: bool
