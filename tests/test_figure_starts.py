@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotelint.analysis.figure_pattern import lexicon
-from quotelint.analysis.figure_starts import FigureStarts, matches
-from quotelint.analysis.word_index import WordIndex
+from quotelint.analysis.figure_starts import FigureStarts
+from quotelint.analysis.word_index import WordIndex, matches_at
 from quotelint.document import Document
 from tests.conftest import ROOT
 
@@ -31,7 +31,7 @@ def _both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     lex = lexicon()
     starts = lex.starts.positions(text, WordIndex(text))
     every = [m.span() for m in lex.pattern.finditer(text)]
-    tried = [m.span() for m in matches(lex.pattern, text, starts)]
+    tried = [m.span() for m in matches_at(lex.pattern, text, starts)]
     return every, tried
 
 

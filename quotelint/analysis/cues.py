@@ -32,7 +32,7 @@ from .speakers import (
     trailing_name,
 )
 from .tails import Tail
-from .word_index import triggered_indexes, word_index
+from .word_index import matches_at, triggered_indexes, word_index
 from .words import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
 
 if TYPE_CHECKING:
@@ -394,20 +394,11 @@ def sentence_verbs(doc: Document, t: str) -> list[list[re.Match] | None]:
         return [None] * len(doc.sentences)  # a form with no first word: search each sentence
     index = doc.cached(word_index)
     starts = sorted(at for word in verb_words & index.words for at in index.offsets(word))
-    match = words().verbs.match
     found: list[list[re.Match] | None] = []
     i = 0
     for sentence in doc.sentences:
-        hi = sentence.end
         i = bisect_left(starts, sentence.start, i)
-        matches: list[re.Match] = []
-        end = sentence.start
-        while i < len(starts) and starts[i] < hi:
-            if starts[i] >= end:
-                m = match(t, starts[i], hi)
-                if m is not None:
-                    matches.append(m)
-                    end = m.end()
-            i += 1
-        found.append(matches)
+        j = bisect_left(starts, sentence.end, i)
+        found.append(list(matches_at(words().verbs, t, starts[i:j], sentence.end)))
+        i = j
     return found

@@ -20,7 +20,7 @@ them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from .word_index import WordIndex, is_word_char
 
@@ -100,22 +100,6 @@ class FigureStarts:
                 if text[word:end].lower() in self.glued:
                     add(word)
         return sorted(found)
-
-
-def matches(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
-    """``pattern.finditer(text)``, trying only ``starts`` (every position when None): the
-    leftmost match first, the next searched from where it ends. The pattern never matches
-    the empty string."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    match, end = pattern.match, 0
-    for start in starts:
-        if start >= end:
-            m = match(text, start)
-            if m is not None:
-                yield m
-                end = m.end()
 
 
 def _word_start(text: str, end: int) -> int:

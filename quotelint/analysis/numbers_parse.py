@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .figure_pattern import Lexicon, lexicon, norm
-from .figure_starts import matches
 from .unit_words import metres_follow, metres_precede, pounds_are_money
 from .units import UnitName, unit_table
-from .word_index import WordIndex
+from .word_index import WordIndex, matches_at
 
 Interval = tuple[float, float]
 
@@ -168,7 +167,7 @@ def figures(text: str, index: WordIndex | None = None) -> Iterator[tuple[Figure,
     With the text's word index, the pattern is tried only where a figure can start."""
     lex = lexicon()
     starts = lex.starts.positions(text, index) if index is not None else None
-    for m in matches(lex.pattern, text, starts):
+    for m in matches_at(lex.pattern, text, starts):
         fig = _figure(text, m, lex)
         if fig is not None:
             yield fig, m

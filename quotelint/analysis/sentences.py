@@ -39,7 +39,6 @@ class Sentence:
 # is quadratic in its length.
 _CANDIDATE = compile_regex(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
 _WORD_BEFORE = Tail(r"[\w.'’-]+$")
-_WORD_BEFORE_FORWARD = compile_regex(r"[\w.'’-]+$")
 _NEXT_WORDS = compile_regex(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
                             r"(?:\s+([\w'’.-]+))?")
 _INITIALISM = compile_regex(r"(?:\w\.)+\w")
@@ -60,10 +59,9 @@ def _word_before(prose: str, start: int) -> str:
     """The word (periods and apostrophes included) that ends at ``start``. Matched backwards
     from ``start`` (tails.py): searched forwards, the pattern was tried at each of the 40
     characters before every period of the article (issue 7)."""
-    if start and prose[start - 1] == "\n":  # forwards, `$` also matched before a line break
-        before = _WORD_BEFORE_FORWARD.search(prose, max(0, start - 40), start)
-    else:
-        before = _WORD_BEFORE.ends(prose, max(0, start - 40), start)
+    # Searched forwards, `$` also matched before a final line break: the word may end there.
+    end = start - 1 if start and prose[start - 1] == "\n" else start
+    before = _WORD_BEFORE.ends(prose, max(0, start - 40), end)
     return before.group().lstrip("'’-") if before else ""
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..alternation import alternation
 from ..cache import compile_regex
 from ..data import load_data
-from .attributions import Attribution, attributions
+from .attributions import Attribution, sentence_attributions
 from .tails import Tail
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ def sentence_paragraphs(doc: Document) -> list[int]:
 
 
 def sentence_starts(doc: Document) -> frozenset[int]:
-    """Where the sentences of ``doc`` start; use ``doc.cached(sentence_starts)``."""
-    return frozenset(s.start for s in doc.sentences)
+    """Where the sentences of ``doc`` start, as a set; use ``doc.cached(sentence_starts)``."""
+    return frozenset(doc.sentence_starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,27 +233,18 @@ class SentenceSources:
         self._doc = doc
         self._done: dict[int, list[Source]] = {}
         self._kinds: dict[int, str | None] = {}  # id of an attribution -> its judgment
-        self._attributed: list[list[Attribution]] = [[] for _ in doc.sentences]
-        for a in attributions(doc):
-            if a.source is None:
-                continue
-            first = doc.sentence_index(a.content[0])
-            last = doc.sentence_index(max(a.content[0], a.content[1] - 1))
-            indexes = set(range(first, last + 1))
-            if a.cue is not None:
-                indexes.add(doc.sentence_index(a.cue[0]))
-            for i in sorted(indexes):
-                self._attributed[i].append(a)
 
     def __len__(self) -> int:
-        return len(self._attributed)
+        return len(self._doc.sentences)
 
     def __getitem__(self, index: int) -> list[Source]:
         found = self._done.get(index)
         if found is None:
             doc, finder = self._doc, self._finder
             found = []
-            for a in self._attributed[index]:
+            for a in sentence_attributions(doc, index):
+                if a.source is None:
+                    continue
                 if id(a) not in self._kinds:  # one attribution may span several sentences
                     self._kinds[id(a)] = finder.judge(doc, a)
                 kind = self._kinds[id(a)]

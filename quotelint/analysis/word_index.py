@@ -7,8 +7,9 @@ millisecond an article (issue 7)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..cache import compile_re
@@ -61,6 +62,25 @@ class WordIndex:
                         found.append(at)
                     at = find(word, at + 1)
         return found
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Sequence[int] | None,
+               endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, 0, endpos)``, trying only ``starts`` (sorted; every position
+    when None): the leftmost match first, the next tried from where it ends. For a pattern that
+    never matches the empty string, and starts that include every place it can match (found
+    from the index: figure_starts.py, cues.sentence_verbs)."""
+    end_of_text = len(text) if endpos is None else endpos
+    if starts is None:
+        yield from pattern.finditer(text, 0, end_of_text)
+        return
+    match, end = pattern.match, 0
+    for start in starts:
+        if start >= end:
+            m = match(text, start, end_of_text)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def is_word_char(char: str) -> bool:
