@@ -20,7 +20,7 @@ from .document import Document, decode
 from .errors import InputError
 from .files import STDIN, discover
 from .findings import Finding
-from .limits import MAX_ARTICLE_BYTES, size_text
+from .limits import MAX_ARTICLE_BYTES, read_sized, size_text
 from .ruleset import RuleSet
 from .settings import Settings
 
@@ -121,21 +121,15 @@ def _too_large(name: str, size: int | None, limit: int) -> InputError:
 def _read_bytes(path: str, name: str, max_bytes: int | None) -> bytes:
     """The file's bytes; one larger than ``max_bytes`` is refused before it is read (a file
     is held about ten times over while it is linted: text, prose, offsets, sentences)."""
-    limit = max_bytes or -1
     try:
         if path == STDIN:
-            data = sys.stdin.buffer.read(limit + 1 if max_bytes else -1)
+            data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes else -1)
         else:
             with open(path, "rb") as fh:
                 size = os.fstat(fh.fileno()).st_size
                 if max_bytes and size > max_bytes:
                     raise _too_large(name, size, max_bytes)
-                # Ask for the size the file has: read(n) allocates n bytes first, and 10 MB
-                # for each 2 KB article cost 25 us a file (issue 7). A file that grew since,
-                # or reports no size (/proc), is read on up to the limit.
-                data = fh.read(size + 1 if size else (limit + 1 if max_bytes else -1))
-                if size and len(data) > size:
-                    data += fh.read(limit + 1 - len(data) if max_bytes else -1)
+                data = read_sized(fh, size, max_bytes or None)
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if max_bytes and len(data) > max_bytes:  # a pipe, or a file that grew

@@ -42,7 +42,6 @@ SERIAL_BELOW = 16
 # with chunks of 32 to the end, one of two workers idled 30-70 ms at the end of a 3 s corpus
 # run (issue 7).
 MAX_CHUNK = 32
-MIN_CHUNK = 1
 
 # The worker's share of the run, set by _start in each worker: (settings, story, max_bytes).
 _RUN: tuple[list[Settings], bool, int | None] | None = None
@@ -95,7 +94,7 @@ def _lint_chunk(chunk: list[tuple[str, int]]) -> list[FileResult]:
 def _chunks(tasks: list[tuple[str, int]], jobs: int) -> list[list[tuple[str, int]]]:
     chunks, i = [], 0
     while i < len(tasks):
-        size = max(MIN_CHUNK, min(MAX_CHUNK, math.ceil((len(tasks) - i) / (jobs * 4))))
+        size = min(MAX_CHUNK, math.ceil((len(tasks) - i) / (jobs * 4)))
         chunks.append(tasks[i:i + size])
         i += size
     return chunks

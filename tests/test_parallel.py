@@ -181,7 +181,7 @@ def test_chunks_shrink_toward_the_end_so_the_workers_finish_together():
     chunks = parallel._chunks(tasks, 2)
     assert [t for chunk in chunks for t in chunk] == tasks  # every file once, in order
     sizes = [len(c) for c in chunks]
-    assert sizes[0] == parallel.MAX_CHUNK and sizes[-1] == parallel.MIN_CHUNK
+    assert sizes[0] == parallel.MAX_CHUNK and sizes[-1] == 1
     assert sizes == sorted(sizes, reverse=True)
     assert [len(c) for c in parallel._chunks(tasks[:20], 2)] == [3, 3, 2, 2, 2, *[1] * 8]
     assert len(parallel._chunks(tasks[:16], 16)) == 16  # many cores: a file each

@@ -266,9 +266,6 @@ def _analyze(doc: Document) -> list[Attribution]:
     return _resolve(doc, t, out)
 
 
-_WORD_CHAR = compile_regex(r"\w")
-
-
 def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
     """A reported clause with no quotation: ``X said (that) ...`` or ``..., X said``."""
     if cue.cls in ("non_speech", "colon", "dash"):
@@ -292,7 +289,7 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
         end -= 1
     while start < end and t[start] in " ,;:":
         start += 1
-    if not _WORD_CHAR.search(t, start, end):
+    if not _WORDS.search(t, start, end):
         return None
     kind = "according-to" if cue.cls == "according-to" else "indirect"
     return Attribution(kind, (start, end), cue.source, (cue.start, cue.end), k, None, "cue",

@@ -15,7 +15,7 @@ from ..alternation import alternation, trie
 from ..cache import compile_re
 from ..data import load_data
 from .figure_starts import FigureStarts
-from .units import unit_alternation
+from .units import unit_table
 
 Interval = tuple[float, float]
 
@@ -74,7 +74,7 @@ def lexicon() -> Lexicon:
     scale = (rf"(?:(?:\s+|-)(?i:{sw})\b|\s?(?:bn|tn|trn|mln|mn)(?![\w²³])"
              r"|(?:m|b|k)(?![\w²³/]))")
     cur = rf"(?:{trie(currency_prefix)})\s?"
-    unit_names = [*unit_alternation(), *data["percent"], *data["percentage_points"],
+    unit_names = [*unit_table().names, *data["percent"], *data["percentage_points"],
                   *currency_name]
     start_guard = r"(?<![\w.,:/@#'’‘])(?<![A-Za-z][-‐])"
     post = rf"(?:\s+(?i:{trie(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"

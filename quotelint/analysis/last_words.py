@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from itertools import product
 
+from .word_index import ASCII_WORD_CHARS, is_word_char
+
 if sys.version_info >= (3, 11):
     from re import _constants as _c
     from re import _parser
@@ -24,30 +26,28 @@ else:  # pragma: no cover - Python 3.10
 _WORD = "\x00"  # any run of word characters (\w+)
 _BOUNDARY = "\x01"  # \b: stands between a word and what precedes it
 _LIMIT = 20000  # texts expanded; beyond it the pattern gets no list
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 class _Unsupported(Exception):
     pass
 
 
-def last_words(source: str, flags: int = 0) -> frozenset[str] | None:
+def last_words(source: str) -> frozenset[str] | None:
     """The lower-cased last words of the texts ``source`` matches (trailing spaces aside), when
     they are finitely many and each stands after a space, a punctuation mark or ``\\b``; None
     when the pattern can end otherwise, or cannot be read."""
     try:
-        texts = _expand(_parser.parse(source, flags))
+        texts = _expand(_parser.parse(source))
     except (_Unsupported, RecursionError):
         return None
     found = set()
     for text in texts:
         text = text.rstrip(" ")
         start = len(text)
-        while start and (text[start - 1] in _ASCII_WORD or text[start - 1] == _WORD):
+        while start and (text[start - 1] in ASCII_WORD_CHARS or text[start - 1] == _WORD):
             start -= 1
         word = text[start:]
-        if not word or _WORD in word or not start or text[start - 1].isalnum() or \
-                text[start - 1] == "_":
+        if not word or _WORD in word or not start or is_word_char(text[start - 1]):
             return None  # no last word, any word, or one glued to what precedes it
         found.add(word.lower())
     return frozenset(found)
@@ -58,7 +58,7 @@ def may_end_with(text: str, words: frozenset[str]) -> bool:
     an ASCII word after an ASCII non-word character. Anything else may match: True."""
     end = len(text.rstrip())
     start = end
-    while start and text[start - 1] in _ASCII_WORD:
+    while start and text[start - 1] in ASCII_WORD_CHARS:
         start -= 1
     if start == end or (start and not text[start - 1].isascii()) or not text[end:].isascii():
         return True

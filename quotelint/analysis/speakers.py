@@ -53,7 +53,6 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = Fals
         return None
     texts = [m.group() for m in toks]
     lows = [x.lower() for x in texts]
-    names = _in_names(texts)
     if lows[-1] in w.pronouns and lows[-1] not in ("it", "who") and not any(
             verbish(x) for x in texts[:-1]):
         return toks[-1].start(), toks[-1].end()  # "... on RT he blasted", "at 86 she says"
@@ -62,8 +61,11 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = Fals
     contracted = CONTRACTED.fullmatch(lows[-1])
     if contracted and contracted.group(1) in w.pronouns and len(toks) == 1:
         return toks[0].start(), toks[0].start() + len(contracted.group(1))  # He’s claiming
-    if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or any(
-            x in w.auxiliaries or x.endswith(("n't", "n’t")) for x in lows if x not in names) \
+    # An auxiliary ends the phrase unless it is part of a name ("Will Doyle"), looked for only
+    # when there is one.
+    auxiliaries = {x for x in lows if x in w.auxiliaries or x.endswith(("n't", "n’t"))}
+    if len(toks) > 10 or (possessive(texts[-1]) and not _FIRM.search(t, a, b)) or (
+            auxiliaries and not auxiliaries <= _in_names(texts)) \
             or any(x in w.pronouns for x in lows) or lows[-1] in w.joiners \
             or (lows[-1] in w.determiners and not texts[-1].isupper()):  # "the US said"
         return None

@@ -53,9 +53,7 @@ class EndSearch:
         self.backward = Tail(source)
         # The words the pattern can end with, looked up before it is matched (last_words.py);
         # from the start-up cache, since expanding the pattern costs a few milliseconds.
-        listed = remember(("last words", source),
-                          lambda: " ".join(sorted(last_words(source) or ())))
-        self.last_words = frozenset(listed.split()) or None
+        self.last_words = remember(("last-word set", source), lambda: last_words(source))
 
     def search(self, text: str) -> re.Match | None:
         if self.last_words is not None and not may_end_with(text, self.last_words):

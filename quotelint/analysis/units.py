@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..alternation import longest_first
 from ..data import load_data
 
 Interval = tuple[float, float]
@@ -107,11 +106,6 @@ def unit_table() -> UnitTable:
         for text in spec.get("aliases") or ():
             names.setdefault(text.lower(), UnitName(unit, text.lower(), False))
     return UnitTable(units, names, data["dimensions"])
-
-
-def unit_alternation() -> list[str]:
-    """Every unit name, longest first, for building the figure regex."""
-    return longest_first(unit_table().names)
 
 
 # -- presenting figures ------------------------------------------------------------------------

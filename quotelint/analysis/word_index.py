@@ -8,6 +8,7 @@ millisecond an article (issue 7)."""
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -21,8 +22,8 @@ WordSet = frozenset[str]
 _WORD = compile_re(r"\w+")
 # An ASCII text's non-word bytes as spaces: its words are then what split() returns, about a
 # quarter cheaper than findall (issue 7); most articles are ASCII, the others use the pattern.
-_ASCII_SPACES = bytes(c if (chr(c).isalnum() and c < 128) or c == ord("_") else 32
-                      for c in range(256))
+ASCII_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
+_ASCII_SPACES = bytes(c if chr(c) in ASCII_WORD_CHARS else 32 for c in range(256))
 
 
 class WordIndex:

@@ -8,7 +8,7 @@ also implement ``collect`` (a small picklable summary of one document) and ``run
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from string import Formatter
 from typing import Any, ClassVar
@@ -140,6 +140,13 @@ class Check:
         return ()
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def configured(self, doc: Document, section: str, key: str,
+                   valid: Callable[[Any], bool]) -> Any:
+        """The configuration's ``section.key`` (``quotes.min_words``) when ``valid`` accepts
+        it, else the rule's own parameter ``key``: a house setting overrides every rule."""
+        value = (doc.options.get(section) or {}).get(key)
+        return value if valid(value) else self.params[key]
 
     def error(self, key: str, message: str) -> Exception:
         return self.where.error(line_of(self.raw, key), message)

@@ -80,8 +80,7 @@ class NumberConsistencyCheck(Check):
 
     def tolerance(self, doc: Document) -> float:
         """The rule's slack, unless the configuration sets ``numbers.tolerance``."""
-        configured = doc.options.get("numbers", {}).get("tolerance")
-        return float(configured) if configured is not None else self.params["tolerance"]
+        return float(self.configured(doc, "numbers", "tolerance", lambda v: v is not None))
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.report == "unit-symbol":

@@ -63,14 +63,12 @@ class QuoteAttributionCheck(Check):
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "words", "excerpt"})
 
     def min_words(self, doc: Document) -> int:
-        configured = (doc.options.get("quotes") or {}).get("min_words")
-        return configured if isinstance(configured, int) and configured >= 0 \
-            else self.params["min_words"]
+        return self.configured(doc, "quotes", "min_words",
+                               lambda v: isinstance(v, int) and v >= 0)
 
     def continuation(self, doc: Document) -> bool:
-        configured = (doc.options.get("quotes") or {}).get("paragraph_continuation")
-        return configured if isinstance(configured, bool) \
-            else self.params["paragraph_continuation"]
+        return self.configured(doc, "quotes", "paragraph_continuation",
+                               lambda v: isinstance(v, bool))
 
     def _attributed(self, doc: Document, q: Quote, continuation: bool) -> bool:
         a = quote_attribution(doc, q)
