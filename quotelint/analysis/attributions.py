@@ -236,10 +236,10 @@ def _analyze(doc: Document) -> list[Attribution]:
     by_quote: dict[int, Attribution] = {}
     in_vain = finders_in_vain(doc)
     verbs = sentence_verbs(doc, t)
+    cues_of = [find_cues(t, s.start, s.end, in_vain[k], verbs[k])
+               for k, s in enumerate(sentences)]  # the carry-over reads them too
     for first, last, members in _frames(doc, quotes):
-        cues = [c for k in range(first, last + 1)
-                for c in find_cues(t, sentences[k].start, sentences[k].end, in_vain[k],
-                                   verbs[k])]
+        cues = [c for k in range(first, last + 1) for c in cues_of[k]]
         used: set[int] = set()
         for q in members:
             k = doc.sentence_index(q.start)
@@ -261,7 +261,7 @@ def _analyze(doc: Document) -> list[Attribution]:
                     bare.append(Attribution("indirect", (cue.start, cue.end), cue.source,
                                             (cue.start, cue.end), doc.sentence_index(cue.start),
                                             None, "cue", cue.cls))
-    carry_over(doc, t, quotes, by_quote, out, bare)
+    carry_over(doc, t, quotes, by_quote, out, bare, cues_of)
     out.sort(key=lambda a: (a.content[0], a.content[1]))
     return _resolve(doc, t, out)
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..cache import compile_regex
-from .cues import find_cues
+from .cues import Cue
 from .quotes import Quote
 from .record import Attribution
 from .speakers import is_name, is_person, leading_subject
@@ -36,8 +36,8 @@ _NO_CARRY = frozenset({"dash", "possessive", "non_speech"})
 _KEEP_VIA = frozenset({"previous-paragraph", "narration", "subject"})
 
 
-def _next_sentence(doc: Document, t: str, q: Quote, *, opening: bool = False
-                   ) -> Attribution | None:
+def _next_sentence(doc: Document, t: str, q: Quote, cues: list[list[Cue]], *,
+                   opening: bool = False) -> Attribution | None:
     """``“Is that fair?” The senator's niece, a state delegate, shouted to the crowd.``: the
     speaker opens the sentence after a quotation that is a sentence of its own. ``opening``:
     only when the speaker is the sentence's first words, which makes it the quotation's own
@@ -50,7 +50,7 @@ def _next_sentence(doc: Document, t: str, q: Quote, *, opening: bool = False
             or sentences[k + 1].paragraph != sentences[k].paragraph:
         return None
     nxt = sentences[k + 1]
-    for c in find_cues(t, nxt.start, nxt.end):
+    for c in cues[k + 1]:
         if c.cls in ("dash", "colon", "according-to", "possessive") or c.inverted:
             continue
         limit = len(t[nxt.start:c.first]) - len(t[nxt.start:c.first].lstrip()) if opening \
@@ -108,12 +108,13 @@ class _TextOrder:
 
 
 def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, Attribution],
-               out: list[Attribution], bare: list[Attribution]) -> None:
+               out: list[Attribution], bare: list[Attribution], cues: list[list[Cue]]) -> None:
     """Speakers for quotations whose own sentences name none, in this order: a speaker that
     opens the next sentence (“...?” Beck asked.), the pieces of an AP running quote, a
     paragraph introduced by "X said:" or following X's words, the subject of the quotation's
     sentence (But he blamed “...”), a quotation that goes on after "he said.", a speaker
-    later in the next sentence."""
+    later in the next sentence. ``cues``: each sentence's, as the attribution analysis found
+    them."""
     _chains(quotes, by_quote, out)
     paragraphs = doc.paragraphs
     known = _TextOrder(out)
@@ -124,14 +125,14 @@ def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, A
         if q.start in by_quote:
             continue
         para = paragraphs[q.paragraph]
-        found = _next_sentence(doc, t, q, opening=True)  # “...?” Beck asked.
+        found = _next_sentence(doc, t, q, cues, opening=True)  # “...?” Beck asked.
         if found is None and not t[para.start:q.start].strip():
-            found = _introduced(doc, t, q.paragraph, known)
+            found = _introduced(doc, t, q.paragraph, known, cues)
         subject = _subject(doc, t, q) if found is None else None  # But he blamed “...”
         if found is None and subject is None:
             found = _earlier(doc, para.start, q, known, bare_in)
         if found is None and subject is None:
-            found = _next_sentence(doc, t, q)
+            found = _next_sentence(doc, t, q, cues)
         if found is None and subject is None:
             found = _narrated(doc, t, q, known)
         if found is None:
@@ -298,7 +299,8 @@ def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
         chain = [q] if q is not None else []
 
 
-def _introduced(doc: Document, t: str, index: int, known: _TextOrder) -> Attribution | None:
+def _introduced(doc: Document, t: str, index: int, known: _TextOrder,
+                cues: list[list[Cue]]) -> Attribution | None:
     """A paragraph that opens with a quotation takes its speaker from the paragraph before when
     that one ends "X said:" (``introduced``), or when its last sentence is X's: a quotation
     attributed to X (“...,” X said. / then a paragraph “...”) or X's reported words ("Ian
@@ -311,13 +313,12 @@ def _introduced(doc: Document, t: str, index: int, known: _TextOrder) -> Attribu
     if index == 0:
         return None
     prev = doc.paragraphs[index - 1]
-    last_sentence = doc.sentences[doc.sentence_index(max(prev.start, prev.end - 1))]
-    if t[prev.start:prev.end].rstrip().endswith(":"):
-        cues = find_cues(t, last_sentence.start, last_sentence.end)
-        if cues:
-            c = cues[-1]
-            return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
-                               "introduced", c.cls)
+    last_index = doc.sentence_index(max(prev.start, prev.end - 1))
+    last_sentence = doc.sentences[last_index]
+    if t[prev.start:prev.end].rstrip().endswith(":") and cues[last_index]:
+        c = cues[last_index][-1]
+        return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
+                           "introduced", c.cls)
     last = [a for a in known.between(last_sentence.start - known.reach, prev.end)
             if a.source is not None and _reach(a) > last_sentence.start and _carries(t, a)]
     if not last:

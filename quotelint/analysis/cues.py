@@ -236,8 +236,6 @@ def _according_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 def _colon_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``Trump: “...”``, ``The minister was blunt: “...”``, ``issued a statement, “...”``."""
-    if t.find(QUOTE, lo, hi) < 0:
-        return  # the cheap test first: most sentences quote nobody
     w = words()
     for m in _COLON_QUOTE.finditer(t, lo, hi):
         seg = segment_start(t, m.start(), lo)
@@ -262,8 +260,6 @@ def _colon_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 
 def _after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``“...,” Trump barked``: after a quotation, a short speaker and any past-tense verb."""
-    if t.find(QUOTE, max(0, lo - 1), hi) < 0:
-        return
     w = words()
     for m in _AFTER_QUOTE.finditer(t, lo, hi):
         if any(c.start <= m.end(2) and c.end >= m.start(2) for c in out):
@@ -293,8 +289,6 @@ def _possessive_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 def _inverted_after_quote_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``“...?”, implored campaigner Barry Lim``, ``“...,” thinks Curry``, ``“...,” smiles one
     broker``: any past or present verb, then its speaker."""
-    if t.find(QUOTE, max(0, lo - 1), hi) < 0:
-        return
     w = words()
     for m in _INVERTED_AFTER_QUOTE.finditer(t, lo, hi):
         form = m.group(1)
@@ -333,8 +327,6 @@ def _label_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
 def _statement_of_cues(t: str, lo: int, hi: int, out: list[Cue]) -> None:
     """``“...,” is the dry assessment of Graham Lane``: a statement noun and its owner, a
     person named after "of" (not "the warning of a crisis")."""
-    if t.find(QUOTE, lo, hi) < 0:
-        return  # the cheap test first: it needs the quotation before it
     for m in _STATEMENT_OF.finditer(t, lo, hi):
         if not _QUOTE_BEFORE.search(t, lo, m.start()):
             continue  # only right after the quotation it owns ("the words of Text" is none)
@@ -348,6 +340,10 @@ Finder = Callable[[str, int, int, list[Cue]], None]
 # In this order: a later finder skips what an earlier one found.
 _FINDERS = (_verb_cues, _according_cues, _colon_cues, _after_quote_cues,
             _inverted_after_quote_cues, _possessive_cues, _statement_of_cues, _label_cues)
+# Finders that need a quotation in the sentence, or one ending right before it: most sentences
+# quote nobody, and one look for a quotation mark spares their patterns.
+_QUOTE_FINDERS = frozenset({_colon_cues, _after_quote_cues, _inverted_after_quote_cues,
+                            _statement_of_cues})
 
 
 def find_cues(t: str, lo: int, hi: int, skip: Collection[Finder] = (),
@@ -356,8 +352,9 @@ def find_cues(t: str, lo: int, hi: int, skip: Collection[Finder] = (),
     finders in ``skip`` are known to find nothing there (``finders_in_vain``); ``verbs``: the
     sentence's reporting verbs when known (``sentence_verbs``), else searched for."""
     out: list[Cue] = []
+    quoted = t.find(QUOTE, max(0, lo - 1), hi) >= 0
     for finder in _FINDERS:
-        if finder in skip:
+        if finder in skip or (not quoted and finder in _QUOTE_FINDERS):
             continue
         if finder is _verb_cues:
             _verb_cues(t, lo, hi, out, verbs)
