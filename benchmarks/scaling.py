@@ -40,9 +40,10 @@ CASES = {
 def text(case: str, size: int) -> str:
     shape = CASES[case]
     if shape is None:
-        out, i = [], 0
-        while sum(map(len, out)) < size:
+        out, i, length = [], 0, 0
+        while length < size:
             out.append(f"The missile number {i} has a range of {300 + i} km, officials said. ")
+            length += len(out[-1])
             i += 1
         return "".join(out)
     return shape * max(1, size // len(shape))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import io
 import os
 import shutil
@@ -20,9 +21,28 @@ os.environ["QUOTELINT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="quotelint-
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 from quotelint.cli import main  # noqa: E402
+from quotelint.document import Document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@functools.cache
+def seed_texts() -> tuple[str, ...]:
+    """The seed articles' texts, read once per session."""
+    return tuple(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+
+
+@functools.cache
+def seed_documents() -> tuple[Document, ...]:
+    """The seed articles as documents, analysed once per session."""
+    return tuple(Document(text, str(path)) for text, path in
+                 zip(seed_texts(), sorted(SEEDS.glob("*.txt")), strict=True))
+
+
+def seed_sentences() -> list[str]:
+    """Every sentence of the seed articles, as the analyses see it (flat text)."""
+    return [d.flat[s.start:s.end] for d in seed_documents() for s in d.sentences]
 
 
 @dataclass

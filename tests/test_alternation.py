@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import seed_texts
 
 from quotelint.alternation import alternation, longest_first, trie
 from quotelint.analysis.words import words
-from tests.conftest import ROOT
 
 VERBS = sorted(f.lower() for f in words().verb_class)
 LISTS = [
@@ -25,7 +25,7 @@ TEXTS = [
     "Said she: “No.” The minister, who has said nothing, told reporters.",
     "sayings said_ saidx said",  # words that only start or end like a verb
     "a  b ab abc abd abx us$ au$5 c. cad cads b",
-    *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))),
+    *seed_texts(),
 ]
 
 

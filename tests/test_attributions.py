@@ -225,7 +225,7 @@ The mayor has even claimed the bridge will be “the envy of every town in the c
 """
 
 
-@pytest.mark.parametrize("index, expected", list(enumerate([
+SHAPES_SPEAKERS = [
     (2, 1, "café owners", (2, 31)),
     (3, 1, "shop owners", (3, 37)),
     (4, 1, "Robert Currington", (4, 39)),
@@ -235,9 +235,7 @@ The mayor has even claimed the bridge will be “the envy of every town in the c
     (8, 1, "Curry", (8, 48)),
     (9, 1, "one broker", (9, 44)),
     (10, 47, "The mayor", (10, 1)),
-])))
-def test_speaker_shapes_at_their_lines_and_columns(index, expected):
-    assert speakers_at(SHAPES)[index] == expected
+]
 
 
 def test_a_bare_plural_is_a_speaker_only_right_after_a_quotation():
@@ -261,7 +259,7 @@ Ames says she admires the engineers for what she calls “the best work on this 
 """
 
 
-@pytest.mark.parametrize("index, expected", list(enumerate([
+SHAPES_2_SPEAKERS = [
     (1, 1, "the harbour master", (1, 33)),
     (3, 1, "Councillor Ames", (3, 33)),  # its own speaker, not the harbour master going on
     (4, 63, "she", (4, 14)),  # the subject, with a verb of her own
@@ -271,9 +269,7 @@ Ames says she admires the engineers for what she calls “the best work on this 
     (8, 1, "another", (8, 44)),
     (9, 1, "they", (9, 39)),
     (10, 1, "Mayor Ruth Kell", (10, 40)),  # a dash credit after a no-break space
-])))
-def test_more_speaker_shapes_at_their_lines_and_columns(index, expected):
-    assert speakers_at(SHAPES_2)[index] == expected
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -310,7 +306,7 @@ She is concerned too many boats are moored near pylons which carry "very high vo
 """
 
 
-@pytest.mark.parametrize("index, expected", list(enumerate([
+SHAPES_3_SPEAKERS = [
     (1, 1, "Jo Pyle", (1, 75)),  # “...,” is the verdict of X
     (2, 22, "the council leader Ann Hart", (2, 62)),  # a passive's agent after the quotation
     (3, 51, "Mr Cole", (3, 1)),  # hearsay: is alleged to have said
@@ -321,9 +317,7 @@ She is concerned too many boats are moored near pylons which carry "very high vo
     (8, 28, "Harbour master Ian Bell", (8, 4)),  # a reaction round-up's list item
     (9, 34, "Rita Moss", (9, 5)),
     (10, 68, "She", (10, 1)),  # is concerned: her own view
-])))
-def test_speaker_shapes_of_british_copy(index, expected):
-    assert speakers_at(SHAPES_3)[index] == expected
+]
 
 
 def test_hearsay_is_a_speaker_but_no_source():
@@ -340,13 +334,23 @@ The critics called him “a disappointment of historic proportions” as a prime
 """
 
 
-@pytest.mark.parametrize("index, expected", list(enumerate([
+SHAPES_4_SPEAKERS = [
     (1, 63, "this cheerful senior citizen", (1, 16)),  # "this" opens no time phrase here
     (2, 35, "the mayor", (2, 10)),  # the mayor's intention to “...”
     (3, 24, "The critics", (3, 1)),  # "as a prime minister" is no inverted speaker
-])))
-def test_speaker_shapes_with_look_alikes(index, expected):
-    assert speakers_at(SHAPES_4)[index] == expected
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(SHAPES, SHAPES_SPEAKERS, id="news copy"),
+    pytest.param(SHAPES_2, SHAPES_2_SPEAKERS, id="more shapes"),
+    pytest.param(SHAPES_3, SHAPES_3_SPEAKERS, id="british copy"),
+    pytest.param(SHAPES_4, SHAPES_4_SPEAKERS, id="look-alikes"),
+])
+def test_speaker_shapes_at_their_lines_and_columns(text, expected):
+    """Every quotation of each block, in order: its line and column, its speaker as written
+    and where the speaker stands."""
+    assert speakers_at(text) == expected
 
 
 def test_the_carry_over_sees_attributions_in_text_order_ties_after_the_earlier_ones():

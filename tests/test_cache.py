@@ -101,12 +101,11 @@ def test_a_cache_file_that_would_run_code_is_refused(store, tmp_path, monkeypatc
     assert not (tmp_path / "pwned").exists()
 
 
-def test_an_unwritable_cache_is_skipped(tmp_path, monkeypatch):
+def test_an_unwritable_cache_is_skipped(store, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would be")
     monkeypatch.setenv("QUOTELINT_CACHE_DIR", str(blocker / "quotelint"))
-    fresh = cache._Store()
-    monkeypatch.setattr(cache, "_STORE", fresh)
+    store()
     assert cache.compile_re(PATTERNS[1][0]) == re.compile(PATTERNS[1][0])
     cache.save()  # no exception, nothing written
     assert blocker.read_text() == "a file where the cache folder would be"
@@ -157,7 +156,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path):
     assert not folder.exists()
 
 
-def test_a_trie_from_the_cache_is_the_one_built_and_other_words_are_another(store, tmp_path):
+def test_a_trie_from_the_cache_is_the_one_built_and_other_words_are_another(store):
     from quotelint.alternation import trie
 
     store()

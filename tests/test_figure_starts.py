@@ -4,17 +4,15 @@ searching every position finds, at the same places."""
 from __future__ import annotations
 
 import pytest
+from conftest import seed_documents
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotelint.analysis.figure_pattern import lexicon
 from quotelint.analysis.figure_starts import FigureStarts
 from quotelint.analysis.word_index import WordIndex, matches_at
-from quotelint.document import Document
-from tests.conftest import ROOT
 
-SEEDS = [Document(p.read_text(encoding="utf-8"), str(p)).flat
-         for p in sorted((ROOT / "seeds").glob("*.txt"))]
+SEED_TEXTS = [d.flat for d in seed_documents()]
 # Each opening shape once: a currency code or sign glued to the number or spaced from it, a
 # sign, a range, a phrase whose rarest word is not its first, a vague magnitude.
 SHAPES = [
@@ -35,7 +33,7 @@ def _both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return every, tried
 
 
-@pytest.mark.parametrize("text", SHAPES + SEEDS)
+@pytest.mark.parametrize("text", SHAPES + SEED_TEXTS)
 def test_the_starts_find_every_figure(text):
     every, tried = _both(text)
     assert tried == every

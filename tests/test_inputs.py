@@ -16,8 +16,7 @@ import sys
 import textwrap
 
 import pytest
-
-from tests.conftest import SEEDS
+from conftest import seed_texts
 
 CLAIM = "Officials met on Tuesday.\nIt is believed the talks failed.\n"
 
@@ -135,7 +134,7 @@ def _memory_growth(tmp_path, repeats: int) -> tuple[int, int, int]:
     # The warm-up builds every analysis table (figures, speakers, sources) before the
     # measurement, whether or not the start-up cache is warm: a cold one compiles them then.
     warm = tmp_path / "warm.txt"
-    warm.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    warm.write_text("\n\n".join(seed_texts())
                     + "\n\n" + sentence, encoding="utf-8")
     # The peak is the kernel's high-water mark of resident memory, reset after the warm-up:
     # getrusage's ru_maxrss carries the parent's peak over into a child on Linux, so run from

@@ -3,15 +3,16 @@ look-up that never turns away a text the pattern matches."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+from conftest import seed_documents
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotelint.analysis.last_words import last_words, may_end_with
 from quotelint.analysis.measures import measure_table
 from quotelint.analysis.tails import EndSearch
-from quotelint.document import Document
-from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -51,15 +52,14 @@ def test_the_measure_phrase_before_a_figure_has_its_last_words():
     assert measure_table().change_before.last_words is None  # "rose by": any word
 
 
-PREFIXES = [text[:end] for p in sorted((ROOT / "seeds").glob("*.txt"))
-            for text in [Document(p.read_text(encoding="utf-8"), str(p)).flat]
-            for end in range(0, len(text), 3)]
+PREFIXES = [d.flat[:end] for d in seed_documents() for end in range(0, len(d.flat), 3)]
 PREFIXES += ["The missile has a range of ", "the death toll rose sharply to ", "Ships carry "]
 
 
 def _without_look_up(search: EndSearch, text: str):
-    found = search.backward.ends(text)
-    return None if found is None else search.forward.search(text, max(0, found.start() - 40))
+    plain = copy.copy(search)
+    plain.last_words = None
+    return plain.search(text)
 
 
 def test_the_look_up_changes_no_measure_phrase():

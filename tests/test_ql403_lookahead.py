@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 import regex
+from conftest import seed_sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotelint.document import Document
 from quotelint.ruleset import load_rules
-from tests.conftest import ROOT
 
 LOOKAHEAD = (r"(?=(?:\L<vague_quantifiers>|the|vast|broad|overwhelming|great|majority|most|two|"
              r"three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|some|many|others|"
@@ -36,9 +35,7 @@ SENTENCES = [
     "The vast majority of economists predicted a fall.", "Critics, including Jane Doe, said no.",
     "Two senior analysts at Barclays said the bank would cut rates.",
     "People familiar with the matter say otherwise.", "Many in the industry believe it.",
-    *(s for p in sorted((ROOT / "seeds").glob("*.txt"))
-      for d in [Document(p.read_text(encoding="utf-8"), str(p))]
-      for s in (d.flat[x.start:x.end] for x in d.sentences)),
+    *seed_sentences(),
 ]
 
 

@@ -55,11 +55,8 @@ def test_ap_reading_a_new_paragraph_of_quotation_needs_its_own_speaker():
     assert orphans(CONTINUED) == [(3, 1, 3, 39)]
 
 
-def test_british_reading_is_the_speaker_going_on(write):
-    from quotelint.document import Document
-    from quotelint.ruleset import load_rules
-
-    path = write("uk.yaml", """\
+# A house rule that reads quotations the British way; the configuration may still say otherwise.
+BRITISH_RULE = """\
 rules:
   - id: UK201
     name: orphan-quote-uk
@@ -67,8 +64,20 @@ rules:
     category: quote-attribution
     paragraph_continuation: true
     message: "No speaker for “{excerpt}”."
-""")
-    check = load_rules([path], defaults=False).find("UK201")
+"""
+BRITISH = {"quotes": {"paragraph_continuation": True}}
+
+
+def _british_rule(write):
+    from quotelint.ruleset import load_rules
+
+    return load_rules([write("uk.yaml", BRITISH_RULE)], defaults=False).find("UK201")
+
+
+def test_british_reading_is_the_speaker_going_on(write):
+    from quotelint.document import Document
+
+    check = _british_rule(write)
     assert list(check.run(Document(CONTINUED))) == []
     text = CONTINUED.replace("said.", "said. The council was not convinced.")
     assert [(f.line, f.column) for f in check.run(Document(text))] == [(3, 1)]
@@ -157,24 +166,13 @@ def test_ap_reading_wants_a_speaker_for_every_new_quotation():
 def test_british_reading_lets_the_speaker_go_on():
     """Ian Bell's reported words, his quotation and the sentence about Ann Ames give the next
     quotation its speaker; after the council, named in between, nobody is going on."""
-    british = {"quotes": {"paragraph_continuation": True}}
-    assert orphans(STORY, options=british) == [(13, 1, 13, 62)]
+    assert orphans(STORY, options=BRITISH) == [(13, 1, 13, 62)]
 
 
 def test_the_rule_setting_is_the_default_the_configuration_overrides(write):
     from quotelint.document import Document
-    from quotelint.ruleset import load_rules
 
-    path = write("uk.yaml", """\
-rules:
-  - id: UK202
-    name: orphan-quote-british
-    kind: quote-attribution
-    category: quote-attribution
-    paragraph_continuation: true
-    message: "No speaker for “{excerpt}”."
-""")
-    check = load_rules([path], defaults=False).find("UK202")
+    check = _british_rule(write)
     assert [f.line for f in check.run(Document(STORY))] == [13]
     ap = Document(STORY, options={"quotes": {"paragraph_continuation": False}})
     assert [f.line for f in check.run(ap)] == [3, 7, 9, 13]
@@ -203,6 +201,5 @@ The company is also looking at new markets in Asia.
 def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
     """In the British reading "Writing in the Gazette, Mr Brown ..." introduces Mr Brown's
     words; a sentence about a company, in between, introduces nobody's."""
-    british = {"quotes": {"paragraph_continuation": True}}
     assert orphans(NARRATED) == [(3, 1, 3, 60), (7, 1, 7, 66)]
-    assert orphans(NARRATED, options=british) == [(7, 1, 7, 66)]
+    assert orphans(NARRATED, options=BRITISH) == [(7, 1, 7, 66)]

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 import regex
+from conftest import seed_documents, seed_sentences
 
 from quotelint.analysis import anonymity, attributions, cues, sentences, sourcing, speakers, titles
 from quotelint.analysis.tails import EndSearch, Tail
 from quotelint.analysis.words import words
-from quotelint.document import Document
 from quotelint.settings import Settings
-from tests.conftest import ROOT
 
 
 def _tails() -> dict[str, Tail]:
@@ -47,9 +46,7 @@ SENTENCES = [
     "the league denounced it and then",
     "citing two people familiar with the talks, according to",
     "Gen. Mark Milley met U.S. officials and the No. 10 team at 10.30 in St. Paul’s",
-    *(s for p in sorted((ROOT / "seeds").glob("*.txt"))
-      for d in [Document(p.read_text(encoding="utf-8"), str(p))]
-      for s in (d.flat[x.start:x.end] for x in d.sentences)),
+    *seed_sentences(),
 ]
 
 
@@ -104,8 +101,7 @@ LOOK_BACK = [
     "They met Mr D’The Treasury, then Ms O’This Ministry; she",  # a name glued to the next
     "Prime Minister Boris Johnson told Mr Boris Johnson-Smith that John F. Kennedy had",
     "Sen. Ted Cruz, The President and the Home Office; they",
-    *(Document(p.read_text(encoding="utf-8"), str(p)).flat
-      for p in sorted((ROOT / "seeds").glob("*.txt"))),
+    *(d.flat for d in seed_documents()),
 ]
 
 

@@ -120,10 +120,11 @@ def test_the_default_packs_patterns_are_timed_only_on_long_texts_but_a_copy_is_t
 
 def test_a_pack_pattern_on_a_long_text_is_timed(short_limit, monkeypatch):
     # Below the threshold the call runs as it is; from it on, under the limit.
-    monkeypatch.setattr(regexes, "PACK_UNTIMED_BELOW", 40)
     pattern = regexes.TimedPattern(regex.compile(r"\b(?:very |very very )+\w+\.", regex.I),
-                                   untimed_below=regexes.PACK_UNTIMED_BELOW)
-    assert pattern.search("It was very very good.").span() == (7, 22)  # 22 characters
+                                   untimed_below=40)
+    with monkeypatch.context() as m:
+        m.setattr(regexes, "time_limit", lambda chars: pytest.fail("a short text was timed"))
+        assert pattern.search("It was very very good.").span() == (7, 22)  # 22 characters
     started = time.perf_counter()
     with pytest.raises(regexes.PatternTimeout):
         list(pattern.finditer(SLOW))
