@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from quotelint import Settings
-from quotelint.linter import lint_file
+from quotelint.run.linter import lint_file
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "weasel"
 

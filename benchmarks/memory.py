@@ -26,8 +26,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 
 MEASURE = """
 import os, resource, sys, time
-from quotelint.linter import lint_paths
-from quotelint.settings import Settings
+from quotelint.run.linter import lint_paths
+from quotelint.config.settings import Settings
 
 def kib(field):
     with open("/proc/self/status") as fh:

@@ -46,10 +46,10 @@ from pathlib import Path
 from paraphrase import noun_phrase, rate, sentence_for
 
 from quotelint import Document, Settings, lint_paths
-from quotelint.analysis.figure_compare import mentions, why_not_same
-from quotelint.analysis.quantities import Quantity, quantities
-from quotelint.analysis.units import unit_table
-from quotelint.linter import lint_document
+from quotelint.analysis.numbers.compare import mentions, why_not_same
+from quotelint.analysis.numbers.quantities import Quantity, quantities
+from quotelint.analysis.numbers.units import unit_table
+from quotelint.run.linter import lint_document
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")
 DEFAULT_SAME_STORY = Path("/work/shared/eval/same_story")

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from quotelint import Settings
-from quotelint.linter import lint_file
+from quotelint.run.linter import lint_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
 JUDGMENTS = Path(__file__).resolve().parent / "judgments" / "quotes.tsv"

@@ -36,10 +36,10 @@ from pathlib import Path
 
 import regex
 
-from quotelint.analysis.attributions import quotations, quote_attribution
-from quotelint.analysis.quotes import word_count
-from quotelint.document import Document
-from quotelint.ruleset import load_rules
+from quotelint.analysis.attribution.attributions import quotations, quote_attribution
+from quotelint.checks.ruleset import load_rules
+from quotelint.text.document import Document
+from quotelint.text.quotes import word_count
 
 DEFAULT_DATA = Path("/work/shared/eval/polnear/polnear_trainval.jsonl")
 OVERLAP = 0.3

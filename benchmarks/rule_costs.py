@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from quotelint.config import settings_for_file
-from quotelint.document import Document
-from quotelint.settings import Settings
+from quotelint.config.load import settings_for_file
+from quotelint.config.settings import Settings
+from quotelint.text.document import Document
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "bbc"

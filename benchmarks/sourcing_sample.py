@@ -23,8 +23,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from quotelint import Settings
-from quotelint.document import Document
-from quotelint.linter import lint_file
+from quotelint.run.linter import lint_file
+from quotelint.text.document import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 JUDGMENTS = Path(__file__).resolve().parent / "judgments" / "sourcing.tsv"

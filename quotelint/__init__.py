@@ -17,13 +17,13 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "lint_text": "quotelint.linter",
-    "lint_file": "quotelint.linter",
-    "lint_paths": "quotelint.linter",
-    "Settings": "quotelint.settings",
-    "Document": "quotelint.document",
+    "lint_text": "quotelint.run.linter",
+    "lint_file": "quotelint.run.linter",
+    "lint_paths": "quotelint.run.linter",
+    "Settings": "quotelint.config.settings",
+    "Document": "quotelint.text.document",
     "Finding": "quotelint.findings",
-    "load_rules": "quotelint.ruleset",
+    "load_rules": "quotelint.checks.ruleset",
 }
 __all__ = [*_EXPORTS, "__version__"]
 

@@ -36,14 +36,14 @@ from typing import TYPE_CHECKING, Any
 
 import dask.bag
 
+from .config.settings import Settings
 from .errors import QuotelintError
-from .files import STDIN
 from .limits import MAX_ARTICLE_BYTES
-from .linter import FileResult, LintResult, assemble, lint_file, plan
-from .settings import Settings
+from .run.files import STDIN
+from .run.linter import FileResult, LintResult, assemble, lint_file, plan
 
 if TYPE_CHECKING:
-    from .ruleset import RuleSet
+    from .checks.ruleset import RuleSet
 
 __all__ = ["lint_bag", "lint_paths"]
 
@@ -93,7 +93,7 @@ def _settings_in_worker(key: str, settings: Settings, stamps: tuple) -> Settings
         if settings._ruleset is None:  # shipped without rules: load them, once per set
 
             def load(rules: tuple[str, ...], defaults: bool) -> RuleSet:
-                from .ruleset import load_rules
+                from .checks.ruleset import load_rules
 
                 files = (rules, defaults, stamps)
                 if files not in _RULESETS:
@@ -155,7 +155,7 @@ def lint_bag(paths: Sequence[str], settings: Settings | None = None, *, story: b
 def lint_paths(paths: Sequence[str], settings: Settings | None = None, *,
                story: bool = False, max_bytes: int | None = MAX_ARTICLE_BYTES,
                npartitions: int | None = None, scheduler: Any = None) -> LintResult:
-    """Lint files and folders on Dask: what ``quotelint.linter.lint_paths`` returns.
+    """Lint files and folders on Dask: what ``quotelint.run.linter.lint_paths`` returns.
 
     ``scheduler`` is passed to ``compute`` (None: the active ``distributed.Client`` if there
     is one, else Dask's default for bags). With ``story``, the workers return each article's

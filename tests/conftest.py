@@ -21,7 +21,7 @@ os.environ["QUOTELINT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="quotelint-
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 from quotelint.cli import main  # noqa: E402
-from quotelint.document import Document  # noqa: E402
+from quotelint.text.document import Document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

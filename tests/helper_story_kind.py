@@ -9,8 +9,8 @@ from typing import Any
 import regex
 
 from quotelint.checks.base import Check
-from quotelint.document import Document
 from quotelint.findings import Finding
+from quotelint.text.document import Document
 
 _DISTANCE = regex.compile(r"\b(\d+) km\b")
 

@@ -80,7 +80,7 @@ def test_every_example_in_the_custom_rules_guide_runs(cli, tmp_path, monkeypatch
 def test_configuration_guide_examples_are_valid_and_complete(tmp_path):
     """The YAML and TOML examples of docs/configuration.md are valid configurations, and its
     table names every key quotelint accepts."""
-    from quotelint.config import KIND_OPTIONS, TOP_KEYS, parse
+    from quotelint.config.load import KIND_OPTIONS, TOP_KEYS, parse
 
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     examples = {lang: body for lang, _, body, _ in blocks(text)

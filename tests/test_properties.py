@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotelint.cli import main
-from quotelint.document import Document, decode
+from quotelint.config.settings import Settings
 from quotelint.errors import InputError
-from quotelint.linter import lint_document
-from quotelint.settings import Settings
+from quotelint.run.linter import lint_document
+from quotelint.text.document import Document, decode
 
 ALL = Settings(select=["ALL"])  # every rule, the audits of suppression comments included
 PIECES = [
@@ -200,9 +200,9 @@ ADVERSARIAL = {
 }
 LINT_EACH = """
 import json, sys
-from quotelint.document import Document
-from quotelint.linter import lint_document
-from quotelint.settings import Settings
+from quotelint.text.document import Document
+from quotelint.run.linter import lint_document
+from quotelint.config.settings import Settings
 rules = Settings(select=["ALL"]).ruleset()
 for name, text in json.load(open(sys.argv[1], encoding="utf-8")).items():
     for path in ("draft.txt", "draft.md"):

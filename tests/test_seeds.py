@@ -7,13 +7,12 @@ read the diff before committing it.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from conftest import ROOT
 
 from quotelint import Settings, lint_file
 
-GOLDEN = Path(__file__).parent / "golden" / "seeds.txt"
+GOLDEN = ROOT / "tests" / "golden" / "seeds.txt"
 SEED_002 = "seeds/002_03e8ae0ae14f60e1.txt"
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.anonymity import BARE, DESCRIBED, anonymity_finder
-from ..document import Document
+from ..analysis.attribution.anonymity import BARE, DESCRIBED, anonymity_finder
 from ..findings import Finding
 from ..schema import Field, choice
+from ..text.document import Document
 from .base import BuildContext, Check, flat
 
 _REPORTS = ("no-reason", "bare", "boilerplate", "secondhand")

@@ -22,11 +22,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.attributions import attributions
-from ..analysis.sourcing import reports_a_clause
-from ..document import Document
+from ..analysis.attribution.attributions import attributions
+from ..analysis.attribution.sourcing import reports_a_clause
 from ..findings import Finding, Fix
 from ..schema import Field, string_map
+from ..text.document import Document
 from .base import BuildContext, Check, flat
 from .substitution import match_case
 

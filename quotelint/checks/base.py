@@ -14,7 +14,6 @@ from string import Formatter
 from typing import Any, ClassVar
 
 from ..cache import compile_regex
-from ..document import Document
 from ..findings import CATEGORIES, SEVERITIES, Finding, Fix, Related
 from ..schema import (
     Field,
@@ -27,6 +26,7 @@ from ..schema import (
     string,
     string_list,
 )
+from ..text.document import Document
 
 _ID = compile_regex(r"[A-Za-z][A-Za-z0-9_]*[0-9]+")
 _NAME = compile_regex(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")

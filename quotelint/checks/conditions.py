@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Document
 from ..located import LDict
 from ..schema import Field, Where, boolean, check_mapping, integer, line_of, string
+from ..text.document import Document
 from .regexes import TimedPattern, compile_pattern, lexicon_pattern
 
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..document import Document
 from ..findings import Finding, Related
 from ..schema import Field, boolean, choice, string_map
+from ..text.document import Document
 from .base import BuildContext, Check, flat
 from .regexes import compile_pattern
 from .scopes import SCOPES, matches

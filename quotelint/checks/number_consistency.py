@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
-from ..analysis.figure_compare import (
+from ..analysis.numbers.compare import (
     Mention,
     agree,
     conversion_agrees,
@@ -42,10 +42,10 @@ from ..analysis.figure_compare import (
     shown,
     where,
 )
-from ..analysis.quantities import quantities
-from ..document import Document
+from ..analysis.numbers.quantities import quantities
 from ..findings import Finding, Fix, Related
 from ..schema import Field, Where, boolean, choice, number
+from ..text.document import Document
 from .base import Check
 
 REPORTS = ("inconsistent-figures", "wrong-conversion", "mixed-units", "unit-symbol")

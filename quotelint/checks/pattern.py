@@ -19,9 +19,9 @@ from typing import Any, ClassVar
 
 import regex
 
-from ..document import Document
 from ..findings import Finding
 from ..schema import Field, boolean, choice, string
+from ..text.document import Document
 from .base import BuildContext, Check, flat
 from .conditions import allowed, parse_conditions
 from .regexes import compile_pattern, lexicon_pattern

@@ -32,12 +32,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.attributions import quotations, quote_attribution
-from ..analysis.quotes import Quote, word_count
-from ..analysis.titles import is_headline, is_naming
-from ..document import Document
+from ..analysis.attribution.attributions import quotations, quote_attribution
+from ..analysis.attribution.titles import is_headline, is_naming
 from ..findings import Finding
 from ..schema import Field, boolean, integer
+from ..text.document import Document
+from ..text.quotes import Quote, word_count
 from .base import Check, flat
 
 _EXCERPT_WORDS = 6

@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.quotes import DOUBLE, SINGLE, QuoteAnalysis
-from ..document import Document
 from ..findings import Finding, Related
 from ..schema import Field, choice
+from ..text.document import Document
+from ..text.quotes import DOUBLE, SINGLE, QuoteAnalysis
 from .base import Check
 
 PROBLEMS = ("unclosed", "unopened", "mismatched", "nesting", "mixed-styles")

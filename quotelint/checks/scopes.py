@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..analysis.word_index import triggered
-from ..document import Document
+from ..matching.word_index import triggered
+from ..text.document import Document
 from .regexes import TimedPattern
 from .triggers import Trigger
 

@@ -3,7 +3,7 @@
 Like ruff's RUF100 (unused ``noqa``): a suppression that silences nothing hides the next real
 problem on its line, and one that names no rule that exists silences nothing at all. This kind
 reads no text itself; the linter hands it the suppression comments of each file once every
-other rule has run (``quotelint.suppress``), including the rules that compare articles.
+other rule has run (``quotelint.run.suppress``), including the rules that compare articles.
 
     - id: QL901
       name: unused-suppression
@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..document import Document
 from ..findings import Finding
+from ..run.suppress import Directive
 from ..schema import Field, choice
-from ..suppress import Directive
+from ..text.document import Document
 from .base import Check
 
 

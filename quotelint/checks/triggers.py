@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..analysis.word_index import WordSet, lookup_word
 from ..cache import compile_re
+from ..matching.word_index import WordSet, lookup_word
 from ..schema import Where, type_name
 
 Trigger = WordSet  # a unit is searched if it has one of these words

@@ -28,10 +28,10 @@ from typing import ClassVar
 
 import regex
 
-from ..analysis.sourcing import headline, source_finder
-from ..document import Document
+from ..analysis.attribution.sourcing import headline, source_finder
 from ..findings import Finding
 from ..schema import Field, boolean, choice, string, string_map
+from ..text.document import Document
 from .base import BuildContext
 from .pattern import PatternCheck
 from .regexes import compile_pattern

@@ -88,12 +88,12 @@ def _check_usage(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..linter import lint_paths
+    from ..run.linter import lint_paths
 
     _check_usage(args)
     settings = settings_from_args(args)
     if args.show_config:
-        from ..config_show import show
+        from ..config.show import show
 
         sys.stdout.write(show(args.paths, settings, stdin_name=args.stdin_filename))
         return 0
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     errors = list(result.errors)
     fixed = 0
     if args.fix or args.diff:
-        from ..fix import fix_findings
+        from ..run.fix import fix_findings
 
         outcome = fix_findings(result.findings, result.digests, write=args.fix)
         errors += outcome.errors

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from ..config.settings import Settings
 from ..errors import QuotelintError
 from ..findings import SEVERITIES
-from ..settings import Settings
 
 
 def _csv(value: str) -> list[str]:

@@ -16,14 +16,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..analysis.attributions import Attribution, quotations, quote_attribution
-from ..analysis.quotes import Quote
-from ..analysis.speakers import is_name, trailing_name
-from ..analysis.words import words
-from ..document import Document
+from ..analysis.attribution.attributions import Attribution, quotations, quote_attribution
+from ..analysis.attribution.lexicon import words
+from ..analysis.attribution.speakers import is_name, trailing_name
+from ..config.settings import Settings
 from ..errors import InputError
-from ..files import STDIN, discover
-from ..settings import Settings
+from ..run.files import STDIN, discover
+from ..text.document import Document
+from ..text.quotes import Quote
 
 _SPEAKER_WIDTH = 30
 _QUOTE_WIDTH = 60
@@ -67,7 +67,7 @@ def rows(doc: Document) -> list[Row]:
 
 def _documents(paths: list[str], stdin_name: str | None,
                errors: list[str]) -> Iterator[Document]:
-    from ..linter import read_document
+    from ..run.linter import read_document
 
     files, missing = discover(paths)
     errors.extend(missing)

@@ -13,9 +13,9 @@ import os
 import sys
 
 from ..checks.base import Check
+from ..checks.ruleset import RuleSet, load_rules
 from ..findings import CATEGORIES
 from ..paths import default_rules_dir
-from ..ruleset import RuleSet, load_rules
 from .common import add_config_options
 
 REGENERATE = "quotelint rules --format markdown --isolated > docs/rules.md"
@@ -31,15 +31,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def loaded_rules(args: argparse.Namespace) -> RuleSet:
     """Every rule the current folder's configuration loads (the default pack, its ``rules:``
     files, ``--rules``), or only the default pack and ``--rules`` with ``--isolated``."""
+    from ..config.settings import Settings
     from ..errors import QuotelintError
-    from ..settings import Settings
 
     if args.isolated and args.config:
         raise QuotelintError("--config and --isolated cannot be used together")
     settings = Settings(rules=list(args.rules), config=args.config,
                         discover=not args.isolated and not args.config)
     if settings.uses_config:
-        from ..discovery import Resolver
+        from ..config.locate import Resolver
 
         settings = Resolver(settings).settings_for(os.path.join(os.getcwd(), "-"))
     return load_rules(settings.rules, defaults=settings.default_rules)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.base import Check
-from ..document import Document
-from ..linter import lint_document
-from ..ruleset import RuleSet, load_rules, rule_files
+from ..checks.ruleset import RuleSet, load_rules, rule_files
+from ..run.linter import lint_document
+from ..text.document import Document
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..checks.base import Check
+    from ..checks.ruleset import RuleSet
     from ..findings import Finding
-    from ..ruleset import RuleSet
 
 FORMATS: dict[str, str] = {
     "text": "quotelint.report.text",
@@ -42,7 +42,7 @@ class ReportContext:
 
     @property
     def ruleset(self) -> RuleSet:
-        from ..ruleset import RuleSet
+        from ..checks.ruleset import RuleSet
 
         return RuleSet(list(self.rules))
 

@@ -1,0 +1,1 @@
+"""Who said what: attributions, their cues and speakers, anonymous and unattributed sourcing."""

@@ -1,0 +1,1 @@
+"""Configuration: finding, loading and resolving it into Settings, and showing it."""

@@ -1,0 +1,80 @@
+"""The resolved settings of a run: which rules, at which severity, with which kind options.
+
+The command line fills one ``Settings``; with ``discover`` (the command line's default) or an
+explicit ``config`` file, each linted file gets its own, resolved from the closest
+configuration file with the command line's flags on top (``quotelint.config.load``). Library
+callers get exactly what they construct: no file is looked for unless they ask.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..checks.ruleset import RuleSet
+
+# Where a setting came from: (config file or "command line", line or None).
+Origin = tuple[str, "int | None"]
+
+
+@dataclass
+class Settings:
+    select: list[str] | None = None  # None: every enabled rule
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # selector -> error|warning|info
+    rules: list[str] = field(default_factory=list)  # extra rule files or folders
+    default_rules: bool = True
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-kind settings
+    fail_on: str = "warning"
+    extend_select: list[str] = field(default_factory=list)  # added to select (or the defaults)
+    exclude: list[str] = field(default_factory=list)  # globs, relative to ``root``
+    root: str | None = None  # what ``exclude`` is relative to (the config's folder; else cwd)
+    config: str | None = None  # an explicit configuration file: no discovery
+    discover: bool = False  # each file uses its closest configuration file
+    # For --show-config and for errors that point into a config file: selector or key -> origin.
+    origins: dict[str, Origin] = field(default_factory=dict)
+    config_files: list[str] = field(default_factory=list)  # the file and what it extends
+    _ruleset: RuleSet | None = field(default=None, init=False, repr=False, compare=False)
+    _loader: Callable[[tuple[str, ...], bool], RuleSet] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for a worker process) without the loaded rules, which the worker loads
+        itself, and without the loader, which belongs to this process's resolver."""
+        return {**self.__dict__, "_ruleset": None, "_loader": None}
+
+    def ruleset(self) -> RuleSet:
+        """Load, validate and select the rules once; raises RuleErrors or QuotelintError."""
+        if self._ruleset is None:
+            from ..checks.ruleset import load_rules
+            from ..errors import RuleError, UnknownSelector
+
+            key = (tuple(self.rules), self.default_rules)
+            loaded = self._loader(*key) if self._loader else load_rules(self.rules,
+                                                                          defaults=self.default_rules)
+            try:
+                self._ruleset = loaded.select(self.select, self.ignore, self.severity,
+                                              extend=self.extend_select)
+            except UnknownSelector as exc:
+                path, line = self.origins.get(f"selector:{exc.key}", ("", None))
+                if not path or path == "command line":
+                    raise
+                raise RuleError(path, line, f"unknown rule selector {exc.key!r}: not a rule "
+                                            f"id, name, id prefix or category (see "
+                                            f"`quotelint rules`)") from None
+        return self._ruleset
+
+    @property
+    def uses_config(self) -> bool:
+        return self.discover or self.config is not None
+
+    def excludes(self, path: str) -> bool:
+        """Is ``path`` excluded by an ``exclude`` glob?"""
+        if not self.exclude or path == "-":
+            return False
+        from .globs import excluded
+
+        return excluded(path, self.exclude, self.root or os.getcwd())

@@ -1,0 +1,1 @@
+"""Reading an article: decoding, markup, paragraphs, sentences and quotations."""

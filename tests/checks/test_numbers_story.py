@@ -1,0 +1,129 @@
+"""Figures compared across the articles of a story (``--story``): the seeds and our own."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from conftest import ROOT
+
+from quotelint import Document, Settings, lint_paths
+from quotelint.checks.ruleset import load_rules
+
+SEED_001 = "seeds/001_ed26ab55f95e6654.txt"
+SEED_002 = "seeds/002_03e8ae0ae14f60e1.txt"
+
+FIRST = """\
+Ukraine receives first long-range rockets
+
+The rockets, which have a range of 300 km, arrived in Ukraine on Monday, officials said.
+
+Thousands of Russian troops are dug in on the peninsula, according to Western officials.
+"""
+
+SECOND = """\
+Rockets arrive as Kyiv plans spring offensive
+
+Kyiv has begun training crews on the rockets, which have a range of 200 miles.
+
+Analysts say tens of thousands of Russian troops are dug in on the peninsula.
+
+The rockets cost $1.5m each.
+"""
+
+
+def numbers(out: str) -> list[str]:
+    return [line for line in out.splitlines() if " QL5" in line]
+
+
+def test_seeds_as_a_story(cli):
+    r = cli("--story", "seeds/", cwd=ROOT)
+    assert numbers(r.out) == [
+        f"{SEED_001}:13:217: info QL504 [*] “320 kms”: unit symbols take no plural s; "
+        "write “320 km”.",
+        f"{SEED_002}:12:103: info QL503 Mixed unit systems for the range: nearly 200 mi vs "
+        f"nearly 320 km (= 199 mi), the other at {SEED_001}:13; use one, or give both.",
+        f"{SEED_002}:14:108: warning QL501 Figures for troops disagree: tens of thousands "
+        f"(10,000–99,999) vs thousands (2,000–9,999), the other at {SEED_001}:17.",
+    ]
+
+
+def test_seed_story_findings_point_to_the_other_file_in_json(cli):
+    r = cli("--story", "--format", "json", "--select", "QL501,QL503", "seeds/", cwd=ROOT)
+    found = [(f["path"], f["line"], f["column"], f["end_column"], f["rule"],
+              [(x["path"], x["line"], x["column"]) for x in f["related"]])
+             for f in json.loads(r.out)]
+    assert found == [
+        (SEED_002, 12, 103, 119, "QL503", [(SEED_001, 13, 210)]),
+        (SEED_002, 14, 108, 128, "QL501", [(SEED_001, 17, 203)]),
+    ]
+
+
+def test_seeds_without_story_have_no_cross_file_findings(cli):
+    r = cli("seeds/", cwd=ROOT)
+    assert numbers(r.out) == [
+        f"{SEED_001}:13:217: info QL504 [*] “320 kms”: unit symbols take no plural s; "
+        "write “320 km”."]
+
+
+def test_a_story_of_our_own(write):
+    a, b = write("a.txt", FIRST), write("b.txt", SECOND)
+    result = lint_paths([str(a), str(b)], Settings(select=["number-consistency"]), story=True)
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.column, f.rule, f.message.split(":")[0],
+             [(r.path.rsplit("/", 1)[1], r.line, r.column) for r in f.related])
+            for f in result.findings] == [
+        ("b.txt", 3, 69, "QL501", "Figures for the range disagree", [("a.txt", 3, 36)]),
+        ("b.txt", 5, 14, "QL501", "Figures for troops disagree", [("a.txt", 5, 1)]),
+    ]
+    assert "200 mi vs 300 km (= 186 mi)" in result.findings[0].message
+    alone = lint_paths([str(a), str(b)], Settings(select=["number-consistency"]))
+    assert alone.findings == []
+
+
+def test_story_summaries_are_small_and_picklable():
+    check = load_rules().find("QL501")
+    summary = check.collect(Document(SECOND, "b.txt"))
+    tolerance, found = pickle.loads(pickle.dumps(summary))
+    assert tolerance == 0.02
+    assert [(m.shown, m.measure, m.line) for m in found] == [
+        ("200 mi", "range", 3), ("tens of thousands (10,000–99,999)", "troops", 5)]
+    assert load_rules().find("QL504").collect(Document(SECOND)) is None
+
+
+CLIMB_A = """\
+Climbers rescued from Ben Nevis ledge
+
+Two climbers were winched to safety from a ledge 200 metres below the summit of Ben Nevis.
+
+The coastguard helicopter flew from Prestwick in strong winds.
+"""
+
+CLIMB_B = """\
+Helicopter crew praised after Ben Nevis rescue
+
+The crew flew through strong winds from Prestwick.
+
+Two climbers were winched from a ledge 900 feet below the summit of Ben Nevis, where they \
+had spent the night.
+"""
+
+
+def test_a_figure_with_no_measure_word_restated_in_another_article(write):
+    a, b = write("a.txt", CLIMB_A), write("b.txt", CLIMB_B)
+    result = lint_paths([str(a), str(b)], Settings(select=["QL501"]), story=True)
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.column, f.end_column, f.message,
+             [(r.path.rsplit("/", 1)[1], r.line, r.column) for r in f.related])
+            for f in result.findings] == [
+        ("b.txt", 5, 40, 48, f"Figures for the same quantity disagree: 900 ft vs 200 m "
+                             f"(= 656 ft), the other at {a}:3.", [("a.txt", 3, 50)])]
+    assert lint_paths([str(a), str(b)], Settings(select=["QL501"])).findings == []
+    right = write("c.txt", CLIMB_B.replace("900 feet", "650 feet"))  # 200 m = 656 ft
+    assert lint_paths([str(a), str(right)], Settings(select=["QL501"]), story=True).findings == []
+
+
+def test_story_summaries_keep_unmeasured_physical_figures_with_their_words():
+    _, found = load_rules().find("QL501").collect(Document(CLIMB_A, "a.txt"))
+    (m,) = pickle.loads(pickle.dumps(found))
+    assert (m.shown, m.measure, m.line) == ("200 m", None, 3)
+    assert {"climber", "winch", "ledg", "summit"} <= m.clause.words
+    assert m.clause.names == {"ben", "nevi"}

@@ -1,0 +1,128 @@
+"""A broken rule file is reported as `file:line: what is wrong` with exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotelint.checks import KINDS
+from quotelint.checks.ruleset import load_rules
+from quotelint.errors import RuleErrors
+
+GOOD = """\
+rules:
+  - id: T001
+    name: test-rule
+    kind: pattern
+    category: style
+    message: "found {match}"
+    pattern: 'foo'
+"""
+
+
+def errors_for(write, text: str) -> list[str]:
+    path = write("rules.yaml", text)
+    with pytest.raises(RuleErrors) as exc:
+        load_rules([path], defaults=False)
+    prefix = f"{path}:"
+    return [str(e).removeprefix(prefix) for e in exc.value.errors]
+
+
+CASES = [
+    ("unknown key",
+     GOOD.replace("    pattern: 'foo'\n", "    pattern: 'foo'\n    scop: document\n"),
+     "8: rule T001: unknown key 'scop' (known keys: category, description, enabled, examples, "
+     "id, ignore_case, kind, lexicon, message, name, pattern, rationale, requires, scope, "
+     "severity, trigger, unless)"),
+    ("wrong type", GOOD.replace("    pattern: 'foo'\n", "    pattern: 'foo'\n    ignore_case: 1\n"),
+     "8: rule T001: 'ignore_case' must be true or false, not a number"),
+    ("trigger with an unknown lexicon", GOOD + "    trigger: ['\\L<nothing>', foo]\n",
+     "8: rule T001: 'trigger' uses unknown lexicon 'nothing'"),
+    ("trigger with an empty list", GOOD + "    trigger: [[foo], []]\n",
+     "8: rule T001: 'trigger' has an empty list of words"),
+    ("trigger with a number", GOOD + "    trigger: [foo, 3]\n",
+     "8: rule T001: 'trigger' words must be strings, not a number"),
+    ("trigger of punctuation", GOOD + "    trigger: ['--']\n",
+     "8: rule T001: 'trigger' word '--' has no letters or digits"),
+    ("bad regex", GOOD.replace("'foo'", "'foo(bar'"),
+     "7: rule T001: 'pattern' is not a valid regular expression: missing ) at position 7"),
+    ("bad choice", GOOD.replace("category: style", "category: grammar"),
+     "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
+     "anonymous-source, unattributed-claim, number-consistency, style, not 'grammar'"),
+    ("unknown kind", GOOD.replace("kind: pattern", "kind: spelling"),
+     f"4: rule T001: unknown kind 'spelling' (kinds: {', '.join(sorted(KINDS))})"),
+    ("missing key", GOOD.replace('    message: "found {match}"\n', ""),
+     "2: rule T001: missing required key 'message'"),
+    ("unknown placeholder", GOOD.replace("{match}", "{word}"),
+     "6: rule T001: unknown placeholder {word} in message (this kind knows: match)"),
+    ("unknown lexicon", GOOD.replace("'foo'", "'\\L<nothing>'"),
+     "7: rule T001: 'pattern' uses unknown lexicon 'nothing' (lexicons: none loaded)"),
+    ("yaml boolean in a word list",
+     "lexicons:\n  answers: [yes, maybe]\n" + GOOD,
+     "2: 'lexicon answers' item 1 must be a string, not a boolean (YAML reads unquoted "
+     "yes/no/on/off/true/false as booleans: quote it)"),
+    ("invalid yaml", GOOD.replace("kind: pattern", "kind: [pattern"),
+     "5: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
+    ("duplicate key", GOOD.replace("    kind: pattern\n", "    kind: pattern\n    kind: pattern\n"),
+     "5: duplicate key 'kind' (first at line 4)"),
+    ("bad id", GOOD.replace("T001", "rule one"),
+     "2: rule rule one: 'id' must be letters then digits, like QL401 (got 'rule one')"),
+    ("unknown top-level key", "rule:\n  - id: T001\n",
+     "1: unknown key 'rule' (known keys: lexicons, rules)"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_rule_file_errors(write, case, text, expected):
+    assert errors_for(write, text) == [expected]
+
+
+def test_duplicate_id_names_both_places(write):
+    second = GOOD.replace("rules:\n", "").replace("test-rule", "other-rule")
+    errors = errors_for(write, GOOD + second)
+    assert len(errors) == 1
+    assert errors[0].startswith("8: duplicate rule id or name 'T001' (first defined at ")
+    assert errors[0].endswith("rules.yaml:2)")
+
+
+def test_every_error_of_a_file_is_reported_at_once(write):
+    text = GOOD + GOOD.replace("rules:\n", "").replace("T001", "T002").replace(
+        "test-rule", "rule-two").replace("'foo'", "'('")
+    text = text.replace("category: style", "category: nope", 1)
+    errors = errors_for(write, text)
+    assert [e.split(":")[0] for e in errors] == ["5", "13"]
+
+
+def test_duplicate_id_with_the_default_pack(write):
+    path = write("mine.yaml", GOOD.replace("T001", "QL401"))
+    with pytest.raises(RuleErrors, match="duplicate rule id or name 'QL401'"):
+        load_rules([path])
+
+
+def test_cli_reports_rule_errors_with_exit_2_and_no_traceback(cli, write):
+    path = write("bad.yaml", GOOD.replace("'foo'", "'foo(bar'"))
+    seed = write("a.txt", "It is believed the talks failed.\n")
+    r = cli("--rules", str(path), str(seed))
+    assert r.code == 2
+    assert r.out == ""
+    assert r.err == (f"{path}:7: rule T001: 'pattern' is not a valid regular expression: "
+                     f"missing ) at position 7\n")
+    assert "Traceback" not in r.err
+
+
+def test_missing_rule_file_is_exit_2(cli, write):
+    seed = write("a.txt", "Fine.\n")
+    r = cli("--rules", "no/such/rules.yaml", str(seed))
+    assert r.code == 2
+    assert r.err == "no/such/rules.yaml: rule file not found\n"
+
+
+def test_lexicon_extend_and_redefinition(write):
+    base = write("base.yaml", "lexicons:\n  outlets: [Reuters]\n")
+    more = write("more.yaml", "lexicons:\n  outlets:\n    extend: [Kent Radio]\n")
+    assert load_rules([base, more], defaults=False).lexicons["outlets"] == ["Reuters",
+                                                                           "Kent Radio"]
+    again = write("again.yaml", "lexicons:\n  outlets: [AP]\n")
+    with pytest.raises(RuleErrors) as exc:
+        load_rules([base, again], defaults=False)
+    assert str(exc.value) == (f"{again}:2: lexicon 'outlets' is already defined at {base}:2; "
+                              f"use 'extend:' to add to it")
