@@ -72,6 +72,10 @@ _LocatedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 def _yaml_error(path: str, exc: yaml.YAMLError) -> RuleError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
+    if "maximum nesting depth" in str(exc):
+        # PyYAML 6.0.2+ refuses deep nesting itself; say it as the screen does with older ones.
+        return RuleError(path, line, f"invalid YAML: nested more than {MAX_DEPTH} levels deep; "
+                                     f"refused")
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     text = f"{context}: {problem}" if context else problem
