@@ -1,8 +1,8 @@
 """The start-up cache: compiled patterns and parsed YAML, kept between runs.
 
-A one-article run, as a pre-commit hook makes it, took 250 ms, and 130 of them went to
+A one-article run, as a pre-commit hook makes it, would otherwise spend most of its time
 compiling the same ~300 regular expressions as the run before (the `regex` module parses a
-pattern in Python) and 30 to importing PyYAML and reading the same rule files (issue 7). The
+pattern in Python) and importing PyYAML and reading the same rule files. The
 `regex` module pickles a compiled pattern as its compiled code, and unpickling calls its C
 constructor: a few microseconds instead of milliseconds. Parsed YAML pickles as plain data.
 
@@ -62,7 +62,7 @@ def cache_dir() -> Path | None:
 class _Store:
     """One cache file: a dict of key -> pickled bytes, read on first use. What a run builds is
     pickled only when ``save`` writes it: library use, worker processes and --no-cache runs
-    never save, and pickling all they build cost a one-article run 2.4 ms."""
+    never save, and pickling all they build would slow a one-article run."""
 
     def __init__(self) -> None:
         self.entries: dict[str, bytes] | None = None
@@ -119,7 +119,7 @@ class _Store:
         self.fresh = {}
         if len(entries) > MAX_ENTRIES:  # the oldest first out
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
-        import tempfile  # only when writing: its import costs 4 ms
+        import tempfile  # only when writing: its import is not free
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,7 +142,7 @@ T = TypeVar("T")
 
 def _key(*parts: Any) -> str:
     # The whole description, not a digest of it: no collision can ever hand back another
-    # pattern, and hashlib's import alone costs 3 ms.
+    # pattern, and hashlib's import alone would cost more than the look-up.
     return repr(parts)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 # Ordered from least to most severe; `--fail-on` compares against this order.
 SEVERITIES: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
-# The fixed vocabulary of DESIGN §5. Rules must use one of these.
+# The fixed vocabulary of the output contract. Rules must use one of these.
 CATEGORIES: tuple[str, ...] = (
     "quote-balance",
     "quote-attribution",
@@ -62,7 +62,7 @@ class Finding:
         return (self.path, self.line, self.column, self.rule)
 
     def to_dict(self) -> dict:
-        """The JSON contract of DESIGN §5, plus offsets, related locations and the fix."""
+        """The JSON output contract, plus offsets, related locations and the fix."""
         return {
             "path": self.path,
             "line": self.line,

@@ -34,8 +34,9 @@ def size_text(n: float) -> str:
 
 def read_sized(fh: BinaryIO, size: int, limit: int | None) -> bytes:
     """The open file's bytes, up to ``limit`` + 1 (None: all), asked for by the ``size`` it
-    reports: read(n) allocates n bytes first, and 10 MB for each 2 KB article cost 25 µs a file
-    (issue 7). A file that grew since, or reports no size (/proc), is read on up to the limit."""
+    reports: read(n) allocates n bytes first, and allocating the whole limit for each small
+    article is a cost per file. A file that grew since, or reports no size (/proc), is read on up
+    to the limit."""
     rest = -1 if limit is None else limit + 1
     data = fh.read(size + 1 if size else rest)
     if size and len(data) > size:

@@ -1,7 +1,8 @@
-"""``anonymous-source``: unnamed sources, reported by what is missing (issue 4).
+"""``anonymous-source``: unnamed sources, reported by what is missing.
 
-One analysis (``analysis/anonymity.py``) finds every anonymous source of a document; each rule
-of this kind reports one aspect of it, so that a newsroom can tune each separately:
+One analysis (``analysis/attribution/anonymity.py``) finds every anonymous source of a
+document; each rule of this kind reports one aspect of it, so that a newsroom can tune each
+separately:
 
 - ``report: no-reason``: a described anonymous source ("two people familiar with the talks")
   and no reason for anonymity in the same or the next sentence;

@@ -11,8 +11,8 @@ One kind, four reports, chosen with ``report``:
 The first and third also compare across the files of a story (``quotelint --story``): each
 document is reduced by ``collect`` to a list of picklable ``Mention`` records, and ``run_story``
 compares the records of different files. What a figure measures, and when two figures are
-comparable at all, is decided by ``analysis/quantities.py``, ``analysis/figure_context.py``
-(the words around a figure) and ``analysis/figure_compare.py``.
+comparable at all, is decided by ``analysis/numbers/quantities.py``, ``analysis/numbers/context.py``
+(the words around a figure) and ``analysis/numbers/compare.py``.
 
     - id: QL501
       name: inconsistent-figures
@@ -50,9 +50,8 @@ from .base import Check
 
 REPORTS = ("inconsistent-figures", "wrong-conversion", "mixed-units", "unit-symbol")
 # A mention is compared with at most this many mentions of its dimension before it: an
-# article has a handful (6 at most in the BBC corpus, 41 in a same-story cluster of eleven
-# articles), and a table of 3,000 distinct distances took 10 s compared pair by pair, a 10 MB
-# one would take hours (issue 7).
+# article has a handful and a story cluster a few dozen, while comparing every pair of a long
+# table of distances is quadratic.
 WINDOW = 200
 
 
@@ -129,8 +128,7 @@ class NumberConsistencyCheck(Check):
                 # Mentions that differ only in their place compare alike with any other, but
                 # for "one sentence" (same file, same sentence); the first stands for all: a
                 # later one in its file never precedes a mention of the first one's sentence.
-                # A file repeating one figure was compared pair by pair: 3,000 times "300 km"
-                # took 26 s (issue 7).
+                # Otherwise a file repeating one figure is compared pair by pair.
                 key = (_unplaced(m), tol)
                 if key not in seen:
                     seen.add(key)

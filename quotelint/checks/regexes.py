@@ -12,8 +12,8 @@ raised and the linter reports the rule for that file and goes on without it
 (``linter.lint_document``).
 
 The default pack's own patterns run without the limit on a sentence or an article: the
-``regex`` module charges 1.7 µs a call for a timeout, whatever the text, and the pack makes
-some fifty calls an article, 3% of its time (issue 7). Those patterns are the project's code,
+``regex`` module charges a fixed cost per call for a timeout, whatever the text, and the pack
+makes some fifty calls an article. Those patterns are the project's code,
 like the analyses' patterns, which were never timed: they are tested on arbitrary text
 (tests/test_properties.py) and timed against adversarial copy (benchmarks/scaling.py). Over
 ``PACK_UNTIMED_BELOW`` characters (a huge file, a paragraph with no sentence end) they are

@@ -4,9 +4,8 @@ test before the pattern).
 A rule's ``trigger`` is one or more lists of words; the rule's pattern is searched only in the
 units (sentences, paragraphs, ...) that contain a word of every list. The words must be ones
 every match needs ("experts say" needs a verb of saying), so a trigger never changes what a rule
-finds, only how fast: a pattern with look-behinds tried at each of an article's ~2,500
-positions costs milliseconds, a lookup of a few dozen words in the article's word index costs
-microseconds (issue 7: the vague-group and mental-state rules took half the run).
+finds, only how fast: a pattern with look-behinds tried at each of an article's positions is
+far costlier than a lookup of a few dozen words in the article's word index.
 
     trigger:
       - [\\L<vague_groups>, some, many, most]   # a group word ...

@@ -1,7 +1,7 @@
 """``unattributed-claim``: a claim pattern that is reported only when no source is named.
 
 Everything the ``pattern`` kind does (a regex or lexicon within a scope, ``unless`` and
-``requires`` conditions), plus the sourcing test of issue 4: a match is not reported when its
+``requires`` conditions), plus a sourcing test: a match is not reported when its
 sentence names its source ("the ministry said", "according to Reuters", "a poll by Gallup"),
 or, with ``source_in: sentence-or-previous`` (or ``around``), when the sentence before (or
 either neighbour) does. ``source_in: content`` is stricter: an attribution counts only if the

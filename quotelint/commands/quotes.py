@@ -2,7 +2,7 @@
 
 The text table gives, per file, each quotation's position, speaker, cue and opening words,
 then who is quoted how often, named or not (a pronoun counts for the person it refers to).
-``--format json`` is the contract of DESIGN §5: one object per quotation with ``path``,
+``--format json`` is a contract: one object per quotation with ``path``,
 ``start``, ``end`` (0-based code-point offsets, marks included), ``line``, ``text``,
 ``speaker``, ``speaker_start``, ``speaker_end`` and ``cue``.
 """

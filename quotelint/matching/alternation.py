@@ -5,8 +5,7 @@ the same position; ties in alphabetical order, so that the pattern's source is t
 every run: the start-up cache (cache.py) keys a compiled pattern by its source, and a set's
 order changes with each process's hash seed. ``trie`` shares their prefixes,
 ``sa(?:id|ys?)``, for a list tried at every position of a text: the engine rejects a position
-on its first letter instead of trying each word (issue 7: the 380 reporting verbs cost 0.5 ms
-an article as a list, 0.07 ms as a trie). Both prefer the longest word at a position. A
+on its first letter instead of trying each word. Both prefer the longest word at a position. A
 space in a phrase matches any run of spaces ("according  to").
 """
 
@@ -32,8 +31,7 @@ def trie(words: Iterable[str]) -> str:
     """The ``words`` as one alternation sharing their prefixes, the longest preferred.
 
     From the start-up cache when the same words were seen before: building the default pack's
-    twenty tries cost 15 ms of a one-article run, more than compiling their patterns does once
-    those are cached."""
+    tries costs a one-article run more than loading their cached patterns does."""
     distinct = tuple(sorted(set(words)))
     return cache.remember(("trie", distinct), lambda: _build(distinct))
 

@@ -4,13 +4,11 @@ The attribution analysis asks of the words before each reporting verb whether th
 passive ("was told"), a conjunction ("and said"), a relative ("who said") or a dash, ten
 questions or so for each of the nine reporting verbs of an average article. Searched forwards,
 such a pattern is tried at every position of the sentence before the verb and fails at `$` each
-time (2 to 5 µs a question); matched in reverse (the `regex` module's REVERSE flag) it is tried
-once, at the end (0.5 µs). Issue 7: the attribution analysis is the largest share of an
-article's time (find_cues 0.89 -> 0.77 ms an article). Found or not is the same either way;
-where a caller reads the match (RAISED's start), it is the forward search's too, since a greedy
-reverse match reaches as far left as the leftmost forward one, but a trie of alternatives may
-stop at a shorter word ("called" in "so-called"). tests/test_tails.py checks both on every
-prefix of the seeds' sentences.
+time; matched in reverse (the `regex` module's REVERSE flag) it is tried once, at the end.
+Found or not is the same either way; where a caller reads the match (RAISED's start), it is
+the forward search's too, since a greedy reverse match reaches as far left as the leftmost
+forward one, but a trie of alternatives may stop at a shorter word ("called" in "so-called").
+tests/matching/test_end_search.py checks both on every prefix of the seeds' sentences.
 """
 
 from __future__ import annotations
@@ -44,9 +42,9 @@ class EndSearch:
     """A `Tail` whose match must be the forward search's, the leftmost, such as the phrase
     before a figure that names its measure, from an alternation whose branches overlap.
     Searched forwards, each alternative is tried at every one of the 80 characters before each
-    figure (0.7 ms an article for the measure phrases); matched in reverse at the end, once
-    (0.1 ms). The match returned comes from a forward search starting just before the reverse
-    match: it differs only for a match more than 40 characters longer."""
+    figure; matched in reverse at the end, once. The match returned comes from a forward search
+    starting just before the reverse match: it differs only for a match more than 40 characters
+    longer."""
 
     def __init__(self, source: str) -> None:
         self.forward = compile_re(source)

@@ -1,8 +1,8 @@
 """The words a pattern can end with: a set look-up before a costly match at the end of a text.
 
 The phrase before a figure that names its measure ("a range of", "killed at least", "weighs")
-is one pattern of fifty alternatives matched backwards from the figure (tails.EndSearch): 9 µs
-a figure, and it matches before one figure in fifty (issue 7). Every alternative ends with a
+is one pattern of fifty alternatives matched backwards from the figure (end_search.EndSearch),
+and it matches before few figures. Every alternative ends with a
 word from a short list, so the text's last word is looked up first. The list is read from the
 pattern itself (its parse tree, expanded into the texts it can match), so a measure added to
 ``data/measures.yaml`` needs nothing else; a pattern that can end with any word ("rose by",

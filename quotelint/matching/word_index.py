@@ -1,9 +1,8 @@
 """The words of a document and where they are: the index behind the cheap tests that come
 before a costly pattern (a rule's ``trigger``, checks/triggers.py; the anonymous-source
 descriptor) and behind the places a pattern is tried at (the starts of figures,
-figure_starts.py; the reporting verbs, cues.sentence_verbs). Looking a few dozen words up
-costs microseconds where a regex alternation tried at every position of every sentence costs a
-millisecond an article (issue 7)."""
+analysis/numbers/starts.py; the reporting verbs, cues.sentence_verbs). Looking a few dozen
+words up is far cheaper than a regex alternation tried at every position of every sentence."""
 
 from __future__ import annotations
 
@@ -20,8 +19,8 @@ if TYPE_CHECKING:
 
 WordSet = frozenset[str]
 _WORD = compile_re(r"\w+")
-# An ASCII text's non-word bytes as spaces: its words are then what split() returns, about a
-# quarter cheaper than findall (issue 7); most articles are ASCII, the others use the pattern.
+# An ASCII text's non-word bytes as spaces: its words are then what split() returns, cheaper
+# than findall; most articles are ASCII, the others use the pattern.
 ASCII_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 _ASCII_SPACES = bytes(c if chr(c) in ASCII_WORD_CHARS else 32 for c in range(256))
 
@@ -31,7 +30,7 @@ class WordIndex:
 
     Collecting the words is one pass at C speed (a byte translation and a split, or a
     ``findall``); a caller asks where only the few of its words that the article has, and
-    ``str.find`` answers. Indexing every word's offsets up front cost twice as much (issue 7)."""
+    ``str.find`` answers, cheaper than indexing every word's offsets up front."""
 
     def __init__(self, text: str) -> None:
         lowered = text.lower()
@@ -70,7 +69,7 @@ def matches_at(pattern: re.Pattern, text: str, starts: Sequence[int] | None,
     """``pattern.finditer(text, 0, endpos)``, trying only ``starts`` (sorted; every position
     when None): the leftmost match first, the next tried from where it ends. For a pattern that
     never matches the empty string, and starts that include every place it can match (found
-    from the index: figure_starts.py, cues.sentence_verbs)."""
+    from the index: starts.py, cues.sentence_verbs)."""
     end_of_text = len(text) if endpos is None else endpos
     if starts is None:
         yield from pattern.finditer(text, 0, end_of_text)

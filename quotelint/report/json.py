@@ -1,4 +1,4 @@
-"""A JSON array of findings: the contract of DESIGN §5 (``path``, ``line``, ``column``,
+"""A JSON array of findings: the output contract (``path``, ``line``, ``column``,
 ``end_line``, ``end_column``, ``rule``, ``name``, ``category``, ``severity``, ``message``), plus
 0-based ``start``/``end`` offsets, ``related`` locations and the ``fix``, if any."""
 

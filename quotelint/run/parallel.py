@@ -32,15 +32,12 @@ if TYPE_CHECKING:
     from ..checks.ruleset import RuleSet
     from ..config.settings import Settings
 
-# Below this many files the parent lints them itself. With the full default pack an article
-# costs about 4 ms, and two forked workers, each building its analysis tables, win from about
-# a dozen files: 16 articles take 211 ms with two workers, 230 ms in the parent (median of 7,
-# start-up included, on 2 cores).
+# Below this many files the parent lints them itself: two forked workers, each building its
+# analysis tables, win only from about a dozen files (docs/architecture.md).
 SERIAL_BELOW = 16
 # At most this many files per message to a worker. Chunks shrink as the files left do (a
 # quarter of each worker's share, at least one file), so that the workers finish together:
-# with chunks of 32 to the end, one of two workers idled 30-70 ms at the end of a 3 s corpus
-# run (issue 7).
+# with chunks of 32 to the end, one worker idled while the other finished.
 MAX_CHUNK = 32
 
 # The worker's share of the run, set by _start in each worker: (settings, story, max_bytes).

@@ -1,4 +1,4 @@
-"""Quotation marks paired per paragraph, as an editor reads them (DESIGN §3).
+"""Quotation marks paired per paragraph, as an editor reads them.
 
 Marks: ``"`` ``'`` ``“ ”`` ``‘ ’`` ``« »`` ``‹ ›`` ``„ ‚``, and the typewriter doubles ``''``
 and ````` that some wire copy uses for ``"``. Each mark gets a role from its neighbours: curly

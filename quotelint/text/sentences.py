@@ -57,8 +57,8 @@ def _following(prose: str, after: int, end: int) -> list[str]:
 
 def _word_before(prose: str, start: int) -> str:
     """The word (periods and apostrophes included) that ends at ``start``. Matched backwards
-    from ``start`` (tails.py): searched forwards, the pattern was tried at each of the 40
-    characters before every period of the article (issue 7)."""
+    from ``start`` (matching/end_search.py): searched forwards, the pattern would be tried at
+    each of the 40 characters before every period of the article."""
     # Searched forwards, `$` also matched before a final line break: the word may end there.
     end = start - 1 if start and prose[start - 1] == "\n" else start
     before = _WORD_BEFORE.ends(prose, max(0, start - 40), end)

@@ -109,7 +109,7 @@ class AnonymityFinder:
     def __init__(self, lexicons: Mapping[str, list[str]], sources: SourceFinder) -> None:
         self.sources = sources
         # Tries: the descriptor is tried at each word start of a sentence with an
-        # anonymous-source noun, and a trie fails on a word's first letter (issue 7).
+        # anonymous-source noun, and a trie fails on a word's first letter.
         lx = {k: trie(lexicons.get(k, [])) or "(?!x)x" for k in (
             "anonymous_nouns", "unnamed_adjectives", "knowledge_qualifiers",
             "anonymity_phrases", "reason_markers", "boilerplate_reasons", "named_sources",
@@ -126,7 +126,7 @@ class AnonymityFinder:
         self.nouns = word_set(lexicons.get("anonymous_nouns", []))
         # Tried first at each word start: a descriptor opens with a determiner, a count, a
         # capitalised name, a modifier or the noun itself. Most words are none of these, and the
-        # full pattern, tried at each of them, cost 180 µs a sentence (issue 7: 44 µs with it).
+        # full pattern, tried at each of them, costs several times more.
         first_words = trie(w.lower() for w in (
             *_DETERMINERS, *_RANKS, *lexicons.get("unnamed_adjectives", []),
             *lexicons.get("anonymous_nouns", [])))
@@ -215,7 +215,7 @@ class AnonymityFinder:
         sentences = doc.sentences
         units = [(s.start, s.end) for s in sentences]
         # The descriptor needs an anonymous-source noun in the speaker's sentence: most
-        # speakers are ruled out by a set look-up, before the costlier tests (issue 7).
+        # speakers are ruled out by a set look-up, before the costlier tests.
         with_noun = set(triggered_indexes(doc, units, [self.nouns]))
         for a in attributions(doc):
             if a.source is None:
@@ -321,7 +321,7 @@ class AnonymityFinder:
 class _Overlaps:
     """Does a span overlap any of ``spans``? By bisection over their starts and the furthest
     end so far: asked for each descriptor outside the attribution analysis, a scan of them all
-    was quadratic in a long paragraph of sources (issue 7)."""
+    was quadratic in a long paragraph of sources."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         ordered = sorted(spans)

@@ -1,4 +1,4 @@
-"""Who said what: the project's one attribution analysis (DESIGN §1).
+"""Who said what: the project's one attribution analysis.
 
 Every check that asks "who says so?" reads this analysis: the orphan-quote rule, the
 ``quotelint quotes`` listing, and the anonymous-source and unattributed-claim rules. It is

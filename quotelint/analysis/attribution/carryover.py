@@ -76,7 +76,7 @@ class _TextOrder:
     for those that start in a span. The carry-over asks this for each quotation with no
     speaker; scanning every attribution each time, and sorting them all after each one found,
     was quadratic in the article's length: a 50 MB file of articles ran for minutes in the
-    carry-over alone (issue 7). The ones the carry-over finds come in text order and are kept
+    carry-over alone. The ones the carry-over finds come in text order and are kept
     apart, merged when asked, after others that start at the same place, as the stable sort
     of a list they were appended to put them."""
 

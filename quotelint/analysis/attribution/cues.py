@@ -1,5 +1,5 @@
 """Cues: the words that attribute (a reporting verb, "according to", a colon, a dash) and
-the speaker each one names, for one sentence of the masked text (see ``words.py``).
+the speaker each one names, for one sentence of the masked text (see ``lexicon.py``).
 
 A cue is found only with its speaker: "said" alone attributes nothing. Verbs that are also
 nouns ("a call for calm", "a Donald Trump tweet") and passives ("it is believed", "forces were
@@ -367,8 +367,8 @@ def find_cues(t: str, lo: int, hi: int, skip: Collection[Finder] = (),
 def finders_in_vain(doc: Document) -> list[tuple[Finder, ...]]:
     """For each sentence of ``doc``, the finders that need a word it does not have, an
     according-to phrase or a possessed statement, looked up in the article's word index (a
-    superset of the masked text's words). Their patterns were searched along every sentence
-    (issue 7: the cue finders 0.76 -> 0.63 ms an article, the look-up 0.03). Reporting verbs
+    superset of the masked text's words), so that their patterns are not searched along every
+    sentence. Reporting verbs
     are in nearly every sentence, so no sentence is skipped for them: ``sentence_verbs`` finds
     where they are instead."""
     w = words()
@@ -382,8 +382,8 @@ def finders_in_vain(doc: Document) -> list[tuple[Finder, ...]]:
 def sentence_verbs(doc: Document, t: str) -> list[list[re.Match] | None]:
     """For each sentence of ``doc``, the matches of the reporting-verb pattern in the masked
     text ``t``, as searching the sentence would find them. The pattern is tried only where
-    the article's word index has the first word of a verb form: searched along every sentence
-    it cost 0.07 ms an article (issue 7). A form's first word (its first ``\\w`` run) is a
+    the article's word index has the first word of a verb form, not along every sentence.
+    A form's first word (its first ``\\w`` run) is a
     whole word wherever the pattern matches (a space, a hyphen or the pattern's ``\\b`` follows
     it), and the masked text's words are the article's, where they are not blanked."""
     verb_words = words().verb_words

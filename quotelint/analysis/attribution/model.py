@@ -21,7 +21,7 @@ KINDS = ("direct", "mixed", "indirect", "according-to")
 # Not frozen, though never changed once made (replace() makes a changed copy): a frozen
 # dataclass sets each field through object.__setattr__, six times the cost of a plain slot,
 # and an article makes hundreds of these records. The same holds for sentences, figures,
-# quantities and mentions (issue 7: 2.4% of an article's CPU; docs/architecture.md).
+# quantities and mentions (docs/architecture.md).
 @dataclass(slots=True, unsafe_hash=True)
 class Attribution:
     """Who said what. Spans are (start, end) code-point offsets into ``doc.text``.

@@ -226,7 +226,7 @@ class SentenceSources:
     """The sources of each sentence that name who says so: from the attribution analysis, plus
     named evidence, which no reporting verb attributes. A sentence is judged when a rule first
     asks about it: the rules ask about the few sentences with a vague claim, and judging all
-    of them cost 1 ms an article (issue 7)."""
+    of them would cost more than the rules do."""
 
     def __init__(self, finder: SourceFinder, doc: Document) -> None:
         self._finder = finder

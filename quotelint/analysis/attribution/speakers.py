@@ -5,7 +5,7 @@ Not a parser: the words between the last clause boundary (a comma, a quotation, 
 they look like a speaker: a pronoun, a phrase ending in a name, a determiner or a known head
 noun ("two people familiar with the talks", "officials"). ``Smith, a Democrat, said`` and
 ``Smith, who ..., said`` reach back past the aside; ``“...,” said Kurt Volker, a former
-envoy`` reads the speaker after the verb. All functions read the masked text of ``words.py``.
+envoy`` reads the speaker after the verb. All functions read the masked text of ``lexicon.py``.
 """
 
 from __future__ import annotations
@@ -360,8 +360,8 @@ def is_determined(t: str, span: Span) -> bool:
 _PERSON = (r"(?r)\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof)\.?\s+[A-Z][\w’'-]+"
            r"|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)")
 # A person's name, matched ending where a word ends. Searched backwards, the name was tried at every
-# position of the 1,500 characters, each time reading the word to its left back to its capital
-# (issue 7: 45 -> 22 µs a pronoun). A match ending inside a word extends to the word's end, so
+# position of the 1,500 characters, each time reading the word to its left back to its capital.
+# A match ending inside a word extends to the word's end, so
 # the first match found backwards ends at a word's end or where the searched text ends, which
 # the look-ahead takes for the text's end: each search ends where the last match started.
 _PERSON_AT_WORD_END = compile_regex(_PERSON + r"(?![\w’'-])")

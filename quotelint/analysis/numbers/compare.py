@@ -3,7 +3,7 @@
 A ``Mention`` is the small, picklable record of one quantity that both the single-document
 checks and ``--story`` use (a story run collects one list of mentions per document, possibly in
 another process, and compares them afterwards). Everything here is arithmetic on intervals
-(DESIGN §4) plus the guards that keep two figures of the same measure from being compared
+(figures.py) plus the guards that keep two figures of the same measure from being compared
 when they plainly describe different things.
 """
 
@@ -62,7 +62,7 @@ class Mention:
     source: str | None
     subject: str | None
     head: str | None
-    clause: Clause | None  # physical figures: the words around it (``figure_context``)
+    clause: Clause | None  # physical figures: the words around it (``context``)
     difference: bool = False  # a change of temperature: converted without the offset
     scoped: bool = False  # a share of one vote or poll: its clause must say the same too
     proposed: bool = False  # a target someone asks for: compared only with targets
@@ -121,7 +121,7 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
 
     Two ways to know that they are: both are tied to one named measure ("a range of") and
     their sentences share a content word; or at most one is tied to a measure and the words
-    around them say the same thing (``figure_context.same_clause``). Then come the
+    around them say the same thing (``context.same_clause``). Then come the
     exclusions, for both. (The reasons name the exclusions for the benchmark's list of
     missed cases.)"""
     if a.dimension != b.dimension:

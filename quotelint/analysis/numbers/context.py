@@ -19,7 +19,7 @@ may drop names, but if each clause names something the other does not ("Smith wo
 hurdles in Glasgow" / "Jones won the 100m hurdles in Glasgow"), they are about two things.
 
 The thresholds and word lists are in ``quotelint/data/context.yaml``; every exclusion of
-``figure_compare.why_not_same`` (one sentence, times, sources, subjects, changes, tenfold)
+``compare.why_not_same`` (one sentence, times, sources, subjects, changes, tenfold)
 still applies on top.
 """
 

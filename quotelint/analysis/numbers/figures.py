@@ -7,7 +7,7 @@ figure *is* ("nearly 320 kms", "tens of thousands of", "$3.7bn", "between 100 an
 "20C") and what is not a figure at all (dates, years, times, ordinals, model names, scores);
 what a figure *measures* is decided by ``quantities.py``.
 
-Intervals follow DESIGN §4: a stated value covers ± half its last significant digit, where
+Intervals: a stated value covers ± half its last significant digit, where
 trailing zeros of a whole number count as significant down to two significant figures ("300"
 is 295–305, "320" is 315–325, "1,500" is 1,450–1,550); an approximator then scales the interval
 ("nearly" → [0.9 lo, hi]), and a vague magnitude is its own interval ("thousands of" is
@@ -69,7 +69,7 @@ class Figure:
 # -- values and their precision ----------------------------------------------------------------
 
 def _digits_value(text: str) -> tuple[float, float]:
-    """(value, half-width) of "1,500" or "2.5", by DESIGN §4's last-significant-digit rule."""
+    """(value, half-width) of "1,500" or "2.5", by the last-significant-digit rule above."""
     plain = text.replace(",", "")
     value = float(plain)
     if "." in plain:

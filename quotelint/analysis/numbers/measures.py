@@ -155,7 +155,7 @@ def find_measure(meas: MeasureTable, text: str, fig: Figure, left: str,
              right_end: int) -> tuple[str | None, str, str]:
     """(key, display, cue words) of what ``fig`` measures, or (None, "", "")."""
     family = _family(fig.dimension)
-    # The phrase before is searched only when the words after name no measure (issue 7).
+    # The phrase before is searched only when the words after name no measure: it is costlier.
     for search in (lambda: meas.after.match(text, fig.end, right_end),
                    lambda: meas.before.search(left)):
         found = search()

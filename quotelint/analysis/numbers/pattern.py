@@ -2,7 +2,7 @@
 
 Everything is data (``quotelint/data/numbers.yaml`` and ``units.yaml``): approximators,
 number and scale words, vague magnitudes, currencies, unit names, and the words that make a
-number a date, a time or a name. ``numbers_parse`` reads each match into a ``Figure``.
+number a date, a time or a name. ``figures`` reads each match into a ``Figure``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Lexicon:
     months: re.Pattern
     time_after: re.Pattern
     name_before: re.Pattern
-    starts: FigureStarts  # where the pattern can match, from the word index (figure_starts.py)
+    starts: FigureStarts  # where the pattern can match, from the word index (starts.py)
 
 
 def norm(text: str) -> str:
@@ -65,7 +65,7 @@ def lexicon() -> Lexicon:
 
     # One pattern for every figure. Python's re runs it about twice as fast as the regex
     # module's named lists did. Its word lists are tries, which fail on a word's first letter;
-    # it is tried only where a figure can start (figure_starts.py, issue 7).
+    # it is tried only where a figure can start (starts.py).
     nw, sw = trie(number_words), trie(scale_words)
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
     words = (rf"(?:\ba\s+(?:{sw})\b|\b(?:{nw})\b)(?:(?:\s+|-)(?:{nw}|{sw})\b"
@@ -80,7 +80,7 @@ def lexicon() -> Lexicon:
     post = rf"(?:\s+(?i:{trie(p for p in postfix if p != 'plus')})\b|\+(?![\d\w])|-plus\b)"
     # A cheap first test at each word start: a phrase that can open a figure, as a trie, which
     # fails most words on their first letters. Three-letter prefixes let every "for", "one"
-    # and "the" through to the alternatives below (issue 7).
+    # and "the" through to the alternatives below.
     openers = [*approximators, *vague, *number_words, *(f"a {w}" for w in scale_words),
                "between", "from", "minus", *currency_prefix]
     prefixes = trie({w.lower() for w in openers})

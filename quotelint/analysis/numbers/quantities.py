@@ -1,13 +1,13 @@
 """Quantities: every figure of a document, with what it measures and how it may be compared.
 
-``numbers_parse`` reads the figures ("nearly 320 kms" is 283–325 km); this module decides what
+``figures`` reads the figures ("nearly 320 kms" is 283–325 km); this module decides what
 each one measures ("a range of nearly 320 kms": the range) from a few words either side, using
 ``quotelint/data/measures.yaml``, and records what keeps two figures of the same measure from
 being comparable: a change rather than a total ("rose to 84"), a target against a fact
 ("called for 20,000 troops"), a part ("2,000 extra troops"), a named source ("Russia said"),
 a year, a different named subject. A count, percentage or sum of money with no measure is kept
 (it may still carry a wrong conversion) but never compared; a physical figure with no measure
-may still be compared by the words around it (``figure_context.py``), so it gets the same
+may still be compared by the words around it (``context.py``), so it gets the same
 context.
 
 Use it through ``doc.cached(quantities)``: it is computed once per document and shared.

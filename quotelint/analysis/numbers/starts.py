@@ -1,14 +1,14 @@
 """Where a figure can start: the few places of an article the figure pattern is tried at.
 
-The figure pattern (figure_pattern.py) opens with a test, at every position of the text, that
-a figure's first phrase follows: a digit, a sign, a currency, or one of some ninety words
+The figure pattern (pattern.py) opens with a test, at every position of the text, that a
+figure's first phrase follows: a digit, a sign, a currency, or one of some ninety words
 ("about", "nearly", "dozens of", "a million", "between"...), matched regardless of case. That
-test was two thirds of the pattern's cost, 0.15 ms an article (issue 7). Here the same
-places are found from what is already known: the article's word index (its \\w runs,
-lower-cased) answers where each opening phrase's rarest word stands, and one character-class
-scan finds the digits and currency signs. The pattern is then matched at those places only,
-left to right, as ``finditer`` would: the matches are the same (tests/test_figure_starts.py
-compares both on the seeds and on arbitrary text).
+test was most of the pattern's cost. Here the same places are found from what is already known:
+the article's word index (its \\w runs, lower-cased) answers where each opening phrase's
+rarest word stands, and one character-class scan finds the digits and currency signs. The
+pattern is then matched at those places only, left to right, as ``finditer`` would: the matches
+are the same (tests/analysis/numbers/test_figure_starts.py compares both on the seeds and on
+arbitrary text).
 
 Why the places are all of them: every word of an opening phrase is a whole word in a match
 (the pattern puts ``\\s+``, ``\\b`` or ``(?![\\w-])`` after each); a match at a full stop or a

@@ -2,7 +2,7 @@
 
 The table lives in ``quotelint/data/units.yaml``; this module turns it into lookups and does
 the arithmetic. Every conversion works on intervals, because a stated figure is an interval
-(DESIGN §4) and so, sometimes, is a unit: "tons" may be short or long tons.
+(figures.py) and so, sometimes, is a unit: "tons" may be short or long tons.
 """
 
 from __future__ import annotations
