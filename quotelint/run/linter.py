@@ -200,7 +200,7 @@ def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
     else:
         from .parallel import lint_planned
 
-        results = lint_planned(planned, story=story, stdin_name=stdin_name, jobs=jobs,
+        results = lint_planned(planned, lint_file, story=story, stdin_name=stdin_name, jobs=jobs,
                                max_bytes=max_bytes)
     return assemble(planned, results, errors, settings, story=story)
 
