@@ -21,6 +21,7 @@ from ..paths import default_rules_dir
 from ..schema import Field, Where, check_mapping, line_of, string_list
 from . import KINDS, kind_class
 from .base import COMMON_FIELDS, BuildContext, Check, RuleMeta
+from .selectors import ALL, EXACT, matches, specificity
 
 RULE_SUFFIXES = (".yaml", ".yml")
 _FILE_FIELDS = {
@@ -76,7 +77,7 @@ class RuleSet:
         it: ``select: [QL401]`` with ``ignore: [unattributed-claim]`` runs QL401 alone.
         """
         for key in [*(select or ()), *ignore, *(severity or {}), *extend]:
-            if not any(_matches(c, key, explicit=False) for c in self.checks):
+            if not any(_matches(c, key) for c in self.checks):
                 raise UnknownSelector(key)
         chosen = []
         for c in self.checks:
@@ -95,13 +96,9 @@ class RuleSet:
         return RuleSet(chosen, self.lexicons, self.files, self.all_checks)
 
 
-def _matches(check: Check, key: str, *, explicit: bool) -> bool:
+def _matches(check: Check, key: str) -> bool:
     meta = check.meta
-    if key.upper() == "ALL" or key.upper() == meta.id.upper() or key == meta.name:
-        return True
-    if explicit:
-        return False
-    return key == meta.category or (key[:1].isalpha() and meta.id.upper().startswith(key.upper()))
+    return matches(key, meta.id, meta.name, meta.category)
 
 
 def _specificity(check: Check, keys: Sequence[str], *, selecting: bool = True) -> int | None:
@@ -110,17 +107,8 @@ def _specificity(check: Check, keys: Sequence[str], *, selecting: bool = True) -
     best = None
     meta = check.meta
     for key in keys:
-        if key.upper() == meta.id.upper() or key == meta.name:
-            level = 1000
-        elif key.upper() == "ALL":
-            level = 0
-        elif selecting and not meta.enabled:
-            continue
-        elif key == meta.category:
-            level = 1
-        elif key[:1].isalpha() and meta.id.upper().startswith(key.upper()):
-            level = 1 + len(key)
-        else:
+        level = specificity(key, meta.id, meta.name, meta.category)
+        if level is None or (selecting and not meta.enabled and level not in (ALL, EXACT)):
             continue
         best = level if best is None else max(best, level)
     return best

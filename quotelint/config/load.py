@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
+from ..findings import SEVERITIES
 from ..schema import Where, boolean, choice, integer, number, string_list, type_name
 from .settings import Origin, Settings
 
@@ -65,7 +66,7 @@ TOP_KEYS: dict[str, tuple[Callable, str]] = {
     "severity": (None, "selector -> error, warning or info"),
     "exclude": (string_list, "files not to lint: globs, relative to this file, as .gitignore"),
 }
-_SEVERITY = choice("error", "warning", "info")
+_SEVERITY = choice(*SEVERITIES)
 
 
 @dataclass
@@ -330,16 +331,23 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
 
 
 def _require_reason(s: Settings) -> None:
-    """``suppressions: {require_reason: true}`` turns on QL902, as ``extend_select`` would."""
+    """``suppressions: {require_reason: true}`` turns on the rules that report a suppression
+    comment with no reason (QL902 of the default pack), as ``extend_select`` would."""
     if not s.options.get("suppressions", {}).get("require_reason"):
         return
+    from ..checks.ruleset import loaded_rules
+    from ..checks.suppression import reason_rules
+
     path, line = s.origins.get("suppressions.require_reason", (CLI, None))
-    if not s.default_rules:
-        raise RuleError(path, line, "'require_reason' works through rule QL902 of the default "
+    ids = reason_rules(loaded_rules(s.rules, s.default_rules).checks)
+    if not ids:
+        raise RuleError(path, line, "'require_reason' needs a rule of kind 'suppression' with "
+                                    "'report: missing-reason', such as QL902 of the default "
                                     "pack, which 'default_rules: false' leaves out")
-    s.extend_select.append("QL902")
-    s.origins.setdefault("selector:QL902", (path, line))
-    s.origins.setdefault("extend_select:QL902", (path, line))
+    for rule in ids:
+        s.extend_select.append(rule)
+        s.origins.setdefault(f"selector:{rule}", (path, line))
+        s.origins.setdefault(f"extend_select:{rule}", (path, line))
 
 
 def settings_for_file(config: str | os.PathLike, overrides: Settings | None = None) -> Settings:
