@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleError
+from ..errors import QuotelintError, RuleError
 from ..findings import SEVERITIES
 from ..schema import Where, boolean, choice, integer, number, string_list, type_name
+from .globs import problem as glob_problem
 from .settings import Origin, Settings
 
 CLI = "command line"
@@ -193,6 +194,8 @@ def parse(path: Path) -> Layer | None:
             if isinstance(layer.values[key], list):
                 for i, item in enumerate(layer.values[key]):
                     layer.lines.setdefault(f"{key}:{item}", line(raw, i))
+                    if key == "exclude" and (wrong := glob_problem(item)):
+                        raise where.error(line(raw, i), wrong)
     return layer
 
 
@@ -246,7 +249,10 @@ def _glob_escape(text: str) -> str:
 
 
 def anchor(pattern: str, folder: Path) -> str:
-    """An ``exclude`` glob relative to ``folder``, rewritten relative to the filesystem root."""
+    """An ``exclude`` glob relative to ``folder``, rewritten relative to the filesystem root
+    (a ``!`` that re-includes stays in front)."""
+    if pattern.startswith("!"):
+        return "!" + anchor(pattern[1:], folder)
     base = _glob_escape(folder.resolve().as_posix().strip("/"))
     body = pattern.rstrip("/")
     tail = "/" if pattern.endswith("/") else ""
@@ -316,6 +322,8 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
             s.rules.append(rule_file)
             origins[f"rules:{rule_file}"] = (CLI, None)
     for pattern in cli.exclude:
+        if wrong := glob_problem(pattern):
+            raise QuotelintError(f"--exclude: {wrong}")
         s.exclude.append(anchor(pattern, Path.cwd()))
         origins[f"exclude:{s.exclude[-1]}"] = (CLI, None)
     if not cli.default_rules:

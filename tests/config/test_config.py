@@ -268,3 +268,33 @@ def test_extends_in_a_circle_is_an_error(cli, write, repo):
     r = cli("a.txt", cwd=repo)
     assert (r.code, r.err) == (2, ".quotelint.yaml: 'extends' goes round in a circle: "
                                   ".quotelint.yaml -> b.yaml -> .quotelint.yaml\n")
+
+
+def test_exclude_reads_negation_as_gitignore_does(cli, write, repo):
+    write(".quotelint.yaml", 'exclude: ["drafts/", "*.md", "!keep.md", "!drafts/keep.md",'
+                             ' "\\\\!bang.md"]\n')
+    for name in ("a.md", "keep.md", "sub/keep.md", "drafts/keep.md", "a.txt", "!bang.md"):
+        write(name, CLAIMS)
+    r = cli("-q", "--select", "QL401", ".", cwd=repo)
+    # the last matching pattern decides; a file in an excluded folder is not looked at again
+    assert sorted(line.split(":")[0] for line in r.out.splitlines()) == [
+        "./a.txt", "./keep.md", "./sub/keep.md"]
+    # the command line's patterns come last, so they decide
+    r = cli("-q", "--select", "QL401", "--exclude", "!a.md", "--exclude", "a.txt", ".",
+            cwd=repo)
+    assert sorted(line.split(":")[0] for line in r.out.splitlines()) == [
+        "./a.md", "./keep.md", "./sub/keep.md"]
+
+
+@pytest.mark.parametrize(("patterns", "error"), [
+    ('["*.md", "#notes.md"]', ".quotelint.yaml:1: exclude pattern '#notes.md' would be a "
+                              "comment in .gitignore; write '\\#' for a name that starts "
+                              "with '#'"),
+    ('\n  - "!"', ".quotelint.yaml:2: exclude pattern '!' names no file"),
+])
+def test_exclude_patterns_gitignore_would_not_read_are_errors(cli, write, repo, patterns,
+                                                               error):
+    write(".quotelint.yaml", f"exclude: {patterns}\n")
+    write("a.md", CLAIMS)
+    r = cli("a.md", cwd=repo)
+    assert (r.code, r.err) == (2, error + "\n")
