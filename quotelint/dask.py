@@ -19,20 +19,19 @@ the client (a shared or network file system mounted alike), and need quotelint i
 client finds the files and reads the configuration files (``Settings(discover=True)``: each
 file's closest ``.quotelint.yaml``, as on the command line), so a broken configuration fails
 before the cluster does any work. Each worker process loads each distinct rule set once and
-keeps it for later runs while the rule files are unchanged. Without a ``Client``,
-``scheduler=`` picks one of Dask's local schedulers ("synchronous", "threads", "processes").
+keeps it for later runs while the rule files are unchanged (``checks.ruleset.loaded_rules``).
+Without a ``Client``, ``scheduler=`` picks one of Dask's local schedulers ("synchronous",
+"threads", "processes").
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import math
 import os
-import pickle
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import dask.bag
 
@@ -42,9 +41,6 @@ from .limits import MAX_ARTICLE_BYTES
 from .run.files import STDIN
 from .run.linter import FileResult, LintResult, assemble, lint_file, plan
 
-if TYPE_CHECKING:
-    from .checks.ruleset import RuleSet
-
 __all__ = ["lint_bag", "lint_paths"]
 
 # A bag partition is one task on the cluster: about this many files, so that a corpus of
@@ -52,69 +48,26 @@ __all__ = ["lint_bag", "lint_paths"]
 # of a small cluster has some.
 FILES_PER_PARTITION = 100
 MIN_PARTITIONS = 8
-_KEEP = 32  # rule sets a long-lived worker keeps, most recent first
-
-# In each worker process: settings by key, and rule sets by (rule files, defaults, stamps).
-_SETTINGS: dict[str, Settings] = {}
-_RULESETS: dict[tuple, RuleSet] = {}
+# Dask's threaded schedulers: one thread loads a rule set while the others wait for it.
 _LOCK = threading.Lock()
 
 
-def _stamps(settings: Settings) -> tuple:
-    """The rule files of ``settings`` with their modification times and sizes: a worker that
-    lives across runs reloads a rule set whose files changed."""
-    out = []
-    for path in settings.ruleset().files:
-        try:
-            st = os.stat(path)
-            out.append((path, st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append((path, None, None))
-    return tuple(out)
-
-
-def _recipe(settings: Settings) -> tuple[str, Settings, tuple]:
-    """(key, settings, stamps): what a worker needs to build the settings once. Rule files
-    given relative to this folder (``--rules house.yaml``) are made absolute: a worker runs
-    elsewhere."""
-    stamps = _stamps(settings)
+def _recipe(settings: Settings) -> Settings:
+    """The settings as a worker needs them: rule files given relative to this folder
+    (``--rules house.yaml``) are made absolute, since a worker runs elsewhere."""
     if any(not os.path.isabs(r) for r in settings.rules):
         settings = copy.copy(settings)
         settings.rules = [os.path.abspath(r) for r in settings.rules]
-    key = hashlib.sha256(pickle.dumps((settings, stamps))).hexdigest()
-    return key, settings, stamps
+    return settings
 
 
-def _settings_in_worker(key: str, settings: Settings, stamps: tuple) -> Settings:
-    with _LOCK:
-        known = _SETTINGS.get(key)
-        if known is not None:
-            return known
-        if settings._ruleset is None:  # shipped without rules: load them, once per set
-
-            def load(rules: tuple[str, ...], defaults: bool) -> RuleSet:
-                from .checks.ruleset import load_rules
-
-                files = (rules, defaults, stamps)
-                if files not in _RULESETS:
-                    _RULESETS[files] = load_rules(rules, defaults=defaults)
-                    while len(_RULESETS) > _KEEP:
-                        del _RULESETS[next(iter(_RULESETS))]
-                return _RULESETS[files]
-
-            settings._loader = load
-            settings.ruleset()
-        _SETTINGS[key] = settings
-        while len(_SETTINGS) > _KEEP:
-            del _SETTINGS[next(iter(_SETTINGS))]
-        return settings
-
-
-def _lint_one(task: tuple[str, str, int], recipes: tuple[tuple[str, Settings, tuple], ...],
+def _lint_one(task: tuple[str, str, int], recipes: tuple[Settings, ...],
               story: bool, max_bytes: int | None) -> FileResult:
     shown, path, index = task
-    return lint_file(path, _settings_in_worker(*recipes[index]), story=story,
-                     max_bytes=max_bytes, display=shown)
+    settings = recipes[index]
+    with _LOCK:
+        settings.ruleset()  # loaded once per worker process while its files are unchanged
+    return lint_file(path, settings, story=story, max_bytes=max_bytes, display=shown)
 
 
 def _planned_bag(paths: Sequence[str], settings: Settings | None, story: bool,
@@ -125,7 +78,7 @@ def _planned_bag(paths: Sequence[str], settings: Settings | None, story: bool,
     if any(p == STDIN for p, _ in planned):
         raise QuotelintError("standard input cannot be linted on a cluster: name files")
     index: dict[int, int] = {}
-    recipes: list[tuple[str, Settings, tuple]] = []
+    recipes: list[Settings] = []
     tasks: list[tuple[str, str, int]] = []  # (path as reported, absolute path, settings)
     for path, s in planned:
         if id(s) not in index:

@@ -94,3 +94,14 @@ def _no_user_environment(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(empty))
     for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _rules_loaded_afresh(monkeypatch):
+    """Each test loads its rule sets itself (``loaded_rules`` keeps them per process), so a
+    test that counts loads or changes a kind sees its own."""
+    from collections import OrderedDict
+
+    import quotelint.checks.ruleset
+
+    monkeypatch.setattr(quotelint.checks.ruleset, "_LOADED", OrderedDict())

@@ -176,14 +176,20 @@ class Check:
                 related: Iterable[Related] = (), fix: Fix | None = None,
                 **values: Any) -> Finding:
         """A finding of this rule at ``[start, end)``; the message is formatted from ``values``."""
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(end)
+        return self.finding_at(doc.path, start, end, doc.position(start), doc.position(end),
+                               message if message is not None else self.format(**values),
+                               related=related, fix=fix)
+
+    def finding_at(self, path: str, start: int, end: int, begins: tuple[int, int],
+                   ends: tuple[int, int], message: str, *, related: Iterable[Related] = (),
+                   fix: Fix | None = None) -> Finding:
+        """A finding of this rule in ``path`` at ``[start, end)``, which begins at the (line,
+        column) ``begins`` and ends at ``ends``: the one place a Finding is built."""
         return Finding(
-            path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+            path=path, line=begins[0], column=begins[1], end_line=ends[0], end_column=ends[1],
             rule=self.meta.id, name=self.meta.name, category=self.meta.category,
-            severity=self.meta.severity,
-            message=message if message is not None else self.format(**values),
-            start=start, end=end, related=tuple(related), fix=fix,
+            severity=self.meta.severity, message=message, start=start, end=end,
+            related=tuple(related), fix=fix,
         )
 
 

@@ -197,11 +197,8 @@ class NumberConsistencyCheck(Check):
             Related(other.path, other.line, other.column,
                     f"{other.shown} ({_named(other, here)})"),)
         stop, (end_line, end_column) = end or (here.end, (here.end_line, here.end_column))
-        return Finding(
-            path=here.path, line=first.line, column=first.column, end_line=end_line,
-            end_column=end_column, rule=self.meta.id, name=self.meta.name,
-            category=self.meta.category, severity=self.meta.severity, message=message,
-            start=first.start, end=stop, related=related)
+        return self.finding_at(here.path, first.start, stop, (first.line, first.column),
+                               (end_line, end_column), message, related=related)
 
 
 def _named(here: Mention, other: Mention) -> str:

@@ -6,6 +6,8 @@ All problems of a load are collected and reported together as ``file:line: what 
 
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from ..paths import default_rules_dir
 from ..schema import Field, Where, check_mapping, line_of, string_list
 from . import KINDS, kind_class
 from .base import COMMON_FIELDS, BuildContext, Check, RuleMeta
+from .selectors import ALL, EXACT, matches, specificity
 
 RULE_SUFFIXES = (".yaml", ".yml")
 _FILE_FIELDS = {
@@ -36,6 +39,8 @@ class RuleSet:
     files: list[str] = field(default_factory=list)
     # Every rule loaded, selected or not: what suppression comments may name.
     loaded: list[Check] | None = None
+    # Selections made of this set, by their selectors: each is made once per process.
+    _selections: dict[tuple, RuleSet] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def all_checks(self) -> list[Check]:
@@ -47,6 +52,17 @@ class RuleSet:
             if check.meta.id.upper() == key.upper() or check.meta.name == key:
                 return check
         return None
+
+    def selected(self, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+                 severity: dict[str, str] | None = None,
+                 extend: Sequence[str] = ()) -> RuleSet:
+        """``select`` made once per distinct set of selectors (what a run asks per file)."""
+        key = (None if select is None else tuple(select), tuple(ignore),
+               tuple((severity or {}).items()), tuple(extend))
+        found = self._selections.get(key)
+        if found is None:
+            found = self._selections[key] = self.select(select, ignore, severity, extend)
+        return found
 
     def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                severity: dict[str, str] | None = None, extend: Sequence[str] = ()) -> RuleSet:
@@ -61,7 +77,7 @@ class RuleSet:
         it: ``select: [QL401]`` with ``ignore: [unattributed-claim]`` runs QL401 alone.
         """
         for key in [*(select or ()), *ignore, *(severity or {}), *extend]:
-            if not any(_matches(c, key, explicit=False) for c in self.checks):
+            if not any(_matches(c, key) for c in self.checks):
                 raise UnknownSelector(key)
         chosen = []
         for c in self.checks:
@@ -80,13 +96,9 @@ class RuleSet:
         return RuleSet(chosen, self.lexicons, self.files, self.all_checks)
 
 
-def _matches(check: Check, key: str, *, explicit: bool) -> bool:
+def _matches(check: Check, key: str) -> bool:
     meta = check.meta
-    if key.upper() == "ALL" or key.upper() == meta.id.upper() or key == meta.name:
-        return True
-    if explicit:
-        return False
-    return key == meta.category or (key[:1].isalpha() and meta.id.upper().startswith(key.upper()))
+    return matches(key, meta.id, meta.name, meta.category)
 
 
 def _specificity(check: Check, keys: Sequence[str], *, selecting: bool = True) -> int | None:
@@ -95,17 +107,8 @@ def _specificity(check: Check, keys: Sequence[str], *, selecting: bool = True) -
     best = None
     meta = check.meta
     for key in keys:
-        if key.upper() == meta.id.upper() or key == meta.name:
-            level = 1000
-        elif key.upper() == "ALL":
-            level = 0
-        elif selecting and not meta.enabled:
-            continue
-        elif key == meta.category:
-            level = 1
-        elif key[:1].isalpha() and meta.id.upper().startswith(key.upper()):
-            level = 1 + len(key)
-        else:
+        level = specificity(key, meta.id, meta.name, meta.category)
+        if level is None or (selecting and not meta.enabled and level not in (ALL, EXACT)):
             continue
         best = level if best is None else max(best, level)
     return best
@@ -211,6 +214,40 @@ def _build(path: str, raw: Any, index: int, line: int | None, ctx: BuildContext)
     meta = RuleMeta(**common, path=path, line=raw.line if isinstance(raw, LDict) else 0,
                     example_lines=example_lines)
     return cls(meta, values, where, ctx, raw)
+
+
+# Rule sets loaded in this process, most recently used last (see ``loaded_rules``).
+_LOADED: OrderedDict[tuple, RuleSet] = OrderedDict()
+KEEP_LOADED = 32
+
+
+def _stamp(path: str) -> tuple | None:
+    """What tells that a rule file (or a folder's rule files) changed: size and mtime."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if os.path.isdir(path):
+        return tuple((p.name, _stamp(str(p))) for p in rule_files(Path(path)))
+    return (st.st_mtime_ns, st.st_size)
+
+
+def loaded_rules(extra: Sequence[str] = (), defaults: bool = True) -> RuleSet:
+    """The default pack (unless ``defaults`` is false) and ``extra``, loaded once per process
+    while the files are unchanged. The command line, its worker processes and Dask's workers
+    all get their rules here (through ``Settings.ruleset``); a worker that outlives a run
+    reloads a rule file that changed. Errors are raised, never kept."""
+    extra = tuple(str(p) for p in extra)
+    key = (extra, tuple(os.path.abspath(p) for p in extra), defaults,
+           tuple(_stamp(p) for p in extra))
+    found = _LOADED.get(key)
+    if found is None:
+        found = _LOADED[key] = load_rules(extra, defaults=defaults)
+        while len(_LOADED) > KEEP_LOADED:
+            _LOADED.popitem(last=False)
+    else:
+        _LOADED.move_to_end(key)
+    return found
 
 
 def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> RuleSet:

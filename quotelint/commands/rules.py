@@ -12,8 +12,9 @@ import json
 import os
 import sys
 
+from ..checks import ruleset
 from ..checks.base import Check
-from ..checks.ruleset import RuleSet, load_rules
+from ..checks.ruleset import RuleSet
 from ..findings import CATEGORIES
 from ..paths import default_rules_dir
 from .common import add_config_options
@@ -42,7 +43,7 @@ def loaded_rules(args: argparse.Namespace) -> RuleSet:
         from ..config.locate import Resolver
 
         settings = Resolver(settings).settings_for(os.path.join(os.getcwd(), "-"))
-    return load_rules(settings.rules, defaults=settings.default_rules)
+    return ruleset.loaded_rules(settings.rules, settings.default_rules)
 
 
 def _source(check: Check) -> str:

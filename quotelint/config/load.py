@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleError
+from ..errors import QuotelintError, RuleError
+from ..findings import SEVERITIES
 from ..schema import Where, boolean, choice, integer, number, string_list, type_name
+from .globs import problem as glob_problem
 from .settings import Origin, Settings
 
 CLI = "command line"
@@ -65,7 +67,7 @@ TOP_KEYS: dict[str, tuple[Callable, str]] = {
     "severity": (None, "selector -> error, warning or info"),
     "exclude": (string_list, "files not to lint: globs, relative to this file, as .gitignore"),
 }
-_SEVERITY = choice("error", "warning", "info")
+_SEVERITY = choice(*SEVERITIES)
 
 
 @dataclass
@@ -192,6 +194,8 @@ def parse(path: Path) -> Layer | None:
             if isinstance(layer.values[key], list):
                 for i, item in enumerate(layer.values[key]):
                     layer.lines.setdefault(f"{key}:{item}", line(raw, i))
+                    if key == "exclude" and (wrong := glob_problem(item)):
+                        raise where.error(line(raw, i), wrong)
     return layer
 
 
@@ -245,7 +249,10 @@ def _glob_escape(text: str) -> str:
 
 
 def anchor(pattern: str, folder: Path) -> str:
-    """An ``exclude`` glob relative to ``folder``, rewritten relative to the filesystem root."""
+    """An ``exclude`` glob relative to ``folder``, rewritten relative to the filesystem root
+    (a ``!`` that re-includes stays in front)."""
+    if pattern.startswith("!"):
+        return "!" + anchor(pattern[1:], folder)
     base = _glob_escape(folder.resolve().as_posix().strip("/"))
     body = pattern.rstrip("/")
     tail = "/" if pattern.endswith("/") else ""
@@ -315,6 +322,8 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
             s.rules.append(rule_file)
             origins[f"rules:{rule_file}"] = (CLI, None)
     for pattern in cli.exclude:
+        if wrong := glob_problem(pattern):
+            raise QuotelintError(f"--exclude: {wrong}")
         s.exclude.append(anchor(pattern, Path.cwd()))
         origins[f"exclude:{s.exclude[-1]}"] = (CLI, None)
     if not cli.default_rules:
@@ -330,16 +339,23 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
 
 
 def _require_reason(s: Settings) -> None:
-    """``suppressions: {require_reason: true}`` turns on QL902, as ``extend_select`` would."""
+    """``suppressions: {require_reason: true}`` turns on the rules that report a suppression
+    comment with no reason (QL902 of the default pack), as ``extend_select`` would."""
     if not s.options.get("suppressions", {}).get("require_reason"):
         return
+    from ..checks.ruleset import loaded_rules
+    from ..checks.suppression import reason_rules
+
     path, line = s.origins.get("suppressions.require_reason", (CLI, None))
-    if not s.default_rules:
-        raise RuleError(path, line, "'require_reason' works through rule QL902 of the default "
+    ids = reason_rules(loaded_rules(s.rules, s.default_rules).checks)
+    if not ids:
+        raise RuleError(path, line, "'require_reason' needs a rule of kind 'suppression' with "
+                                    "'report: missing-reason', such as QL902 of the default "
                                     "pack, which 'default_rules: false' leaves out")
-    s.extend_select.append("QL902")
-    s.origins.setdefault("selector:QL902", (path, line))
-    s.origins.setdefault("extend_select:QL902", (path, line))
+    for rule in ids:
+        s.extend_select.append(rule)
+        s.origins.setdefault(f"selector:{rule}", (path, line))
+        s.origins.setdefault(f"extend_select:{rule}", (path, line))
 
 
 def settings_for_file(config: str | os.PathLike, overrides: Settings | None = None) -> Settings:

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import QuotelintError
 from .load import load_chain, resolve
 from .settings import Settings
-
-if TYPE_CHECKING:
-    from ..checks.ruleset import RuleSet
 
 YAML_NAMES = (".quotelint.yaml", ".quotelint.yml", "quotelint.yaml")
 PYPROJECT = "pyproject.toml"
@@ -67,7 +64,6 @@ class Resolver:
             raise QuotelintError(f"{cli.config}: configuration file not found")
         self._folders: dict[str, Any] = {}
         self._settings: dict[Path | None, Settings] = {}
-        self._loaded: dict[tuple, RuleSet] = {}
 
     def config_for(self, path: str) -> Path | None:
         if self.explicit is not None:
@@ -101,15 +97,6 @@ class Resolver:
     def settings_for(self, path: str) -> Settings:
         config = self.config_for(path)
         if config not in self._settings:
-            settings = resolve(load_chain(config) if config else [], self.cli)
-            settings._loader = self._load
-            self._settings[config] = settings
+            self._settings[config] = resolve(load_chain(config) if config else [], self.cli)
         return self._settings[config]
 
-    def _load(self, rules: tuple[str, ...], defaults: bool) -> RuleSet:
-        from ..checks.ruleset import load_rules
-
-        key = (rules, defaults)
-        if key not in self._loaded:
-            self._loaded[key] = load_rules(rules, defaults=defaults)
-        return self._loaded[key]

@@ -9,7 +9,6 @@ callers get exactly what they construct: no file is looked for unless they ask.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,35 +36,24 @@ class Settings:
     # For --show-config and for errors that point into a config file: selector or key -> origin.
     origins: dict[str, Origin] = field(default_factory=dict)
     config_files: list[str] = field(default_factory=list)  # the file and what it extends
-    _ruleset: RuleSet | None = field(default=None, init=False, repr=False, compare=False)
-    _loader: Callable[[tuple[str, ...], bool], RuleSet] | None = field(
-        default=None, init=False, repr=False, compare=False)
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for a worker process) without the loaded rules, which the worker loads
-        itself, and without the loader, which belongs to this process's resolver."""
-        return {**self.__dict__, "_ruleset": None, "_loader": None}
 
     def ruleset(self) -> RuleSet:
-        """Load, validate and select the rules once; raises RuleErrors or QuotelintError."""
-        if self._ruleset is None:
-            from ..checks.ruleset import load_rules
-            from ..errors import RuleError, UnknownSelector
+        """The rules these settings run: loaded once per process for each distinct set of
+        rule files (``loaded_rules``), selected once per distinct selection. Raises RuleErrors
+        or QuotelintError."""
+        from ..checks.ruleset import loaded_rules
+        from ..errors import RuleError, UnknownSelector
 
-            key = (tuple(self.rules), self.default_rules)
-            loaded = self._loader(*key) if self._loader else load_rules(self.rules,
-                                                                          defaults=self.default_rules)
-            try:
-                self._ruleset = loaded.select(self.select, self.ignore, self.severity,
-                                              extend=self.extend_select)
-            except UnknownSelector as exc:
-                path, line = self.origins.get(f"selector:{exc.key}", ("", None))
-                if not path or path == "command line":
-                    raise
-                raise RuleError(path, line, f"unknown rule selector {exc.key!r}: not a rule "
-                                            f"id, name, id prefix or category (see "
-                                            f"`quotelint rules`)") from None
-        return self._ruleset
+        loaded = loaded_rules(self.rules, self.default_rules)
+        try:
+            return loaded.selected(self.select, self.ignore, self.severity, self.extend_select)
+        except UnknownSelector as exc:
+            path, line = self.origins.get(f"selector:{exc.key}", ("", None))
+            if not path or path == "command line":
+                raise
+            raise RuleError(path, line, f"unknown rule selector {exc.key!r}: not a rule "
+                                        f"id, name, id prefix or category (see "
+                                        f"`quotelint rules`)") from None
 
     @property
     def uses_config(self) -> bool:

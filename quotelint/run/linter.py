@@ -90,19 +90,14 @@ def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> Fi
 
 
 def finish(result: FileResult, ruleset: RuleSet, *, story: bool) -> None:
-    """Report the file's suppression comments that are wrong or did nothing (QL9xx), once all
-    of its findings, story-wide ones included, have been matched against them."""
-    sup = result.suppressions
-    audits = [c for c in ruleset.checks if c.AUDIT]
-    if sup is None or not audits:
+    """Add the findings about the file's suppression comments (``suppress.audit``), once all
+    of its other findings, story-wide ones included, are in."""
+    if result.suppressions is None:
         return
-    audit_ids = frozenset(c.meta.id for c in ruleset.all_checks if c.AUDIT)
-    problems = sup.problems(ruleset.all_checks, ruleset.checks, story=story,
-                            is_story_wide=_story_wide, audit_ids=audit_ids)
-    found = [check.audit(result.path, directive, detail)
-             for kind, directive, detail in problems
-             for check in audits if check.params["report"] == kind]
-    result.findings.extend(sup.filter(found, audit=True))
+    from .suppress import audit
+
+    result.findings.extend(audit(result.suppressions, ruleset, story=story,
+                                 is_story_wide=_story_wide))
     result.findings.sort(key=Finding.sort_key)
 
 
@@ -200,7 +195,7 @@ def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
     else:
         from .parallel import lint_planned
 
-        results = lint_planned(planned, story=story, stdin_name=stdin_name, jobs=jobs,
+        results = lint_planned(planned, lint_file, story=story, stdin_name=stdin_name, jobs=jobs,
                                max_bytes=max_bytes)
     return assemble(planned, results, errors, settings, story=story)
 

@@ -19,18 +19,21 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QuotelintError
 from .files import STDIN
-from .linter import FileResult, lint_file
 
 if TYPE_CHECKING:
     import multiprocessing.context
 
-    from ..checks.ruleset import RuleSet
     from ..config.settings import Settings
+
+# What lints one file: ``linter.lint_file``, handed in by the linter (which imports this
+# module), so that neither imports the other. Called as lint(path, settings, story=...,
+# max_bytes=..., display=...) and returning a picklable result.
+Lint = Callable[..., Any]
 
 # Below this many files the parent lints them itself: two forked workers, each building its
 # analysis tables, win only from about a dozen files (docs/architecture.md).
@@ -40,8 +43,9 @@ SERIAL_BELOW = 16
 # with chunks of 32 to the end, one worker idled while the other finished.
 MAX_CHUNK = 32
 
-# The worker's share of the run, set by _start in each worker: (settings, story, max_bytes).
-_RUN: tuple[list[Settings], bool, int | None] | None = None
+# The worker's share of the run, set by _start in each worker:
+# (lint, settings, story, max_bytes).
+_RUN: tuple[Lint, list[Settings], bool, int | None] | None = None
 
 
 def default_jobs() -> int:
@@ -59,32 +63,19 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start(settings: list[Settings], story: bool, max_bytes: int | None) -> None:
-    """A worker's initialiser: remember the run, and share loaded rule sets between the
-    settings that use the same rule files (a spawned worker gets them without any)."""
+def _start(lint: Lint, settings: list[Settings], story: bool, max_bytes: int | None) -> None:
+    """A worker's initialiser: remember the run. A forked worker inherits the parent's loaded
+    rules; a spawned one loads each distinct rule set once, on first use (``loaded_rules``)."""
     global _RUN
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    loaded: dict[tuple[tuple[str, ...], bool], RuleSet] = {}
-
-    def load(rules: tuple[str, ...], defaults: bool) -> RuleSet:
-        from ..checks.ruleset import load_rules
-
-        key = (rules, defaults)
-        if key not in loaded:
-            loaded[key] = load_rules(rules, defaults=defaults)
-        return loaded[key]
-
-    for s in settings:
-        if s._ruleset is None and s._loader is None:  # spawned: nothing was inherited
-            s._loader = load
-    _RUN = (settings, story, max_bytes)
+    _RUN = (lint, settings, story, max_bytes)
 
 
-def _lint_chunk(chunk: list[tuple[str, int]]) -> list[FileResult]:
-    settings, story, max_bytes = _RUN
-    return [lint_file(path, settings[index], story=story, max_bytes=max_bytes)
+def _lint_chunk(chunk: list[tuple[str, int]]) -> list[Any]:
+    lint, settings, story, max_bytes = _RUN
+    return [lint(path, settings[index], story=story, max_bytes=max_bytes)
             for path, index in chunk]
 
 
@@ -97,16 +88,17 @@ def _chunks(tasks: list[tuple[str, int]], jobs: int) -> list[list[tuple[str, int
     return chunks
 
 
-def lint_planned(planned: Sequence[tuple[str, Settings]], *, story: bool,
+def lint_planned(planned: Sequence[tuple[str, Settings]], lint: Lint, *, story: bool,
                  stdin_name: str | None, jobs: int | None,
-                 max_bytes: int | None) -> list[FileResult]:
-    """Each planned file's result, in plan order, linted by ``jobs`` processes (None: one per
-    core). Standard input is read by the parent: a worker has none."""
+                 max_bytes: int | None) -> list[Any]:
+    """Each planned file's result, ``lint`` of it, in plan order, linted by ``jobs``
+    processes (None: one per core). Standard input is read by the parent: a worker has
+    none."""
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     files = [p for p, _ in planned if p != STDIN]
     if jobs == 1 or len(files) < SERIAL_BELOW:
-        return [lint_file(p, s, story=story, max_bytes=max_bytes,
-                          display=stdin_name if p == STDIN else None) for p, s in planned]
+        return [lint(p, s, story=story, max_bytes=max_bytes,
+                     display=stdin_name if p == STDIN else None) for p, s in planned]
     distinct: dict[int, int] = {}  # id(settings) -> index into the list each worker gets
     settings: list[Settings] = []
     tasks: list[tuple[str, int]] = []
@@ -117,24 +109,23 @@ def lint_planned(planned: Sequence[tuple[str, Settings]], *, story: bool,
                 settings.append(s)
             tasks.append((path, distinct[id(s)]))
     chunks = _chunks(tasks, jobs)
-    linted = _run_pool(chunks, min(jobs, len(chunks)), settings, story, max_bytes)
-    results: list[FileResult] = []
+    linted = _run_pool(chunks, min(jobs, len(chunks)), (lint, settings, story, max_bytes))
+    results: list[Any] = []
     for path, s in planned:
         if path == STDIN:
-            results.append(lint_file(path, s, story=story, max_bytes=max_bytes,
-                                     display=stdin_name))
+            results.append(lint(path, s, story=story, max_bytes=max_bytes, display=stdin_name))
         else:
             results.append(next(linted))
     return results
 
 
-def _run_pool(chunks: list[list[tuple[str, int]]], workers: int, settings: list[Settings],
-              story: bool, max_bytes: int | None) -> Iterator[FileResult]:
+def _run_pool(chunks: list[list[tuple[str, int]]], workers: int,
+              run: tuple[Lint, list[Settings], bool, int | None]) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
-                               initargs=(settings, story, max_bytes))
+                               initargs=run)
     try:
         done = [r for chunk in pool.map(_lint_chunk, chunks) for r in chunk]
     except BrokenProcessPool:

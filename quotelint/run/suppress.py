@@ -26,9 +26,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..cache import compile_re
+from ..checks.selectors import matches
+from ..checks.suppression import MISSING_REASON, UNUSED
 
 if TYPE_CHECKING:
     from ..checks.base import Check
+    from ..checks.ruleset import RuleSet
     from ..findings import Finding
     from ..text.document import Document
 
@@ -58,13 +61,6 @@ class Directive:
     @property
     def silences(self) -> bool:
         return self.action in ACTIONS and self.action != "enable"
-
-
-def matches(selector: str, rule: str, name: str, category: str) -> bool:
-    """The selection rules of ``--select``: ALL, an id, a name, a category or an id prefix."""
-    key = selector.upper()
-    return key in ("ALL", rule.upper()) or selector in (name, category) or (
-        selector[:1].isalpha() and rule.upper().startswith(key))
 
 
 def _covers(d: Directive, rule: str, name: str, category: str) -> bool:
@@ -194,14 +190,15 @@ class Suppressions:
 
     def problems(self, loaded: Sequence[Check], ran: Sequence[Check], *, story: bool,
                  is_story_wide: Callable[[Check], bool],
-                 audit_ids: frozenset[str]) -> list[tuple[str, Directive, str]]:
-        """(kind, directive, detail) for every directive that is wrong or did nothing.
+                 audit_ids: frozenset[str]) -> dict[str, list[tuple[Directive, str]]]:
+        """Every directive that is wrong or did nothing, as (directive, detail) by the sort of
+        problem: ``unused`` or ``missing-reason`` (``checks.suppression``).
 
-        ``kind`` is ``unused`` or ``missing-reason``. A directive is only called unused if a
-        rule it names ran over the whole of what it could silence: not if every such rule was
-        deselected, nor if one compares articles and this run was not a ``--story`` run.
+        A directive is only called unused if a rule it names ran over the whole of what it
+        could silence: not if every such rule was deselected, nor if one compares articles and
+        this run was not a ``--story`` run.
         """
-        out: list[tuple[str, Directive, str]] = []
+        out: dict[str, list[tuple[Directive, str]]] = {UNUSED: [], MISSING_REASON: []}
         metas = [(c.meta.id, c.meta.name, c.meta.category) for c in loaded]
         ran_ids = {c.meta.id for c in ran}
         partial = {c.meta.id for c in ran if is_story_wide(c) and not story}
@@ -215,22 +212,37 @@ class Suppressions:
                 else:
                     disabled -= ids
             if d.action not in ACTIONS:
-                out.append(("unused", d, f"unknown directive “quotelint-{d.action}” (use "
+                out[UNUSED].append((d, f"unknown directive “quotelint-{d.action}” (use "
                                          f"{', '.join(ACTIONS)})"))
                 continue
             unknown = [s for s in d.selectors if not any(matches(s, *m) for m in metas)]
             if unknown:
-                out.append(("unused", d, f"“{unknown[0]}” is not a rule id, name or category "
+                out[UNUSED].append((d, f"“{unknown[0]}” is not a rule id, name or category "
                                          f"(see `quotelint rules`)"))
                 continue
             if d.silences and not d.reason:
-                out.append(("missing-reason", d, f"“{d.text}” gives no reason"))
+                out[MISSING_REASON].append((d, f"“{d.text}” gives no reason"))
             covered = {m[0] for m in metas if _covers(d, *m)} - audit_ids
             if d.action == "enable":
                 if not enables:
-                    out.append(("unused", d, f"“{d.text}” follows no matching disable"))
+                    out[UNUSED].append((d, f"“{d.text}” follows no matching disable"))
                 continue
             checked = covered & ran_ids
             if i not in self.used and checked and not checked & partial:
-                out.append(("unused", d, f"“{d.text}” silences nothing"))
+                out[UNUSED].append((d, f"“{d.text}” silences nothing"))
         return out
+
+
+def audit(sup: Suppressions | None, ruleset: RuleSet, *, story: bool,
+          is_story_wide: Callable[[Check], bool]) -> list[Finding]:
+    """The findings about a file's suppression comments that are wrong or did nothing (the
+    rules of kind ``suppression``), once all of its other findings, story-wide ones included,
+    have been matched against them; each is silenced only by a comment that names its rule."""
+    audits = [c for c in ruleset.checks if c.AUDIT]
+    if sup is None or not audits:
+        return []
+    audit_ids = frozenset(c.meta.id for c in ruleset.all_checks if c.AUDIT)
+    problems = sup.problems(ruleset.all_checks, ruleset.checks, story=story,
+                            is_story_wide=is_story_wide, audit_ids=audit_ids)
+    return sup.filter([f for check in audits for f in check.audit(sup.path, problems)],
+                      audit=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -210,12 +209,12 @@ def test_standard_input_uses_the_configuration_of_its_name_or_the_current_folder
     assert found(r.out) == [f"desk/a.md:{QL401}"]
 
 
-def test_library_takes_a_configuration_file(write, repo):
+def test_library_takes_a_configuration_file(write, repo, monkeypatch):
     config = write("paper.yaml", "ignore: [QL401]\nseverity: {QL402: error}\n")
     assert [(f.rule, f.severity) for f in lint_text(CLAIMS, config=config)] == [
         ("QL402", "error")]
     # without one, nothing is looked for: a library call is explicit
-    os.chdir(repo)
+    monkeypatch.chdir(repo)
     write(".quotelint.yaml", "ignore: [QL401, QL402]\n")
     assert [f.rule for f in lint_text(CLAIMS)] == ["QL401", "QL402"]
 
@@ -228,7 +227,7 @@ def test_library_takes_a_configuration_file(write, repo):
      ".quotelint.yaml:3: unknown rule selector 'QL77': not a rule id, name, id prefix or "
      "category (see `quotelint rules`)"),
     (".quotelint.yaml", "severity:\n  QL401: fatal\n",
-     ".quotelint.yaml:2: 'severity.QL401' must be one of error, warning, info, not 'fatal'"),
+     ".quotelint.yaml:2: 'severity.QL401' must be one of info, warning, error, not 'fatal'"),
     (".quotelint.yaml", "quotes:\n  style: british\n",
      ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'"),
     (".quotelint.yaml", "quotes:\n  min_wrods: 3\n",
@@ -269,3 +268,33 @@ def test_extends_in_a_circle_is_an_error(cli, write, repo):
     r = cli("a.txt", cwd=repo)
     assert (r.code, r.err) == (2, ".quotelint.yaml: 'extends' goes round in a circle: "
                                   ".quotelint.yaml -> b.yaml -> .quotelint.yaml\n")
+
+
+def test_exclude_reads_negation_as_gitignore_does(cli, write, repo):
+    write(".quotelint.yaml", 'exclude: ["drafts/", "*.md", "!keep.md", "!drafts/keep.md",'
+                             ' "\\\\!bang.md"]\n')
+    for name in ("a.md", "keep.md", "sub/keep.md", "drafts/keep.md", "a.txt", "!bang.md"):
+        write(name, CLAIMS)
+    r = cli("-q", "--select", "QL401", ".", cwd=repo)
+    # the last matching pattern decides; a file in an excluded folder is not looked at again
+    assert sorted(line.split(":")[0] for line in r.out.splitlines()) == [
+        "./a.txt", "./keep.md", "./sub/keep.md"]
+    # the command line's patterns come last, so they decide
+    r = cli("-q", "--select", "QL401", "--exclude", "!a.md", "--exclude", "a.txt", ".",
+            cwd=repo)
+    assert sorted(line.split(":")[0] for line in r.out.splitlines()) == [
+        "./a.md", "./keep.md", "./sub/keep.md"]
+
+
+@pytest.mark.parametrize(("patterns", "error"), [
+    ('["*.md", "#notes.md"]', ".quotelint.yaml:1: exclude pattern '#notes.md' would be a "
+                              "comment in .gitignore; write '\\#' for a name that starts "
+                              "with '#'"),
+    ('\n  - "!"', ".quotelint.yaml:2: exclude pattern '!' names no file"),
+])
+def test_exclude_patterns_gitignore_would_not_read_are_errors(cli, write, repo, patterns,
+                                                               error):
+    write(".quotelint.yaml", f"exclude: {patterns}\n")
+    write("a.md", CLAIMS)
+    r = cli("a.md", cwd=repo)
+    assert (r.code, r.err) == (2, error + "\n")

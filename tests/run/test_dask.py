@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections import OrderedDict
 
 import pytest
 from helper_newsroom import STORY_RULES, build, register_story_kind
@@ -82,12 +83,11 @@ def test_a_worker_keeps_its_rules_between_tasks(newsroom, monkeypatch):
     monkeypatch.setattr(quotelint.checks.ruleset, "load_rules",
                         lambda rules=(), *, defaults=True: loads.append(rules) or
                         load_rules(rules, defaults=defaults))
-    monkeypatch.setattr(qdask, "_SETTINGS", {})
-    monkeypatch.setattr(qdask, "_RULESETS", {})
     recipes = tuple(qdask._recipe(Settings(rules=[r])) for r in ("story.yaml", "desk/house.yaml"))
     shipped = pickle.loads(pickle.dumps(recipes))  # as a task's arguments reach a worker
-    assert all(s._ruleset is None for _, s, _ in shipped)
-    loads.clear()  # the client loaded each set once, to plan
+    assert shipped == recipes
+    # a worker process that has loaded nothing yet
+    monkeypatch.setattr(quotelint.checks.ruleset, "_LOADED", OrderedDict())
     for path in ("a00.txt", "a01.txt", "desk/a00.txt"):
         for index in (0, 1, 0):
             result = qdask._lint_one((path, str(newsroom / path), index), shipped, False, None)

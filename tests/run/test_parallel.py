@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import OrderedDict
 
 import pytest
 from helper_newsroom import MARKDOWN, build
@@ -14,7 +15,7 @@ from helper_newsroom import MARKDOWN, build
 import quotelint.checks
 from quotelint.config.settings import Settings
 from quotelint.run import parallel
-from quotelint.run.linter import lint_paths, plan
+from quotelint.run.linter import lint_file, lint_paths, plan
 
 
 @pytest.fixture
@@ -125,7 +126,8 @@ def test_spawned_workers_give_the_same_result(newsroom, monkeypatch, pool_used):
 
 
 def test_a_spawned_worker_loads_each_rule_set_once(newsroom, monkeypatch):
-    """What ``_start`` gives a spawned worker: settings without rules, and one shared loader."""
+    """What ``_start`` gives a spawned worker: the settings, which load each distinct rule set
+    once in that process (here, a process that has loaded nothing yet)."""
     import pickle
 
     import quotelint.checks.ruleset
@@ -137,13 +139,14 @@ def test_a_spawned_worker_loads_each_rule_set_once(newsroom, monkeypatch):
         if s not in settings:
             settings.append(s)
     shipped = pickle.loads(pickle.dumps(settings))
-    assert all(s._ruleset is None and s._loader is None for s in shipped)
+    assert shipped == settings
+    monkeypatch.setattr(quotelint.checks.ruleset, "_LOADED", OrderedDict())
     loads = []
     load_rules = quotelint.checks.ruleset.load_rules
     monkeypatch.setattr(quotelint.checks.ruleset, "load_rules",
                         lambda rules=(), *, defaults=True: loads.append(rules) or
                         load_rules(rules, defaults=defaults))
-    parallel._start(shipped, False, None)
+    parallel._start(lint_file, shipped, False, None)
     chunk = [(path, settings.index(s)) for path, s in planned]
     results = parallel._lint_chunk(chunk)
     assert [r.path for r in results] == [p for p, _ in planned]
