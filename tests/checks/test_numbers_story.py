@@ -87,7 +87,20 @@ def test_story_summaries_are_small_and_picklable():
     assert tolerance == 0.02
     assert [(m.shown, m.measure, m.line) for m in found] == [
         ("200 mi", "range", 3), ("tens of thousands (10,000–99,999)", "troops", 5)]
-    assert load_rules().find("QL504").collect(Document(SECOND)) is None
+    assert not load_rules().find("QL504").STORY
+
+
+def test_an_unused_suppression_of_a_rule_within_one_file_is_reported_without_story(cli, write):
+    # A kind declares whether it compares articles; QL504 does not, so a comment that
+    # silences no QL504 is unused in a plain run too, as in a story run.
+    path = write("a.txt", "The parcel weighed 20 kg.\n"
+                          "<!-- quotelint-disable-next-line QL504 -- house style -->\n"
+                          "The rockets have a range of 300 km.\n")
+    for args in ((), ("--story",)):
+        r = cli("-q", "--select", "QL504,QL901", *args, str(path))
+        assert [line.split(":", 1)[1] for line in r.out.splitlines() if "QL901" in line] == [
+            "2:1: info QL901 Unused suppression: “quotelint-disable-next-line QL504” "
+            "silences nothing."]
 
 
 CLIMB_A = """\

@@ -1,0 +1,158 @@
+"""What the figure kinds share: the tolerance, the comparison of mentions, the findings.
+
+The kinds are ``inconsistent-figures`` (QL501), ``mixed-units`` (QL503), both story-wide, and
+``wrong-conversion`` (QL502). What a figure measures, and when two figures are comparable at
+all, is decided by ``analysis/numbers`` (quantities, context, compare); these kinds only say
+what to report. A story-wide kind reduces each document with ``collect`` to a list of
+picklable ``Mention`` records, and ``run_story`` compares the records of different files.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import ClassVar
+
+from ..analysis.numbers.compare import Mention, agree, in_unit_of, mentions, same_measure, where
+from ..findings import Finding, Related
+from ..schema import Field, Where, boolean, number
+from ..text.document import Document
+from .base import Check
+
+# A mention is compared with at most this many mentions of its dimension before it (a table of
+# thousands of distances would otherwise be compared pair by pair).
+WINDOW = 200
+
+
+def _tolerance(value, where: Where, line: int | None, key: str) -> float:
+    value = number(value, where, line, key)
+    if not 0 <= value < 1:
+        raise where.error(line, f"'{key}' must be a share between 0 and 1 (0.02 is 2%)")
+    return value
+
+
+TOLERANCE = Field(_tolerance, default=0.02,
+                  doc="relative slack when comparing figures (config: numbers.tolerance)")
+PLACEHOLDERS = frozenset({"match", "measure", "this", "other", "where", "expected", "fix"})
+
+
+class FigureCheck(Check):
+    """Base of the kinds that compare figures of one document."""
+
+    PARAMS: ClassVar[dict[str, Field]] = {"tolerance": TOLERANCE}
+    PLACEHOLDERS = PLACEHOLDERS
+
+    def tolerance(self, doc: Document) -> float:
+        """The rule's slack, unless the configuration sets ``numbers.tolerance``."""
+        return float(self.configured(doc, "numbers", "tolerance", lambda v: v is not None))
+
+    def mention_finding(self, here: Mention, other: Mention, message: str | None = None, *,
+                        start: Mention | None = None,
+                        end: tuple[int, tuple[int, int]] | None = None) -> Finding:
+        """A finding at ``here`` (from ``start``, if given) that points to ``other``."""
+        if message is None:
+            message = self.format(measure=named(here, other), this=here.shown,
+                                  other=other.shown + in_unit_of(here, other),
+                                  where=where(other, here), match=here.shown, expected="",
+                                  fix="")
+        first = start or here
+        related = () if first is other else (
+            Related(other.path, other.line, other.column,
+                    f"{other.shown} ({named(other, here)})"),)
+        stop, (end_line, end_column) = end or (here.end, (here.end_line, here.end_column))
+        return Finding(
+            path=here.path, line=first.line, column=first.column, end_line=end_line,
+            end_column=end_column, rule=self.meta.id, name=self.meta.name,
+            category=self.meta.category, severity=self.meta.severity, message=message,
+            start=first.start, end=stop, related=related)
+
+
+class ComparingCheck(FigureCheck):
+    """A kind that compares each mention with the mentions of the same quantity before it, in
+    its document and, with ``--story``, in the documents before its own. A subclass says which
+    earlier mention, if any, to report a mention against (``pick``)."""
+
+    STORY = True
+    PARAMS: ClassVar[dict[str, Field]] = {
+        "tolerance": TOLERANCE,
+        "story": Field(boolean, default=True, doc="with --story, also compare across files"),
+    }
+
+    def pick(self, b: Mention, candidates: list[Mention], clash: Mention | None) -> Mention | None:
+        """The earlier mention to report ``b`` against: ``candidates`` are those of the same
+        quantity, ``clash`` the first of them that disagrees with ``b``."""
+        raise NotImplementedError
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        found = doc.cached(mentions)
+        tolerance = self.tolerance(doc)
+        yield from self._compare([(m, tolerance) for m in found], found, tolerance,
+                                 same_file=True)
+
+    def collect(self, doc: Document) -> tuple[float, list[Mention]] | None:
+        """What ``run_story`` needs of one document: its tolerance and its comparable mentions
+        (plain, picklable values, so that documents can be read in other processes)."""
+        if not self.params["story"]:
+            return None
+        keep = [m for m in doc.cached(mentions)
+                if (m.measure or m.clause) and m.comparable and m.primary]
+        return self.tolerance(doc), keep
+
+    def run_story(self, summaries: list) -> Iterator[Finding]:
+        """Each document's mentions against those of the documents before it."""
+        earlier: list[tuple[Mention, float]] = []
+        for summary in summaries:
+            if not summary:
+                continue
+            tolerance, found = summary
+            if earlier:
+                yield from self._compare(earlier, found, tolerance, same_file=False)
+            earlier.extend((m, tolerance) for m in found)
+
+    def _compare(self, earlier: list[tuple[Mention, float]], later: list[Mention],
+                 tolerance: float, *, same_file: bool) -> Iterator[Finding]:
+        by_dimension: dict[str, list[tuple[Mention, float]]] = defaultdict(list)
+        starts: dict[str, list[int]] = defaultdict(list)
+        seen: set[tuple[Mention, float]] = set()
+        for m, tol in earlier:
+            if m.measure or m.clause:
+                # Mentions that differ only in their place compare alike with any other, but
+                # for "one sentence" (same file, same sentence); the first stands for all: a
+                # later one in its file never precedes a mention of the first one's sentence.
+                key = (_unplaced(m), tol)
+                if key not in seen:
+                    seen.add(key)
+                    by_dimension[m.dimension].append((m, tol))
+                    starts[m.dimension].append(m.start)
+        for b in later:
+            if not (b.measure or b.clause):
+                continue
+            pool = by_dimension[b.dimension]
+            # The mentions before it (in its own file), the last WINDOW of them.
+            before = bisect_left(starts[b.dimension], b.start) if same_file else len(pool)
+            candidates = [(a, max(tol, tolerance)) for a, tol in
+                          pool[max(0, before - WINDOW):before] if same_measure(a, b)]
+            clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
+            other = self.pick(b, [a for a, _ in candidates], clash)
+            if other is not None:
+                yield self.mention_finding(b, other)
+
+
+def named(here: Mention, other: Mention) -> str:
+    """What the two figures are of, for the message: the measure ("the range"), else the noun
+    they are said of ("the pipeline"), else "the same quantity" (two figures keyed by the
+    words around them)."""
+    for m in (here, other):
+        if m.display:
+            return m.display
+    for m in (here, other):
+        if m.clause is not None and m.clause.named:
+            return f"the {m.clause.named}"
+    return "the same quantity"
+
+
+def _unplaced(m: Mention) -> Mention:
+    """``m`` without its place in the text: what it is compared by."""
+    return replace(m, start=0, end=0, line=0, column=0, end_line=0, end_column=0, sentence=0)
