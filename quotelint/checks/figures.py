@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
-from ..analysis.numbers.compare import Mention, agree, in_unit_of, mentions, same_measure, where
+from ..analysis.numbers.compare import (
+    Mention,
+    agree,
+    ambiguous,
+    in_unit_of,
+    mentions,
+    same_measure,
+    where,
+)
 from ..findings import Finding, Related
 from ..schema import Field, Where, boolean, number
 from ..text.document import Document
@@ -134,6 +142,9 @@ class ComparingCheck(FigureCheck):
             before = bisect_left(starts[b.dimension], b.start) if same_file else len(pool)
             candidates = [(a, max(tol, tolerance)) for a, tol in
                           pool[max(0, before - WINDOW):before] if same_measure(a, b)]
+            if b.reference and ambiguous(b, [a for a, _ in candidates],
+                                         [a for a, _ in pool[:before]]):
+                continue  # "The race is 4.1 miles" after two races: either, so neither
             clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
             other = self.pick(b, [a for a, _ in candidates], clash)
             if other is not None:

@@ -13,8 +13,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .context import Clause, clauses, lemma, same_clause, same_share
+from .context import Clause, clauses, context_table, lemma, same_clause, same_share
 from .quantities import Quantity, quantities
+from .references import references
 from .units import format_interval, format_number, join_unit, unit_table
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class Mention:
     difference: bool = False  # a change of temperature: converted without the offset
     scoped: bool = False  # a share of one vote or poll: its clause must say the same too
     proposed: bool = False  # a target someone asks for: compared only with targets
+    reference: bool = False  # "The pipeline is 567 miles.": restates a figure it names
 
 
 def shown(q: Quantity) -> str:
@@ -105,7 +107,33 @@ def mentions(doc: Document) -> list[Mention]:
             times=q.times, context=q.context, source=q.source,
             subject=q.subject, head=q.head, clause=around[i], difference=q.difference,
             scoped=q.scoped, proposed=q.proposed))
+    if any(q.figure.unit is not None for q in found):
+        _restated(out, references(doc, found))
     return out
+
+
+def _restated(out: list[Mention], refs: list[tuple[int | None, str]]) -> None:
+    """A restatement by reference takes what its figure is of from the figure it restates
+    (``references``); a bare one whose figure is not in the document ("The pipeline is 567
+    miles." in another article of the story) is keyed by its noun alone."""
+    for i, (j, noun) in enumerate(refs):
+        m = out[i]
+        if j is not None:
+            a = out[j]
+            out[i] = replace(m, measure=a.measure, display=a.display, clause=a.clause,
+                             context=a.context, times=a.times, source=a.source,
+                             subject=a.subject, head=a.head, scoped=a.scoped,
+                             proposed=a.proposed, comparable=m.comparable and a.comparable,
+                             # "That is about 5.5 million tons" restates "5 million tonnes a
+                             # year" without its rate
+                             dimension=a.dimension if a.dimension.startswith(f"{m.dimension}/")
+                             else m.dimension)
+            if not noun and a.system != m.system:  # "That is about 400 miles": both given
+                out[i] = replace(out[i], paired=True)
+                out[j] = replace(a, paired=True)
+        elif noun:
+            key = lemma(noun)
+            out[i] = replace(m, clause=Clause(frozenset({key}), key, noun), reference=True)
 
 
 # -- same measure? --------------------------------------------------------------------------
@@ -135,8 +163,11 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
             return "no shared word"
         if a.scoped and a.clause and b.clause and not same_share(a.clause, b.clause):
             return "other vote or poll"  # "59.6% of voters" rejected another initiative
-    elif a.clause is None or b.clause is None or not same_clause(a.clause, b.clause,
-                                                                 a.context, b.context):
+    elif a.clause is None or b.clause is None:
+        return "context"
+    elif (a.reference or b.reference) and a.clause.noun == b.clause.noun:
+        pass  # "The pipeline is 567 miles." restates whatever figure is the pipeline's
+    elif not same_clause(a.clause, b.clause, a.context, b.context):
         return "context"
     if not (a.comparable and b.comparable):
         return "change, part or rate"  # "rose to 84", "2,000 extra troops"
@@ -146,7 +177,7 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:
         return "one sentence"  # two figures in one sentence contrast them ("300 km, not 80")
-    if a.times != b.times:
+    if a.times != b.times and not (a.reference or b.reference):
         return "time"  # "in 2015", "four months ago", "earlier reports": another time or event
     if not (a.exact or b.exact) and _ratio(a, b) > MAX_RATIO:
         return "tenfold"  # two different things that the keying could not tell apart
@@ -154,12 +185,22 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
     # speaker's (a witness's "over 30 dead bodies" is not the minister's 80).
     if a.source and b.source and a.source != b.source:
         return "source"
-    if a.subject and b.subject and a.subject != b.subject:
+    if a.subject and b.subject and a.subject != b.subject and not (a.reference or b.reference):
         return "subject"  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
     head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))
     if head_a and head_b and head_a != head_b:
         return "head"  # "the bridge is 19 km long ... the convoy was 60 km long"
     return None
+
+
+def ambiguous(b: Mention, candidates: list[Mention], before: list[Mention]) -> bool:
+    """Could the bare restatement ``b`` ("The race is 4.1 miles.") be said of more than one
+    figure? Of its ``candidates`` (the same quantity), or, for a noun that names a kind of
+    thing ("race", "hurdles"), of any figure ``before`` it with that noun in its clause."""
+    noun = b.clause.noun if b.clause else None
+    if noun in context_table().categories:
+        candidates = [a for a in before if a.clause is not None and noun in a.clause.words]
+    return len({(a.lo, a.hi) for a in candidates}) > 1
 
 
 def _noun_keyed(m: Mention) -> bool:

@@ -80,8 +80,11 @@ _NAMED = frozenset({"count", "temperature"})
 _NAME_BEFORE = compile_re(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
+# "912 km, the equivalent of 570 miles", "912 km - that is, 570 miles", "912 km, which is 570".
 _CONVERSION_GAP = compile_re(
-    r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
+    r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+|"
+    r"(?:,|\s[-–—])\s*(?:(?:the\s+)?equivalent\s+(?:of|to)|that\s+is,?|that[’']s|i\.e\.,?|"
+    r"which\s+is)\s+)\s*")
 
 
 def quantities(doc: Document) -> list[Quantity]:
