@@ -68,6 +68,8 @@ class Mention:
     scoped: bool = False  # a share of one vote or poll: its clause must say the same too
     proposed: bool = False  # a target someone asks for: compared only with targets
     reference: bool = False  # "The pipeline is 567 miles.": restates a figure it names
+    names: frozenset[str] = frozenset()  # names near it ("exports to Germany")
+    marks: frozenset[str] = frozenset()  # words that tell things apart ("the second runway")
 
 
 def shown(q: Quantity) -> str:
@@ -106,7 +108,7 @@ def mentions(doc: Document) -> list[Mention]:
             paired=q.converts is not None or i in paired, comparable=q.comparable,
             times=q.times, context=q.context, source=q.source,
             subject=q.subject, head=q.head, clause=around[i], difference=q.difference,
-            scoped=q.scoped, proposed=q.proposed))
+            scoped=q.scoped, proposed=q.proposed, names=q.names, marks=q.marks))
     if any(q.figure.unit is not None for q in found):
         _restated(out, references(doc, found))
     return out
@@ -123,6 +125,7 @@ def _restated(out: list[Mention], refs: list[tuple[int | None, str]]) -> None:
             out[i] = replace(m, measure=a.measure, display=a.display, clause=a.clause,
                              context=a.context, times=a.times, source=a.source,
                              subject=a.subject, head=a.head, scoped=a.scoped,
+                             names=a.names, marks=a.marks,
                              proposed=a.proposed, comparable=m.comparable and a.comparable,
                              # "That is about 5.5 million tons" restates "5 million tonnes a
                              # year" without its rate
@@ -177,7 +180,7 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:
         return "one sentence"  # two figures in one sentence contrast them ("300 km, not 80")
-    if a.times != b.times and not (a.reference or b.reference):
+    if _other_time(a.times, b.times) and not (a.reference or b.reference):
         return "time"  # "in 2015", "four months ago", "earlier reports": another time or event
     if not (a.exact or b.exact) and _ratio(a, b) > MAX_RATIO:
         return "tenfold"  # two different things that the keying could not tell apart
@@ -187,6 +190,12 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "source"
     if a.subject and b.subject and a.subject != b.subject and not (a.reference or b.reference):
         return "subject"  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
+    if a.path == b.path and a.names - b.names and b.names - a.names:
+        # "exports to Germany were ..." / "exports to France were ...": rows of a list (across
+        # outlets, names vary with the writer: "in Ukraine" / "in Kyiv")
+        return "entity"
+    if a.marks and b.marks and not a.marks & b.marks:
+        return "entity"  # "the first runway" / "the second runway"
     head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))
     if head_a and head_b and head_a != head_b:
         return "head"  # "the bridge is 19 km long ... the convoy was 60 km long"
@@ -201,6 +210,15 @@ def ambiguous(b: Mention, candidates: list[Mention], before: list[Mention]) -> b
     if noun in context_table().categories:
         candidates = [a for a in before if a.clause is not None and noun in a.clause.words]
     return len({(a.lo, a.hi) for a in candidates}) > 1
+
+
+def _other_time(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sentences' time words place their figures at different times? Years, months and
+    time words must be the same; weekdays only differ if both name one ("on Saturday" may be
+    left out of a restatement, but "on Friday" is not "by Saturday")."""
+    days_a = {t for t in a if t.startswith("day:")}
+    days_b = {t for t in b if t.startswith("day:")}
+    return a - days_a != b - days_b or bool(days_a and days_b and days_a != days_b)
 
 
 def _noun_keyed(m: Mention) -> bool:
