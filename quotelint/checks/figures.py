@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
+from ..analysis.attribution.sourcing import headline
 from ..analysis.numbers.compare import (
     Mention,
     agree,
@@ -24,6 +25,7 @@ from ..analysis.numbers.compare import (
     same_measure,
     where,
 )
+from ..analysis.numbers.story import same_in_story, sharpen, story_mentions
 from ..findings import Finding, Related
 from ..schema import Field, Where, boolean, number
 from ..text.document import Document
@@ -101,31 +103,40 @@ class ComparingCheck(FigureCheck):
 
     def collect(self, doc: Document) -> tuple[float, list[Mention]] | None:
         """What ``run_story`` needs of one document: its tolerance and its comparable mentions
-        (plain, picklable values, so that documents can be read in other processes)."""
+        with what a story keys them by (plain, picklable values, so that documents can be read
+        in other processes). Not the headline's: it restates the story below it."""
         if not self.params["story"]:
             return None
+        top = headline(doc)
+        skip = doc.paragraphs[top].end if top is not None else -1
         keep = [m for m in doc.cached(mentions)
-                if (m.measure or m.clause) and m.comparable and m.primary]
-        return self.tolerance(doc), keep
+                if m.comparable and m.primary and m.start > skip]
+        return self.tolerance(doc), story_mentions(doc, keep)
 
     def run_story(self, summaries: list) -> Iterator[Finding]:
         """Each document's mentions against those of the documents before it."""
+        summaries = [s for s in summaries if s]
+        story = iter(sharpen([m for _, found in summaries for m in found]))
         earlier: list[tuple[Mention, float]] = []
-        for summary in summaries:
-            if not summary:
-                continue
-            tolerance, found = summary
+        for tolerance, mine in summaries:
+            found = [next(story) for _ in mine]
             if earlier:
                 yield from self._compare(earlier, found, tolerance, same_file=False)
             earlier.extend((m, tolerance) for m in found)
 
     def _compare(self, earlier: list[tuple[Mention, float]], later: list[Mention],
                  tolerance: float, *, same_file: bool) -> Iterator[Finding]:
+        """Each mention of ``later`` against the mentions of ``earlier`` before it: those of its
+        own file keyed by measure or words, those of another article of the story also by
+        what they are said of (``story.same_in_story``)."""
+        same = same_measure if same_file else same_in_story
+        keyed = (lambda m: m.measure or m.clause) if same_file else (
+            lambda m: m.measure or m.clause or m.anchors)
         by_dimension: dict[str, list[tuple[Mention, float]]] = defaultdict(list)
         starts: dict[str, list[int]] = defaultdict(list)
         seen: set[tuple[Mention, float]] = set()
         for m, tol in earlier:
-            if m.measure or m.clause:
+            if keyed(m):
                 # Mentions that differ only in their place compare alike with any other, but
                 # for "one sentence" (same file, same sentence); the first stands for all: a
                 # later one in its file never precedes a mention of the first one's sentence.
@@ -135,20 +146,23 @@ class ComparingCheck(FigureCheck):
                     by_dimension[m.dimension].append((m, tol))
                     starts[m.dimension].append(m.start)
         for b in later:
-            if not (b.measure or b.clause):
+            if not keyed(b):
                 continue
             pool = by_dimension[b.dimension]
             # The mentions before it (in its own file), the last WINDOW of them.
             before = bisect_left(starts[b.dimension], b.start) if same_file else len(pool)
             candidates = [(a, max(tol, tolerance)) for a, tol in
-                          pool[max(0, before - WINDOW):before] if same_measure(a, b)]
+                          pool[max(0, before - WINDOW):before] if same(a, b)]
             if b.reference and ambiguous(b, [a for a, _ in candidates],
                                          [a for a, _ in pool[:before]]):
                 continue  # "The race is 4.1 miles" after two races: either, so neither
             clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
             other = self.pick(b, [a for a, _ in candidates], clash)
             if other is not None:
-                yield self.mention_finding(b, other)
+                found = self.mention_finding(b, other)
+                if b.provisional or other.provisional:  # a count that the articles say moves
+                    found = replace(found, severity="info")
+                yield found
 
 
 def named(here: Mention, other: Mention) -> str:

@@ -70,6 +70,10 @@ class Mention:
     reference: bool = False  # "The pipeline is 567 miles.": restates a figure it names
     names: frozenset[str] = frozenset()  # names near it ("exports to Germany")
     marks: frozenset[str] = frozenset()  # words that tell things apart ("the second runway")
+    # Set for --story only (story.py): the words near it, and whether it is a count its article
+    # gives as a floor or says is changing.
+    anchors: frozenset[str] = frozenset()
+    provisional: bool = False
 
 
 def shown(q: Quantity) -> str:
@@ -172,6 +176,15 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         pass  # "The pipeline is 567 miles." restates whatever figure is the pipeline's
     elif not same_clause(a.clause, b.clause, a.context, b.context):
         return "context"
+    return exclusion(a, b, heads=(a.head, b.head) if by_measure else (_head(a), _head(b)))
+
+
+def exclusion(a: Mention, b: Mention, *, heads: tuple[str | None, str | None] = (None, None),
+              story: bool = False) -> str | None:
+    """What keeps two figures of one quantity, as their words say, from being compared: a
+    change, a proposal, a conversion, one sentence, other times, sources, subjects or things
+    (``heads``: the nouns they are said of). ``story``: of two articles keyed by what they
+    are said of (``story.py``), where a time left unsaid in one is no other time."""
     if not (a.comparable and b.comparable):
         return "change, part or rate"  # "rose to 84", "2,000 extra troops"
     if a.proposed != b.proposed:
@@ -180,7 +193,11 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:
         return "one sentence"  # two figures in one sentence contrast them ("300 km, not 80")
-    if _other_time(a.times, b.times) and not (a.reference or b.reference):
+    if a.reference or b.reference:
+        pass  # a restatement by reference has its original's times, or none of its own
+    elif story and (a.times and b.times and not a.times & b.times):
+        return "time"
+    elif not story and _other_time(a.times, b.times):
         return "time"  # "in 2015", "four months ago", "earlier reports": another time or event
     if not (a.exact or b.exact) and _ratio(a, b) > MAX_RATIO:
         return "tenfold"  # two different things that the keying could not tell apart
@@ -194,9 +211,9 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         # "exports to Germany were ..." / "exports to France were ...": rows of a list (across
         # outlets, names vary with the writer: "in Ukraine" / "in Kyiv")
         return "entity"
-    if a.marks and b.marks and not a.marks & b.marks:
+    if not story and a.marks and b.marks and not a.marks & b.marks:
         return "entity"  # "the first runway" / "the second runway"
-    head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))
+    head_a, head_b = heads
     if head_a and head_b and head_a != head_b:
         return "head"  # "the bridge is 19 km long ... the convoy was 60 km long"
     return None

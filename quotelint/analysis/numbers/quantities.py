@@ -169,16 +169,19 @@ _NEAR_WORD = compile_re(r"[A-Za-z][\w’'-]*")
 
 def _near(meas: MeasureTable, text: str, fig: Figure, start: int, end: int,
           names: frozenset[str]) -> dict[str, frozenset[str]]:
-    """The names and the distinguishing words ("second", "northern") a few words either side
-    of ``fig``: what tells one row of a list or one of two runways from the other. A word is
-    a name if the document capitalises it mid-sentence; the sentence's first word is not."""
+    """The names a few words either side of ``fig`` and the distinguishing words ("second",
+    "northern") right next to it (four words before, three after): what tells one row of a
+    list or one of two runways from the other. A word is a name if the document capitalises
+    it mid-sentence; the sentence's first word is not."""
     found: set[str] = set()
     marks: set[str] = set()
-    for m in _NEAR_WORD.finditer(text, max(start, fig.start - 50), min(end, fig.end + 40)):
-        word = m.group()
-        if m.start() > start and word in names and word.lower() not in meas.openers:
+    left = _NEAR_WORD.findall(text, max(start, fig.start - 50), fig.start)
+    right = _NEAR_WORD.findall(text, fig.end, min(end, fig.end + 40))
+    for k, word in enumerate(left + right):
+        if word in names and word.lower() not in meas.openers and (
+                k or fig.start - 50 > start):  # not the sentence's first word
             found.add(word.lower())
-        elif word.lower() in meas.distinguishers:
+        elif word.lower() in meas.distinguishers and len(left) - 4 <= k < len(left) + 3:
             marks.add(word.lower().removesuffix("’s").removesuffix("'s"))
     return {"names": frozenset(found), "marks": frozenset(marks)}
 
