@@ -19,7 +19,9 @@ off by 20-60% (a deterministic random factor). Five kinds of restatement:
   is 567 miles."), as a new paragraph after the figure's own; only figures that belong to a
   noun phrase get one (``benchmarks/paraphrase.py``). Harder than a repeated sentence, whose
   words match the original's word for word;
-- ``paraphrase story``: a second article in which that sentence replaces the figure's own.
+- ``paraphrase story``: a second article in which that sentence replaces the figure's own;
+- ``that is``: a restatement by reference, as a sentence of its own right after the figure's
+  ("... 912km across the mountains. That is about 567 miles."); the wrong ones must get QL501.
 
 It reports recall on the inconsistent cases, false alarms on the consistent ones (any QL501 or
 QL502 warning that the untouched article does not have), and the warnings on the untouched
@@ -74,7 +76,7 @@ WRITTEN = {"mi": ("miles", "mile"), "km": ("km", "km"), "ft": ("feet", "foot"),
 
 @dataclass
 class Case:
-    kind: str  # conversion, restatement, story, paraphrase, paraphrase story
+    kind: str  # conversion, restatement, story, paraphrase, paraphrase story, that is
     consistent: bool
     path: str
     original: str  # the untouched article
@@ -164,6 +166,17 @@ def cases_for(path: str, text: str, rng: random.Random, per_article: int) -> lis
             story = text[:q.start] + new + text[q.end:]
             out.append(Case("story", consistent, path, text, story, q.start,
                             q.start + len(new), new, factor, q.measure is not None, q.start))
+            # that is: a sentence of its own that restates the figure by reference, after a
+            # sentence that ends as one (not a headline or a caption run into the next line)
+            if text[sentence.end - 1] in ".!?\"”’":
+                lead = THAT_IS[q.start % len(THAT_IS)]
+                plain = new.removeprefix(q.figure.approximator).strip()
+                said = f" {lead} {plain}."
+                referred = text[:sentence.end] + said + text[sentence.end:]
+                start = sentence.end + len(said) - len(plain) - 1
+                out.append(Case("that is", consistent, path, text, referred, start,
+                                start + len(plain), said.strip(), factor,
+                                q.measure is not None, q.start))
             # paraphrase: the figure said of its noun phrase, in a paragraph of its own
             phrase = noun_phrase(text[sentence.start:sentence.end], q.start - sentence.start,
                                  q.end - sentence.start)
@@ -181,6 +194,11 @@ def cases_for(path: str, text: str, rng: random.Random, per_article: int) -> lis
             out.append(Case("paraphrase story", consistent, path, text, story, start,
                             start + len(new), said, factor, q.measure is not None, q.start))
     return out
+
+
+# How copy restates a figure by reference; chosen by the figure's place, not drawn from the
+# random generator, so that the other kinds' cases stay those of earlier runs.
+THAT_IS = ("That is about", "That's nearly", "That is roughly", "This is about", "That's some")
 
 
 def _wrong_factor(rng: random.Random) -> float:
@@ -229,7 +247,7 @@ def why_missed(case: Case) -> str:
     and their intervals overlap ("two yards" is 1.4-2.3 m)."""
     restated = Document(case.text, "b.txt")
     original = restated if not case.kind.endswith("story") else Document(case.original, "a.txt")
-    new = next((m for m in restated.cached(mentions) if m.start == case.start), None)
+    new = next((m for m in restated.cached(mentions) if m.start <= case.start < m.end), None)
     old = next((m for m in original.cached(mentions) if m.start == case.origin), None)
     if new is None or old is None:
         return "not read as a figure"
@@ -276,7 +294,7 @@ def same_story(root: Path, settings: Settings) -> None:
                   .replace(str(cluster) + "/", ""))
 
 
-KINDS = ("conversion", "restatement", "story", "paraphrase", "paraphrase story")
+KINDS = ("conversion", "restatement", "story", "paraphrase", "paraphrase story", "that is")
 
 
 def report_table(kinds: tuple[str, ...], tally: dict[tuple[str, bool], list[int]]) -> None:
@@ -354,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nRestated in a sentence of its own, \"<noun phrase> is <figure>.\" ({said} of "
           f"{figures} figures have a noun phrase to say it of; benchmarks/paraphrase.py):\n")
     report_table(("paraphrase", "paraphrase story"), tally)
+    print("\nRestated by reference in the next sentence, \"That is about <figure>.\":\n")
+    report_table(("that is",), tally)
     print("\nRecall by whether the original figure has a measure word (\"a range of\", "
           "\"tonnes of crops\") or is keyed only by the words around it:\n")
     print("| restatement | measured: cases | recall | by its words: cases | recall |")

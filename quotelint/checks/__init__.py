@@ -20,7 +20,10 @@ KINDS: dict[str, str] = {
     "anonymous-source": "quotelint.checks.anonymous_source:AnonymousSourceCheck",
     "attribution-verb": "quotelint.checks.attribution_verb:AttributionVerbCheck",
     "suppression": "quotelint.checks.suppression:SuppressionCheck",
-    "number-consistency": "quotelint.checks.number_consistency:NumberConsistencyCheck",
+    "inconsistent-figures": "quotelint.checks.inconsistent_figures:InconsistentFiguresCheck",
+    "mixed-units": "quotelint.checks.mixed_units:MixedUnitsCheck",
+    "wrong-conversion": "quotelint.checks.wrong_conversion:WrongConversionCheck",
+    "unit-symbol": "quotelint.checks.unit_symbol:UnitSymbolCheck",
     "quote-balance": "quotelint.checks.quote_balance:QuoteBalanceCheck",
     "quote-attribution": "quotelint.checks.quote_attribution:QuoteAttributionCheck",
 }

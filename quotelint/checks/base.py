@@ -3,7 +3,8 @@
 A *kind* is Python (one module per kind); a *rule* is a YAML mapping that configures a kind.
 Following Vale's checks, a kind's constructor validates its parameters and compiles every
 pattern once; ``run`` then only matches. Kinds that compare across the articles of a story
-also implement ``collect`` (a small picklable summary of one document) and ``run_story``.
+set ``STORY`` and implement ``collect`` (a small picklable summary of one document) and
+``run_story``.
 """
 
 from __future__ import annotations
@@ -132,7 +133,10 @@ class Check:
     def run(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
-    # Story-wide kinds (issue: numbers across articles) override these two.
+    # Compares the articles of a story (``--story``): such a kind implements ``collect`` and
+    # ``run_story``; a suppression of its rules is judged unused only after a --story run.
+    STORY: ClassVar[bool] = False
+
     def collect(self, doc: Document) -> Any:
         return None
 

@@ -54,7 +54,7 @@ def digest(data: bytes) -> str:
 
 
 def _story_wide(check: Check) -> bool:
-    return type(check).run_story is not Check.run_story
+    return check.STORY
 
 
 def lint_document(doc: Document, ruleset: RuleSet, *, story: bool = False) -> FileResult:

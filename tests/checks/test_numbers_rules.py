@@ -183,17 +183,16 @@ def test_tolerance_parameter_is_validated(write):
 rules:
   - id: T501
     name: figures
-    kind: number-consistency
+    kind: inconsistent-figures
     category: number-consistency
     message: "{measure}: {this} vs {other} at {where}"
-    report: inconsistent-figures
     tolerance: 2
 """
     with pytest.raises(RuleErrors, match="share between 0 and 1"):
         load_rules([write("r.yaml", rule)], defaults=False)
     with pytest.raises(RuleErrors, match="report"):
-        load_rules([write("r.yaml", rule.replace("report: inconsistent-figures",
-                                                  "report: everything"))], defaults=False)
+        load_rules([write("r.yaml", rule.replace("tolerance: 2", "report: wrong-conversion"))],
+                   defaults=False)
 
 
 def test_clean_copy_has_no_number_findings():
@@ -286,13 +285,13 @@ def test_repeated_mentions_are_compared_once_and_report_as_each_pair_would(text,
     # Mentions that differ only in their place stand in for each other (the first for all),
     # so that a file repeating one figure is not compared pair by pair. The findings must be
     # those of comparing every pair.
-    from quotelint.checks import number_consistency
+    from quotelint.checks import figures
 
     def rules(found):
         return [(f.rule, f.line, f.column, f.message) for f in found if f.rule.startswith("QL5")]
 
     once = rules(lint_text(text, "a.txt"))
-    monkeypatch.setattr(number_consistency, "_unplaced", lambda m: m)  # every pair
+    monkeypatch.setattr(figures, "_unplaced", lambda m: m)  # every pair
     assert rules(lint_text(text, "a.txt")) == once
     assert once  # each text has something to report
 
@@ -302,7 +301,7 @@ def test_a_mention_is_compared_with_the_200_of_its_dimension_before_it():
     # with each other): each of the first 200 is reported against the 100 km, the 201st no
     # longer sees it. Articles have a handful of figures per dimension; a table of thousands
     # was compared pair by pair in quadratic time.
-    from quotelint.checks.number_consistency import WINDOW
+    from quotelint.checks.figures import WINDOW
 
     assert WINDOW == 200
     text = "The missile has a range of 100 km.\n\n" + "".join(

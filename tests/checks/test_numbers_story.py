@@ -86,8 +86,23 @@ def test_story_summaries_are_small_and_picklable():
     tolerance, found = pickle.loads(pickle.dumps(summary))
     assert tolerance == 0.02
     assert [(m.shown, m.measure, m.line) for m in found] == [
-        ("200 mi", "range", 3), ("tens of thousands (10,000–99,999)", "troops", 5)]
-    assert load_rules().find("QL504").collect(Document(SECOND)) is None
+        ("200 mi", "range", 3), ("tens of thousands (10,000–99,999)", "troops", 5),
+        ("$1.5m", None, 7)]  # a sum of money, keyed across a story by the words near it
+    assert sorted(found[2].anchors) == ["cost", "rocket"]
+    assert not load_rules().find("QL504").STORY
+
+
+def test_an_unused_suppression_of_a_rule_within_one_file_is_reported_without_story(cli, write):
+    # A kind declares whether it compares articles; QL504 does not, so a comment that
+    # silences no QL504 is unused in a plain run too, as in a story run.
+    path = write("a.txt", "The parcel weighed 20 kg.\n"
+                          "<!-- quotelint-disable-next-line QL504 -- house style -->\n"
+                          "The rockets have a range of 300 km.\n")
+    for args in ((), ("--story",)):
+        r = cli("-q", "--select", "QL504,QL901", *args, str(path))
+        assert [line.split(":", 1)[1] for line in r.out.splitlines() if "QL901" in line] == [
+            "2:1: info QL901 Unused suppression: “quotelint-disable-next-line QL504” "
+            "silences nothing."]
 
 
 CLIMB_A = """\
@@ -127,3 +142,45 @@ def test_story_summaries_keep_unmeasured_physical_figures_with_their_words():
     assert (m.shown, m.measure, m.line) == ("200 m", None, 3)
     assert {"climber", "winch", "ledg", "summit"} <= m.clause.words
     assert m.clause.names == {"ben", "nevi"}
+
+
+LORRY_A = """\
+Lorry driver held after market crash
+
+The driver of a 12-ton delivery lorry was arrested after it ploughed into a market stall.
+
+Police said the lorry had been stolen from a depot on Monday.
+"""
+
+LORRY_B = """\
+Market crash: driver arrested
+
+Witnesses said the 18-tonne lorry mounted the kerb at speed.
+
+Three people were killed, police said.
+"""
+
+LORRY_C = """\
+Market crash toll rises
+
+Two people were killed, and the toll may rise, officials said.
+"""
+
+
+def test_a_story_keys_physical_figures_by_the_words_near_them(write):
+    # "a 12-ton delivery lorry" and "the 18-tonne lorry": no measure word, different clauses,
+    # but one lorry of one story; the finding names both places and converts.
+    a, b = write("a.txt", LORRY_A), write("b.txt", LORRY_B)
+    result = lint_paths([str(a), str(b)], Settings(select=["QL501"]), story=True)
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.column, f.severity, f.message.split(",")[0],
+             [(r.path.rsplit("/", 1)[1], r.line, r.column) for r in f.related])
+            for f in result.findings] == [
+        ("b.txt", 3, 20, "warning", "Figures for the lorry disagree: 18 tonnes vs 12 tons "
+                                    "(= 10.9 tonnes)", [("a.txt", 3, 17)])]
+
+
+def test_a_toll_an_article_calls_provisional_disagrees_only_as_info(write):
+    b, c = write("b.txt", LORRY_B), write("c.txt", LORRY_C)
+    result = lint_paths([str(b), str(c)], Settings(select=["QL501"]), story=True)
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.severity) for f in result.findings] == [
+        ("c.txt", 3, "info")]

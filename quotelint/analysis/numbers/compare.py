@@ -13,8 +13,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .context import Clause, clauses, lemma, same_clause, same_share
+from .context import Clause, clauses, context_table, lemma, same_clause, same_share
 from .quantities import Quantity, quantities
+from .references import references
 from .units import format_interval, format_number, join_unit, unit_table
 
 if TYPE_CHECKING:
@@ -66,6 +67,13 @@ class Mention:
     difference: bool = False  # a change of temperature: converted without the offset
     scoped: bool = False  # a share of one vote or poll: its clause must say the same too
     proposed: bool = False  # a target someone asks for: compared only with targets
+    reference: bool = False  # "The pipeline is 567 miles.": restates a figure it names
+    names: frozenset[str] = frozenset()  # names near it ("exports to Germany")
+    marks: frozenset[str] = frozenset()  # words that tell things apart ("the second runway")
+    # Set for --story only (story.py): the words near it, and whether it is a count its article
+    # gives as a floor or says is changing.
+    anchors: frozenset[str] = frozenset()
+    provisional: bool = False
 
 
 def shown(q: Quantity) -> str:
@@ -104,8 +112,35 @@ def mentions(doc: Document) -> list[Mention]:
             paired=q.converts is not None or i in paired, comparable=q.comparable,
             times=q.times, context=q.context, source=q.source,
             subject=q.subject, head=q.head, clause=around[i], difference=q.difference,
-            scoped=q.scoped, proposed=q.proposed))
+            scoped=q.scoped, proposed=q.proposed, names=q.names, marks=q.marks))
+    if any(q.figure.unit is not None for q in found):
+        _restated(out, references(doc, found))
     return out
+
+
+def _restated(out: list[Mention], refs: list[tuple[int | None, str]]) -> None:
+    """A restatement by reference takes what its figure is of from the figure it restates
+    (``references``); a bare one whose figure is not in the document ("The pipeline is 567
+    miles." in another article of the story) is keyed by its noun alone."""
+    for i, (j, noun) in enumerate(refs):
+        m = out[i]
+        if j is not None:
+            a = out[j]
+            out[i] = replace(m, measure=a.measure, display=a.display, clause=a.clause,
+                             context=a.context, times=a.times, source=a.source,
+                             subject=a.subject, head=a.head, scoped=a.scoped,
+                             names=a.names, marks=a.marks,
+                             proposed=a.proposed, comparable=m.comparable and a.comparable,
+                             # "That is about 5.5 million tons" restates "5 million tonnes a
+                             # year" without its rate
+                             dimension=a.dimension if a.dimension.startswith(f"{m.dimension}/")
+                             else m.dimension)
+            if not noun and a.system != m.system:  # "That is about 400 miles": both given
+                out[i] = replace(out[i], paired=True)
+                out[j] = replace(a, paired=True)
+        elif noun:
+            key = lemma(noun)
+            out[i] = replace(m, clause=Clause(frozenset({key}), key, noun), reference=True)
 
 
 # -- same measure? --------------------------------------------------------------------------
@@ -135,9 +170,21 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
             return "no shared word"
         if a.scoped and a.clause and b.clause and not same_share(a.clause, b.clause):
             return "other vote or poll"  # "59.6% of voters" rejected another initiative
-    elif a.clause is None or b.clause is None or not same_clause(a.clause, b.clause,
-                                                                 a.context, b.context):
+    elif a.clause is None or b.clause is None:
         return "context"
+    elif (a.reference or b.reference) and a.clause.noun == b.clause.noun:
+        pass  # "The pipeline is 567 miles." restates whatever figure is the pipeline's
+    elif not same_clause(a.clause, b.clause, a.context, b.context):
+        return "context"
+    return exclusion(a, b, heads=(a.head, b.head) if by_measure else (_head(a), _head(b)))
+
+
+def exclusion(a: Mention, b: Mention, *, heads: tuple[str | None, str | None] = (None, None),
+              story: bool = False) -> str | None:
+    """What keeps two figures of one quantity, as their words say, from being compared: a
+    change, a proposal, a conversion, one sentence, other times, sources, subjects or things
+    (``heads``: the nouns they are said of). ``story``: of two articles keyed by what they
+    are said of (``story.py``), where a time left unsaid in one is no other time."""
     if not (a.comparable and b.comparable):
         return "change, part or rate"  # "rose to 84", "2,000 extra troops"
     if a.proposed != b.proposed:
@@ -146,7 +193,11 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
         return "conversion"  # "(199 miles)" is compared with its own figure only (QL502)
     if a.path == b.path and a.sentence == b.sentence:
         return "one sentence"  # two figures in one sentence contrast them ("300 km, not 80")
-    if a.times != b.times:
+    if a.reference or b.reference:
+        pass  # a restatement by reference has its original's times, or none of its own
+    elif story and (a.times and b.times and not a.times & b.times):
+        return "time"
+    elif not story and _other_time(a.times, b.times):
         return "time"  # "in 2015", "four months ago", "earlier reports": another time or event
     if not (a.exact or b.exact) and _ratio(a, b) > MAX_RATIO:
         return "tenfold"  # two different things that the keying could not tell apart
@@ -154,12 +205,37 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
     # speaker's (a witness's "over 30 dead bodies" is not the minister's 80).
     if a.source and b.source and a.source != b.source:
         return "source"
-    if a.subject and b.subject and a.subject != b.subject:
+    if a.subject and b.subject and a.subject != b.subject and not (a.reference or b.reference):
         return "subject"  # "Denmark produces 30,000 tonnes ... Greece makes 115,000 tonnes"
-    head_a, head_b = (a.head, b.head) if by_measure else (_head(a), _head(b))
+    if a.path == b.path and a.names - b.names and b.names - a.names:
+        # "exports to Germany were ..." / "exports to France were ...": rows of a list (across
+        # outlets, names vary with the writer: "in Ukraine" / "in Kyiv")
+        return "entity"
+    if not story and a.marks and b.marks and not a.marks & b.marks:
+        return "entity"  # "the first runway" / "the second runway"
+    head_a, head_b = heads
     if head_a and head_b and head_a != head_b:
         return "head"  # "the bridge is 19 km long ... the convoy was 60 km long"
     return None
+
+
+def ambiguous(b: Mention, candidates: list[Mention], before: list[Mention]) -> bool:
+    """Could the bare restatement ``b`` ("The race is 4.1 miles.") be said of more than one
+    figure? Of its ``candidates`` (the same quantity), or, for a noun that names a kind of
+    thing ("race", "hurdles"), of any figure ``before`` it with that noun in its clause."""
+    noun = b.clause.noun if b.clause else None
+    if noun in context_table().categories:
+        candidates = [a for a in before if a.clause is not None and noun in a.clause.words]
+    return len({(a.lo, a.hi) for a in candidates}) > 1
+
+
+def _other_time(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sentences' time words place their figures at different times? Years, months and
+    time words must be the same; weekdays only differ if both name one ("on Saturday" may be
+    left out of a restatement, but "on Friday" is not "by Saturday")."""
+    days_a = {t for t in a if t.startswith("day:")}
+    days_b = {t for t in b if t.startswith("day:")}
+    return a - days_a != b - days_b or bool(days_a and days_b and days_a != days_b)
 
 
 def _noun_keyed(m: Mention) -> bool:

@@ -54,6 +54,7 @@ class MeasureTable:
     openers: frozenset[str]
     min_value: dict[str, float]
     times: re.Pattern
+    distinguishers: frozenset[str]
 
 
 def _figure_words() -> frozenset[str]:
@@ -132,6 +133,7 @@ def measure_table() -> MeasureTable:
         | frozenset(w.lower() for w in data["generic_sources"]) | _figure_words(),
         min_value=min_value,
         times=compile_re(rf"(?i:{data['time_markers']})"),
+        distinguishers=frozenset(w.lower() for w in data["distinguishers"]),
     )
 
 

@@ -55,6 +55,8 @@ class Quantity:
     cue: str = ""  # the words that named the measure ("of voters")
     scoped: bool = False  # a share of one vote or poll ("% of voters", "turnout")
     proposed: bool = False  # a target someone asks for ("called for 20,000 troops")
+    names: frozenset[str] = frozenset()  # names near it: "exports to Germany"
+    marks: frozenset[str] = frozenset()  # words near it that tell things apart: "the second"
 
     @property
     def start(self) -> int:
@@ -80,8 +82,11 @@ _NAMED = frozenset({"count", "temperature"})
 _NAME_BEFORE = compile_re(r"\b([A-Z][\w-]*)\s+$")
 # Between a figure and its conversion: "320 km (199 miles)", "40 metres deep (131 feet)",
 # "a 40-metre-deep well (131 feet)", "320 km, or 199 miles".
+# "912 km, the equivalent of 570 miles", "912 km - that is, 570 miles", "912 km, which is 570".
 _CONVERSION_GAP = compile_re(
-    r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+)\s*")
+    r"\s*(?:-?[A-Za-z]+(?:-[A-Za-z]+)*\s*){0,2}(?:[(\[]|,?\s*or\s+|[-–—]\s*or\s+|"
+    r"(?:,|\s[-–—])\s*(?:(?:the\s+)?equivalent\s+(?:of|to)|that\s+is,?|that[’']s|i\.e\.,?|"
+    r"which\s+is)\s+)\s*")
 
 
 def quantities(doc: Document) -> list[Quantity]:
@@ -154,8 +159,31 @@ def quantities(doc: Document) -> list[Quantity]:
             context=words - {stem(w) for w in _WORD.findall(cue)}, difference=difference,
             cue=cue, scoped=measure.split(":")[0] in meas.scoped if measure else False,
             proposed=bool(meas.proposal_before.search(left)),
+            **_near(meas, text, fig, sent.start, sent.end, names),
         ))
     return out
+
+
+_NEAR_WORD = compile_re(r"[A-Za-z][\w’'-]*")
+
+
+def _near(meas: MeasureTable, text: str, fig: Figure, start: int, end: int,
+          names: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The names a few words either side of ``fig`` and the distinguishing words ("second",
+    "northern") right next to it (four words before, three after): what tells one row of a
+    list or one of two runways from the other. A word is a name if the document capitalises
+    it mid-sentence; the sentence's first word is not."""
+    found: set[str] = set()
+    marks: set[str] = set()
+    left = _NEAR_WORD.findall(text, max(start, fig.start - 50), fig.start)
+    right = _NEAR_WORD.findall(text, fig.end, min(end, fig.end + 40))
+    for k, word in enumerate(left + right):
+        if word in names and word.lower() not in meas.openers and (
+                k or fig.start - 50 > start):  # not the sentence's first word
+            found.add(word.lower())
+        elif word.lower() in meas.distinguishers and len(left) - 4 <= k < len(left) + 3:
+            marks.add(word.lower().removesuffix("’s").removesuffix("'s"))
+    return {"names": frozenset(found), "marks": frozenset(marks)}
 
 
 # The source of a figure in a direct quotation whose sentence names no one: the speaker, who
@@ -175,9 +203,11 @@ def _norm(text: str) -> str:
 
 def _times(meas: MeasureTable, sentence: str) -> frozenset[str]:
     """The sentence's time words, normalised: "in November" and "last November" are both
-    "november"."""
-    return frozenset(m.group("month").lower() if m.group("month") else _norm(m.group())
-                     for m in meas.times.finditer(sentence))
+    "november"; "on Friday" and "by Friday" are "day:friday" (``compare`` reads weekdays
+    apart: a sentence that names none may be of any day)."""
+    return frozenset(m.group("month").lower() if m.group("month")
+                     else f"day:{m.group('day').lower()}" if m.group("day")
+                     else _norm(m.group()) for m in meas.times.finditer(sentence))
 
 
 def _words(meas: MeasureTable, sentence: str) -> frozenset[str]:

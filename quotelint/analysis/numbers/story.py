@@ -1,0 +1,147 @@
+"""Figures of different articles of one story (``--story``): when they state one quantity.
+
+Within an article, two figures are one quantity by a shared measure or by the same words
+around them (``compare.why_not_same``). Across outlets, the words differ while the fact is
+the same ("a 19-ton delivery truck" / "a 25-tonne truck"), so a story also keys figures by
+what they are said of (``context.yaml``'s ``story``):
+
+physical figures and sums of money by a content word near both (a name, "truck",
+"earnings") that few of the story's figures of their dimension have near them ("tax" in a
+story about a tax charge says nothing), and only if they are at most ``max_ratio`` apart.
+Counts are compared by their measure only ("killed", "injured", "arrested"): the nouns
+around counts ("seasons", "innings", "officials") repeat for many different things.
+
+Every exclusion of ``why_not_same`` that holds across outlets still applies (times, proposals,
+changes, named sources, "first"/"second"). A figure is *provisional* when it is a floor ("at
+least 60 killed") or its article says that count is changing ("the toll rose to"): a
+disagreement with it is explained by time, and is reported as info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...cache import compile_re
+from ...data import load_data
+from .compare import Mention, exclusion, why_not_same
+from .context import context_table, lemma
+
+if TYPE_CHECKING:
+    from ...text.document import Document
+
+
+@dataclass(frozen=True)
+class StoryTable:
+    window: int
+    max_ratio: float
+    money_ratio: float
+    common: float
+    tolls: frozenset[str]
+    floors: frozenset[str]
+    changing: re.Pattern
+    skip: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def story_table() -> StoryTable:
+    data = load_data("context")["story"]
+    return StoryTable(
+        window=int(data["window"]),
+        max_ratio=float(data["max_ratio"]),
+        money_ratio=float(data["money_ratio"]),
+        common=float(data["common"]),
+        tolls=frozenset(data["tolls"]),
+        floors=frozenset(data["floors"]),
+        changing=compile_re(rf"(?i:{data['changing']})"),
+        skip=context_table().skip | frozenset(lemma(w) for w in data["not_anchors"]),
+    )
+
+
+_WORD = compile_re(r"[A-Za-z][\w’'-]*")
+_PHYSICAL = frozenset({"length", "area", "volume", "mass", "speed"})
+
+
+def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
+    """Those of ``found`` (a document's comparable mentions) that a story can compare, with
+    what it compares them by: the words near each physical figure or sum of money
+    (``anchors``), and whether a toll is provisional."""
+    table = story_table()
+    text = doc.flat
+    changing = bool(table.changing.search(text))
+    out = []
+    for m in found:
+        family = _family(m.dimension)
+        anchors: frozenset[str] = frozenset()
+        if family in _PHYSICAL or family == "money":
+            anchors = _anchors(text, doc, m, table.window, table.skip)
+        if not (m.measure or m.clause or anchors):
+            continue  # a count with no measure: nothing says what it counts
+        provisional = (m.measure or "").split(":")[0] in table.tolls and (
+            m.approximator in table.floors or changing)
+        out.append(replace(m, anchors=anchors, provisional=provisional))
+    return out
+
+
+def sharpen(found: list[Mention]) -> list[Mention]:
+    """The mentions of a whole story with the anchors of its sums of money that say little
+    taken out: those near more than ``common`` of the story's sums in that currency ("tax",
+    "Goldman" in a story about a bank's tax charge). Physical figures are few in a story, and
+    a word near most of them ("truck") is more often what they all measure."""
+    share = story_table().common
+    by_dimension: dict[str, list[Mention]] = {}
+    for m in found:
+        if m.anchors and _family(m.dimension) == "money":
+            by_dimension.setdefault(m.dimension, []).append(m)
+    drop: dict[str, frozenset[str]] = {}
+    for dimension, group in by_dimension.items():
+        counts = Counter(w for m in group for w in m.anchors)
+        drop[dimension] = frozenset(w for w, n in counts.items() if n > share * len(group))
+    return [replace(m, anchors=m.anchors - drop[m.dimension]) if m.dimension in drop else m
+            for m in found]
+
+
+def _family(dimension: str) -> str:
+    family = dimension.split("/")[0]
+    return "money" if family.startswith("money:") else family
+
+
+def _anchors(text: str, doc: Document, m: Mention, window: int,
+             skip: frozenset[str]) -> frozenset[str]:
+    """The content words within ``window`` words of ``m`` in its sentence, as stems; a
+    hyphenated word gives its parts ("fourth-quarter": "fourth", "quarter")."""
+    sent = doc.sentences[doc.sentence_index(m.start)]
+    left = _WORD.findall(text, sent.start, m.start)[-window:]
+    right = _WORD.findall(text, m.end, sent.end)[:window]
+    words = [part for token in left + right for part in token.split("-")]
+    return frozenset(w for w in (lemma(t) for t in words if t) if len(w) > 2 and w not in skip)
+
+
+def same_in_story(a: Mention, b: Mention) -> bool:
+    """Do ``a`` and ``b``, of two articles of a story, state one quantity? By their measure
+    or words (``why_not_same``), else by what they are said of (the module docstring)."""
+    why = why_not_same(a, b)
+    if why is None:
+        return True
+    if why not in ("context", "measure", "no shared word") or a.dimension != b.dimension:
+        return False
+    table = story_table()
+    most = table.money_ratio if _family(a.dimension) == "money" else table.max_ratio
+    if not a.anchors & b.anchors or _ratio(a, b) > most:
+        return False
+    for m, other in ((a, b), (b, a)):
+        if (other.measure is None and m.measure and ":" not in m.measure
+                and lemma(m.measure) not in other.anchors):
+            return False  # "a top speed of 50 mph" is not any speed near the tram
+    return exclusion(a, b, story=True) is None
+
+
+def _ratio(a: Mention, b: Mention) -> float:
+    mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
+    if a.hi == float("inf") or b.hi == float("inf"):
+        mid_a, mid_b = a.lo, b.lo
+    low, high = sorted((mid_a, mid_b))
+    return high / low if low > 0 else float("inf")
