@@ -10,6 +10,8 @@ envoy`` reads the speaker after the verb. All functions read the masked text of 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from ...cache import compile_regex
@@ -369,13 +371,17 @@ _PERSON_AT_WORD_END = compile_regex(_PERSON + r"(?![\w’'-])")
 
 def last_person(t: str, before: int) -> Span | None:
     """The last name of a person in the 1,500 characters before ``before``."""
+    return next(people_before(t, before, max(0, before - 1500)), None)
+
+
+def people_before(t: str, before: int, lo: int) -> Iterator[Span]:
+    """Names of people in ``t[lo:before]``, the nearest first."""
     skip = words().leading | words().determiners
-    lo, end = max(0, before - 1500), before
+    end = before
     while end > lo:
         m = _PERSON_AT_WORD_END.search(t, lo, end)
         if m is None:
-            return None
+            return
         if m.group().split()[0].lower() not in skip:
-            return m.start(), m.end()
+            yield m.start(), m.end()
         end = m.start()
-    return None
