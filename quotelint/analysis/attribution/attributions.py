@@ -51,7 +51,7 @@ from ...cache import compile_regex
 from ...matching.end_search import Tail
 from ...text.quotes import Quote
 from .carryover import carry_over
-from .cues import Cue, dash_credit, find_cues, finders_in_vain, sentence_verbs
+from .cues import Cue, bracket_credit, dash_credit, find_cues, finders_in_vain, sentence_verbs
 from .lexicon import QUOTE, Span
 from .model import KINDS, Attribution
 from .resolution import resolve, speaker_name, speaking_bodies
@@ -79,8 +79,9 @@ def _sourced(doc: Document) -> list[Attribution]:
             if a.via not in _NOT_SOURCES and a.verb_class != "hearsay"]
 
 
-# Speakers a reader infers but no words of the story give: no sources for the sourcing rules.
-_NOT_SOURCES = frozenset({"subject", "narration"})
+# Speakers a reader infers but no words of the story give, and a newsletter's credit (the
+# outlet an item comes from, not who says its claims): no sources for the sourcing rules.
+_NOT_SOURCES = frozenset({"subject", "narration", "credit"})
 
 
 def quote_attribution(doc: Document, quote: Quote) -> Attribution | None:
@@ -256,12 +257,14 @@ def _analyze(doc: Document) -> list[Attribution]:
         for q in members:
             k = doc.sentence_index(q.start)
             cue = _label(doc, q) or dash_credit(t, q.end) \
-                or _assign(t, sentences[k].start, q, cues)
+                or _assign(t, sentences[k].start, q, cues) \
+                or bracket_credit(t, q.end, doc.paragraphs[q.paragraph].end)
             if cue is None:
                 continue
             used.add(id(cue))
             a = Attribution(_kind(t, sentences[k].start, q, cue), (q.start, q.end), cue.source,
-                            (cue.start, cue.end), k, q, "cue", cue.cls)
+                            (cue.start, cue.end), k, q,
+                            "credit" if cue.cls == "credit" else "cue", cue.cls)
             by_quote[q.start] = a
             out.append(a)
         for cue in cues:

@@ -174,6 +174,9 @@ def subject_before(t: str, i: int, lo: int, seg: int | None = None) -> Span | No
     span = np_span(t, seg, i, toks=toks)
     if span is None and len(toks) > 1 and toks[-1].group().lower() in ("who", "which", "that"):
         head = np_span(t, toks[0].start(), toks[-2].end())  # the Protestants who pledged
+        if head is None and toks[-1].group().lower() == "who":
+            tail = tail_np(t, (toks[0].start(), toks[-2].end()))  # made by a surrogate who
+            head = np_span(t, *tail) if tail[0] > toks[0].start() else None
         if head is not None:
             head = tail_np(t, head)
             return trailing_name(t, head) if is_name(t, trailing_name(t, head)) else head
@@ -200,7 +203,15 @@ def subject_before(t: str, i: int, lo: int, seg: int | None = None) -> Span | No
     if span is not None:
         return span
     if seg > lo and t[seg - 1] == "," and blank:
-        return _appositive(t, seg - 1, lo)
+        aside = _appositive(t, seg - 1, lo)
+        close = seg - 2
+        while close > lo and t[close] == " ":
+            close -= 1
+        if aside is None and t[close] == ")":  # Gov. John Kasich (R-OH), said
+            opening = t.rfind("(", lo, close)
+            if opening > lo:
+                return subject_before(t, opening, lo)
+        return aside
     dash = _DASH_BEFORE.ends(t, lo, seg)
     if dash is not None and blank:  # Andrei Illarionov - then an adviser to Putin - told
         opening = _DASH_ASIDE.search(t, lo, dash.start())
