@@ -4,7 +4,10 @@ The text table gives, per file, each quotation's position, speaker, cue and open
 then who is quoted how often, named or not (a pronoun counts for the person it refers to).
 ``--format json`` is a contract: one object per quotation with ``path``,
 ``start``, ``end`` (0-based code-point offsets, marks included), ``line``, ``text``,
-``speaker``, ``speaker_start``, ``speaker_end`` and ``cue``.
+``speaker``, ``speaker_start``, ``speaker_end`` and ``cue``, and ``speaker_name``: the name the
+speaker stands for (a pronoun's person, the name a description ends with, the body "the
+ministry" names), or null. The text table shows that name in brackets after the speaker's words
+when they differ.
 """
 
 from __future__ import annotations
@@ -16,8 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..analysis.attribution.attributions import Attribution, quotations, quote_attribution
-from ..analysis.attribution.lexicon import words
+from ..analysis.attribution.attributions import (
+    Attribution,
+    quotations,
+    quote_attribution,
+    quote_speaker_name,
+)
+from ..analysis.attribution.lexicon import Span, words
 from ..analysis.attribution.speakers import is_name, trailing_name
 from ..config.settings import Settings
 from ..errors import InputError
@@ -34,6 +42,12 @@ class Row:
     doc: Document
     quote: Quote
     attribution: Attribution | None
+    name: Span | None = None
+
+    @property
+    def speaker_name(self) -> str | None:
+        return None if self.name is None else " ".join(
+            self.doc.text[self.name[0]:self.name[1]].split())
 
     def to_json(self) -> dict:
         a, q, text = self.attribution, self.quote, self.doc.text
@@ -48,6 +62,7 @@ class Row:
             "speaker_start": source[0] if source else None,
             "speaker_end": source[1] if source else None,
             "cue": a.cue_text(self.doc) if a is not None else None,
+            "speaker_name": self.speaker_name,
         }
 
 
@@ -62,7 +77,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def rows(doc: Document) -> list[Row]:
-    return [Row(doc, q, quote_attribution(doc, q)) for q in quotations(doc)]
+    return [Row(doc, q, quote_attribution(doc, q), quote_speaker_name(doc, q))
+            for q in quotations(doc)]
 
 
 def _documents(paths: list[str], stdin_name: str | None,
@@ -110,8 +126,8 @@ def identity(row: Row) -> tuple[str, str]:
     if a is None or a.source is None:
         return "(no speaker)", "none"
     span = a.source
-    if doc.text[span[0]:span[1]].lower() in words().pronouns and a.resolved is not None:
-        span = a.resolved
+    if doc.text[span[0]:span[1]].lower() in words().pronouns and row.name is not None:
+        span = row.name
     text = " ".join(doc.text[span[0]:span[1]].split())
     named = is_name(doc.text, trailing_name(doc.text, span)) and not (
         len(text.split()) == 1 and text.lower() in words().nouns | words().pronouns)
@@ -144,8 +160,9 @@ def write_table(table: list[Row], doc: Document, out: TextIO) -> None:
         line, column = doc.position(row.quote.start)
         a = row.attribution
         speaker = a.source_text(doc) if a and a.source else "—"
-        if a and a.resolved and speaker.lower() in words().pronouns:
-            speaker += f" ({doc.text[a.resolved[0]:a.resolved[1]]})"
+        name = row.speaker_name
+        if name and a and a.source and name != " ".join(speaker.split()):
+            speaker += f" ({name})"
         lines.append((f"{line}:{column}", _cut(speaker, _SPEAKER_WIDTH),
                       _cut(a.cue_text(doc) or "", 16) if a else "",
                       _cut(doc.text[row.quote.start:row.quote.end], _QUOTE_WIDTH)))

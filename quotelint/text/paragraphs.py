@@ -4,7 +4,10 @@ News copy arrives in two shapes: one paragraph per line with no blank lines (wir
 seed 002) and hard-wrapped paragraphs separated by blank lines. A blank-line block with a line
 longer than any editor wraps at is one paragraph per line. Otherwise a line break is a
 paragraph break when the next line's first word would have fitted on the line (a wrapping
-editor would have put it there).
+editor would have put it there). Lines are sentences (a CMS export, semantic line breaks) when a
+quotation runs across a line break: a line leaves a quote open and a later line closes it with
+no reopening mark (``quotes.quote_runs_across``); then only a line that does not end like a
+sentence (a headline, a crosshead) stands apart, and the rest of the block is one paragraph.
 In Markdown the blocks come from ``quotelint.text.markdown``: a soft line break never ends a
 paragraph (CommonMark), while headings, list items, block quotes and each table cell are
 paragraphs of their own, with their markers blanked out of the prose.
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..cache import compile_regex
+from .quotes import quote_runs_across
 
 if TYPE_CHECKING:
     from .document import Document
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 WRAP_LIMIT = 100  # no editor hard-wraps prose wider than this
 
 _LINE = compile_regex(r"[^\n]*\n?")
+_SENTENCE_END = compile_regex(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,11 @@ def split_paragraphs(doc: Document) -> list[Paragraph]:
             return
         texts = [prose[s:e] for s, e in block]
         breaks = _breaks_after(texts)
+        if any(breaks) and quote_runs_across(prose, block):
+            # Lines are sentences (a CMS export, semantic line breaks): only a line that does
+            # not end like a sentence (a headline, a crosshead) stands apart.
+            ends = [_SENTENCE_END.search(t) is not None for t in texts]
+            breaks = [b and not (ends[i] and ends[i + 1]) for i, b in enumerate(breaks)]
         start = block[0][0]
         for i, (_, end) in enumerate(block):
             if i == len(block) - 1 or breaks[i]:

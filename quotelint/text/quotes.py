@@ -1,13 +1,15 @@
 """Quotation marks paired per paragraph, as an editor reads them.
 
-Marks: ``"`` ``'`` ``“ ”`` ``‘ ’`` ``« »`` ``‹ ›`` ``„ ‚``, and the typewriter doubles ``''``
-and ````` that some wire copy uses for ``"``. Each mark gets a role from its neighbours: curly
-marks say which way they face, straight marks open after the start, a space or ``([{—–-/``
-and close otherwise. ``’``/``'`` between letters, before a decade (``’90s``), in a known
-elision (``rock ’n’ roll``) or after a digit (``5'10"``) is an apostrophe or a prime; after a
-letter it is a possessive (``Ukrainians’ morale``) unless a single quote is open, and even then
-``s’`` before a lower-case word is one when a later single mark can close the quote
-(``‘the players’ union is strong,’``). ``′ ″`` are primes, never quotes.
+Marks: ``"`` ``'`` ``“ ”`` ``‘ ’`` ``« »`` ``‹ ›`` ``„ ‚``, and the doubles ``''`` and `````
+of typewriter wire copy and ``‘‘ ’’`` of some CMSes, each one mark standing for ``"`` or ``“ ”``.
+Each mark gets a role from its neighbours: curly marks say which way they face, straight marks
+open after the start, a space or ``([{—–-/`` and close otherwise. ``’``/``'`` between letters,
+before a decade (``’90s``), in a known elision (``rock ’n’ roll``) or after a digit (``5'10"``)
+is an apostrophe or a prime; after a letter it is a possessive (``Ukrainians’ morale``) unless a
+single quote is open, and even then ``s’`` before a lower-case word is one when a later single
+mark can close the quote (``‘the players’ union is strong,’``). ``′ ″`` are primes, never
+quotes; so is a double mark after a digit (``12"``, ``5’2’’``) unless it closes a quotation
+of its own shape.
 
 Pairing is a stack per paragraph, so a stray mark costs at most its own paragraph, and an
 editor's reading of what is left open:
@@ -42,23 +44,25 @@ if TYPE_CHECKING:
 
 DOUBLE, SINGLE, BLOCK = "double", "single", "block"
 FAMILY = {'"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE,
-          "''": DOUBLE, "``": DOUBLE,
+          "''": DOUBLE, "``": DOUBLE, "‘‘": DOUBLE, "’’": DOUBLE,
           "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‹": SINGLE, "›": SINGLE}
 STRAIGHT = frozenset({'"', "'", "''", "``"})
 # What may close each opener without a mismatch (German „so“ and ‚so‘, Polish „tak”).
 VALID_CLOSE = {'"': ('"', "''"), "''": ('"', "''"), "``": ("''", '"'), "'": ("'",),
-               "“": ("”",), "‘": ("’",), "„": ("“", "”"), "‚": ("‘", "’"), "«": ("»",),
-               "‹": ("›",)}
-_OPEN_ONLY = frozenset({"“", "„", "«", "‘", "‚", "‹", "``"})
-_CLOSE_ONLY = frozenset({"”", "»", "’", "›"})
+               "“": ("”",), "‘": ("’",), "‘‘": ("’’", "”"), "„": ("“", "”"), "‚": ("‘", "’"),
+               "«": ("»",), "‹": ("›",)}
+_OPEN_ONLY = frozenset({"“", "„", "«", "‘", "‚", "‹", "``", "‘‘"})
+_CLOSE_ONLY = frozenset({"”", "»", "’", "›", "’’"})
 _OPEN_CONTEXT = frozenset(" \t\r\n([{—–-/\u00a0") | frozenset("“‘«‹„‚")
 _SENTENCE_END = frozenset(".!?…")
 _CLOSING_PUNCT = frozenset(".,;:!?…)]}")
 _AFTER_SENTENCE = frozenset(")]\"'’”»›")  # may stand between a sentence end and the next quote
-_MARKS = compile_regex(r"''|``|[\"'“”‘’„‚«»‹›]")
+_MARKS = compile_regex(r"''|``|‘‘|’’|[\"'“”‘’„‚«»‹›]")
 _ELISION = compile_regex(r"(?i)['’‘](?:n['’]|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b)")
 _DECADE = compile_regex(r"['’‘]\d\ds?\b")
-_PRIME = compile_regex(r"\d['’]\d{1,2}[\"”]?|\d[\"”]")
+_PRIME = compile_regex(r"\d['’′]\d{1,2}(?:[\"”″]|''|’’)?|\d(?:[\"”″]|''|’’)")
+_FEET = compile_regex(r"\d['’′]\d{1,2}$")  # 5'10 before an inch mark
+_INCH = frozenset({'"', "”", "''", "’’"})
 _WORD = compile_regex(r"\w+(?:['’-]\w+)*")
 _BLOCK_LINE = compile_regex(r"^ {0,3}>[ \t]?([^\n]*)$", regex.M)
 _CREDIT = compile_regex(r"\s*(?:—|―|–|--)\s*\S")
@@ -214,9 +218,12 @@ def _role(prose: str, i: int, mark: str, bounds: tuple[int, int], families: set[
             if prev in "sS" and nxt == " " and j + 1 < end and prose[j + 1].islower() \
                     and _next_single_closes(prose, i, end):
                 return "skip"  # ‘the players’ union is strong,’ she said
-    elif mark == '"' and prev.isdigit() and DOUBLE not in families \
-            and _PRIME.search(prose, max(start, i - 4), j):
-        return "skip"  # inches: 5'10", a 12" record
+    elif mark in _INCH and prev.isdigit() and _PRIME.search(prose, max(start, i - 4), j) and (
+            DOUBLE not in families or _FEET.search(prose, max(start, i - 5), i)
+            or (top is not None and (top in STRAIGHT) != (mark in STRAIGHT))):
+        # inches: 5'10", 5’2’’, a 12" record; in a quotation, after feet or in the other shape
+        # of marks (“a 12" pizza”)
+        return "skip"
     if mark in _OPEN_ONLY:
         if mark == "“" and DOUBLE in families and (prev.isalnum() or prev in ".,;:!?…") \
                 and (nxt.isspace() or nxt in ".,;:!?)" or j >= end):
@@ -344,6 +351,51 @@ def _unclosed(opener: _Open, out: QuoteAnalysis) -> None:
         out.problems.append(MarkProblem("unclosed", opener.offset, opener.mark))
 
 
+def _line_events(prose: str, start: int, end: int) -> tuple[str | None, dict[str, str]]:
+    """One line paired on its own: (the family of the outermost quote it leaves open, the first
+    event of each family: "open" or "unopened")."""
+    scratch = QuoteAnalysis()
+    openers, left = _pair(prose, start, end, scratch)
+    firsts = sorted([(o.offset, o.family, "open") for o in openers]
+                    + [(p.start, FAMILY[p.mark], "unopened") for p in scratch.problems
+                       if p.kind == "unopened"])
+    events: dict[str, str] = {}
+    for _, family, event in firsts:
+        events.setdefault(family, event)
+    left_open = next((o.family for o in left if o.mark != "'"), None)
+    return left_open, events
+
+
+def quote_runs_across(prose: str, lines: list[tuple[int, int]], lookahead: int = 6) -> bool:
+    """Does a quotation run across a line break of these lines, as when each line is a
+    sentence: a line leaves a quote open, the next line does not reopen it (AP), and the next
+    mark of its family, within ``lookahead`` lines, is a closing mark with nothing open, or an
+    opening mark that starts a later line (the quote taken up, AP style)?"""
+    marked = [_MARKS.search(prose, s, e) is not None for s, e in lines]
+    if sum(marked) < 2:
+        return False
+    events = [_line_events(prose, s, e) if m else (None, {})
+              for (s, e), m in zip(lines, marked, strict=True)]
+    for i in range(len(lines) - 1):
+        family = events[i][0]
+        if family is None:
+            continue
+        reopens = opens_with_mark(prose, *lines[i + 1])
+        if reopens is not None and FAMILY[reopens] == family:
+            continue  # AP: the next paragraph takes the quote up
+        for j in range(i + 1, min(len(lines), i + 1 + lookahead)):
+            event = events[j][1].get(family)
+            if event is not None:
+                if event == "unopened":
+                    return True
+                # Taken up at the start of a later line, past lines with none of its marks:
+                # an AP running quote whose sentences are lines ("A. / B. / "C.").
+                if j > i + 1 and opens_with_mark(prose, *lines[j]) is not None:
+                    return True
+                break
+    return False
+
+
 def _groups(prose: str, paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
     """Paragraphs paired together: one that starts in lower case continues the one before."""
     groups: list[list[Paragraph]] = []
@@ -372,8 +424,10 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     out = QuoteAnalysis()
     groups = _groups(prose, doc.paragraphs)
     continued_next = False
+    broken: str | None = None  # the family of a quote the group before left unclosed
     for k, group in enumerate(groups):
         first, last = group[0], group[-1]
+        n = len(out.problems)
         openers, left = _pair(prose, first.start, last.end, out)
         if continued_next and openers and openers[0].offset == _lead_end(prose, first.start,
                                                                          first.end):
@@ -387,6 +441,7 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                 continued_next = True
             else:
                 _unclosed(opener, out)
+        broken = _one_per_quotation(out.problems, n, broken)
         spans = sorted(((o.offset, o.end, o) for o in openers if o.end is not None),
                        key=lambda s: (s[0], -s[1]))
         for (start, end, o), depth in zip(spans, _depths(spans), strict=True):
@@ -401,12 +456,34 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     return out
 
 
+def _one_per_quotation(problems: list[MarkProblem], n: int, broken: str | None) -> str | None:
+    """One broken quotation, one problem: a closing mark with nothing open after a quote of its
+    family left unclosed (in its group, or at the end of the group before) closes that quote,
+    and is not reported again. Returns the family of the last quote the group leaves unclosed.
+    """
+    own = sorted(problems[n:], key=lambda p: p.start)
+    unclosed: list[str] = [broken] if broken else []
+    kept = []
+    for p in own:
+        family = FAMILY[p.mark]
+        if p.kind == "unopened" and family in unclosed:
+            unclosed.remove(family)
+            continue
+        if p.kind == "unclosed":
+            unclosed.append(family)
+        kept.append(p)
+    problems[n:] = kept
+    return next((FAMILY[p.mark] for p in reversed(kept) if p.kind == "unclosed"), None)
+
+
 def _nesting(out: QuoteAnalysis) -> None:
     """A quote nested directly in a quote of its own family: “a “b” c” should be “a ‘b’ c”."""
     for q in out.quotes:
         if q.depth:
             parent = out.parent(q)
-            if parent is not None and parent.family == q.family:
+            # Marks of another shape (“ inside "...") are told apart: QL105's business.
+            if parent is not None and parent.family == q.family \
+                    and (q.open_mark in STRAIGHT) == (parent.open_mark in STRAIGHT):
                 out.problems.append(MarkProblem("nesting", q.start, q.open_mark,
                                                 partner=parent.start))
 

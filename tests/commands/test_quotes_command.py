@@ -23,7 +23,7 @@ def test_json_is_one_object_per_quotation_with_offsets_into_the_text(cli, write)
     ]
     for q in records:
         assert set(q) == {"path", "start", "end", "line", "text", "speaker", "speaker_start",
-                          "speaker_end", "cue"}
+                          "speaker_end", "cue", "speaker_name"}
         assert DRAFT[q["start"]:q["end"]] == q["text"]
         if q["speaker"] is not None:
             assert DRAFT[q["speaker_start"]:q["speaker_end"]] == q["speaker"]
@@ -91,3 +91,29 @@ def test_speakers_of_the_seed_articles(cli):
         ("e1", 16, "General Mark Milley", "said"),
         ("e1", 19, "Kurt Volker", "said"),
     ]
+
+
+SPEAKERS = ("Mr Alan Reeve chairs the ferry board. Ms Dana Holt runs the harbour.\n\n"
+            "“The timetable is fixed,” she said.\n\n"
+            "Mr Reeve disagreed. “We will add a late boat,” he said.\n\n"
+            "The board met in Kansas City on Christmas Eve. “It was a long night,” he said.\n\n"
+            "The Harbour Ministry said the works were on time. “The pier is safe,” the ministry "
+            "said.\n")
+
+
+def test_speaker_name_resolves_pronouns_by_sex_and_never_to_a_place(cli, write):
+    path = write("draft.txt", SPEAKERS)
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_name"]) for q in records] == [
+        ("she", "Ms Dana Holt"),
+        ("he", "Mr Reeve"),
+        ("he", "Mr Reeve"),
+        ("the ministry", "Harbour Ministry"),
+    ]
+
+
+def test_text_listing_shows_the_speaker_name(cli, write):
+    path = write("draft.txt", SPEAKERS)
+    lines = cli("quotes", str(path)).out.splitlines()
+    assert lines[2].split()[1:5] == ["she", "(Ms", "Dana", "Holt)"]
+    assert lines[5].split()[1:4] == ["the", "ministry", "(Harbour"]

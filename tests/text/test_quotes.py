@@ -133,7 +133,7 @@ def test_a_stray_closer_never_hides_the_next_problem():
 
 def test_curly_opener_closed_by_straight_mark():
     text = "“The water is safe to drink,\" the engineer said."
-    assert found(text) == [(1, 29, "QL103"), (1, 29, "QL105")]
+    assert found(text) == [(1, 29, "QL103")]  # one problem: not also the minority style
 
 
 def test_closing_mark_used_as_an_opener():
@@ -183,15 +183,38 @@ def test_apostrophes_do_not_count_as_a_style():
 
 # -- seeds ----------------------------------------------------------------------------------------
 
-def test_seed_002_line_19_mismatch_and_mixed_styles():
+def test_seed_002_line_19_mismatch_is_one_finding():
+    """The only curly mark is the opener of the mismatched pair: one problem, one finding."""
     from conftest import ROOT
 
     text = (ROOT / "seeds" / "002_03e8ae0ae14f60e1.txt").read_text(encoding="utf-8")
     result = lint_text(text, settings=Settings(select=["quote-balance"]))
-    assert [(f.line, f.column, f.rule) for f in result] == [(19, 1, "QL105"), (19, 184, "QL103")]
-    mixed = result[0]
-    assert (mixed.related[0].line, mixed.related[0].column) == (16, 72)
+    assert [(f.line, f.column, f.rule) for f in result] == [(19, 184, "QL103")]
+    assert (result[0].related[0].line, result[0].related[0].column) == (19, 1)
 
 
 def test_word_count_treats_contractions_as_one_word():
     assert word_count("We don’t know Ukraine’s plan") == 5
+
+
+# -- one problem, one finding (issue 13) ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # The closing mark a paragraph later closes the quote left open: one warning, at the opener.
+    ("“The bridge will reopen in May, the mayor said.\n\nBy then the cables are new,” she added.",
+     [(1, 1, "QL101")]),
+    ("‘‘We will not close the school,’’ the head teacher said.", []),
+    ("The new goalkeeper is 6’3’’ and the striker 5’9’’ tall.", []),
+    ("The centre-back is 6′ tall and plays with a 12\" strap.", []),
+    ("“He brought a 12\" ruler to the hearing,” the clerk said.", []),
+    ("“The vote is on Friday. “We have the numbers,” the whip said.", []),
+    # Straight marks around curly ones are told apart: no nesting error, the mixed style at info.
+    ("\"The sign said “Closed for repairs” all week,\" she said. \"Yes,\" he said.",
+     [(1, 16, "QL105")]),
+])
+def test_one_problem_one_finding(text, expected):
+    assert found(text) == expected
+
+
+def test_doubled_single_marks_closing_a_curly_opener_are_mismatched():
+    assert found("“We asked the right question’’ the auditor said.") == [(1, 29, "QL103")]

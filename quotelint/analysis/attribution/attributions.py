@@ -43,7 +43,6 @@ A quotation with no attribution is an orphan, a title or a scare quote, which
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -52,16 +51,17 @@ from ...cache import compile_regex
 from ...matching.end_search import Tail
 from ...text.quotes import Quote
 from .carryover import carry_over
-from .cues import Cue, dash_credit, find_cues, finders_in_vain, sentence_verbs
-from .lexicon import QUOTE, Span, words
+from .cues import Cue, bracket_credit, dash_credit, find_cues, finders_in_vain, sentence_verbs
+from .lexicon import QUOTE, Span
 from .model import KINDS, Attribution
-from .speakers import is_name, is_pronoun, last_person
+from .resolution import resolve, speaker_name, speaking_bodies
+from .speakers import is_pronoun
 
 if TYPE_CHECKING:
     from ...text.document import Document
 
 __all__ = ["KINDS", "Attribution", "attributions", "masked_text", "quotations",
-           "quote_attribution", "sentence_attributions"]
+           "quote_attribution", "quote_speaker_name", "sentence_attributions"]
 
 def attributions(doc: Document) -> list[Attribution]:
     """Every attribution of ``doc``, in text order (computed once per document).
@@ -79,12 +79,25 @@ def _sourced(doc: Document) -> list[Attribution]:
             if a.via not in _NOT_SOURCES and a.verb_class != "hearsay"]
 
 
-# Speakers a reader infers but no words of the story give: no sources for the sourcing rules.
-_NOT_SOURCES = frozenset({"subject", "narration"})
+# Speakers a reader infers but no words of the story give, and a newsletter's credit (the
+# outlet an item comes from, not who says its claims): no sources for the sourcing rules.
+_NOT_SOURCES = frozenset({"subject", "narration", "credit"})
 
 
 def quote_attribution(doc: Document, quote: Quote) -> Attribution | None:
     return doc.cached(_by_quote).get(quote.start)
+
+
+def quote_speaker_name(doc: Document, quote: Quote) -> Span | None:
+    """The name of the quotation's speaker (``resolution.speaker_name``), or None."""
+    a = quote_attribution(doc, quote)
+    if a is None:
+        return None
+    return speaker_name(doc.cached(masked_text), a, doc.cached(_bodies))
+
+
+def _bodies(doc: Document) -> list[Span]:
+    return speaking_bodies(doc.cached(masked_text), doc.cached(_analyze))
 
 
 def sentence_attributions(doc: Document, index: int) -> list[Attribution]:
@@ -244,12 +257,14 @@ def _analyze(doc: Document) -> list[Attribution]:
         for q in members:
             k = doc.sentence_index(q.start)
             cue = _label(doc, q) or dash_credit(t, q.end) \
-                or _assign(t, sentences[k].start, q, cues)
+                or _assign(t, sentences[k].start, q, cues) \
+                or bracket_credit(t, q.end, doc.paragraphs[q.paragraph].end)
             if cue is None:
                 continue
             used.add(id(cue))
             a = Attribution(_kind(t, sentences[k].start, q, cue), (q.start, q.end), cue.source,
-                            (cue.start, cue.end), k, q, "cue", cue.cls)
+                            (cue.start, cue.end), k, q,
+                            "credit" if cue.cls == "credit" else "cue", cue.cls)
             by_quote[q.start] = a
             out.append(a)
         for cue in cues:
@@ -263,7 +278,7 @@ def _analyze(doc: Document) -> list[Attribution]:
                                             None, "cue", cue.cls))
     carry_over(doc, t, quotes, by_quote, out, bare, cues_of)
     out.sort(key=lambda a: (a.content[0], a.content[1]))
-    return _resolve(doc, t, out)
+    return resolve(doc, t, out)
 
 
 def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
@@ -294,20 +309,3 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
     kind = "according-to" if cue.cls == "according-to" else "indirect"
     return Attribution(kind, (start, end), cue.source, (cue.start, cue.end), k, None, "cue",
                        cue.cls)
-
-
-def _resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
-    """``he``/``she``: the nearest named person before, a named speaker or a name in the text."""
-    w = words()
-    named: list[Span] = []
-    result = []
-    for a in out:
-        src = a.source
-        if src is not None and t[src[0]:src[1]].lower() in w.resolvable:
-            candidates = [s for s in (named[-1] if named else None, last_person(t, src[0]))
-                          if s is not None]
-            a = replace(a, resolved=max(candidates, default=None))
-        elif src is not None and is_name(t, src):
-            named.append(src)
-        result.append(a)
-    return result

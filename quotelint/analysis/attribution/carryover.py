@@ -24,13 +24,14 @@ from .speakers import is_name, is_person, leading_subject
 
 if TYPE_CHECKING:
     from ...text.document import Document
+    from ...text.paragraphs import Paragraph
 
 _WORDS = compile_regex(r"\w+")
 _RUN_ON = compile_regex(r"[.!?]\s+[a-z]")
 _RELATIVE_TAIL = compile_regex(r"\b(?:who|which|that)\b")
 # Cues whose speaker does not go on into the next paragraph: a dash credit or a possessive
 # ("Trump's claim that ...") names the speaker of one quotation only.
-_NO_CARRY = frozenset({"dash", "possessive", "non_speech"})
+_NO_CARRY = frozenset({"dash", "credit", "possessive", "non_speech"})
 # How a speaker was found that stays with it when carried on: the strict AP reading of QL201
 # rejects the first two, and the sourcing rules ignore the last.
 _KEEP_VIA = frozenset({"previous-paragraph", "narration", "subject"})
@@ -126,7 +127,7 @@ def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, A
             continue
         para = paragraphs[q.paragraph]
         found = _next_sentence(doc, t, q, cues, opening=True)  # “...?” Beck asked.
-        if found is None and not t[para.start:q.start].strip():
+        if found is None and (not t[para.start:q.start].strip() or _list_item(doc, t, para)):
             found = _introduced(doc, t, q.paragraph, known, cues)
         subject = _subject(doc, t, q) if found is None else None  # But he blamed “...”
         if found is None and subject is None:
@@ -299,6 +300,32 @@ def _chains(quotes: list[Quote], by_quote: dict[int, Attribution],
         chain = [q] if q is not None else []
 
 
+_LIST_MARKER = compile_regex(r"[ \t]*(?:[-*•–—]|\d{1,3}[.)])\s")
+
+
+def _list_item(doc: Document, t: str, para: Paragraph) -> bool:
+    return para.kind == "list-item" or _LIST_MARKER.match(doc.text, para.start) is not None \
+        or _LIST_MARKER.match(doc.text, doc.line_starts[doc.position(para.start)[0] - 1]) \
+        is not None
+
+
+def _announced(doc: Document, t: str, start: int, end: int,
+               known: _TextOrder) -> Attribution | None:
+    """"The proposals include:", "Transcript as follows:": a sentence with no reporting verb
+    that introduces a quotation or a list. The words are those of its subject when that is a
+    speaker ("The proposals"), else of the last speaker before ("Transcript": whose, the story
+    has said)."""
+    subject = leading_subject(t, start, end)
+    if subject is not None:
+        return Attribution("direct", (0, 0), subject, None, 0, None, "introduced", None)
+    earlier = [a for a in known.between(max(0, start - 3000), start)
+               if a.source is not None and a.content[1] <= start]
+    if not earlier:
+        return None
+    a = earlier[-1]
+    return Attribution("direct", (0, 0), a.source, a.cue, 0, None, "introduced", a.verb_class)
+
+
 def _introduced(doc: Document, t: str, index: int, known: _TextOrder,
                 cues: list[list[Cue]]) -> Attribution | None:
     """A paragraph that opens with a quotation takes its speaker from the paragraph before when
@@ -312,13 +339,20 @@ def _introduced(doc: Document, t: str, index: int, known: _TextOrder,
     ("critics called it a “red line”") names the speaker of its own words only."""
     if index == 0:
         return None
+    while index > 1 and _list_item(doc, t, doc.paragraphs[index]) \
+            and _list_item(doc, t, doc.paragraphs[index - 1]):
+        index -= 1  # the items of a list share the introduction before the first
     prev = doc.paragraphs[index - 1]
     last_index = doc.sentence_index(max(prev.start, prev.end - 1))
     last_sentence = doc.sentences[last_index]
-    if t[prev.start:prev.end].rstrip().endswith(":") and cues[last_index]:
-        c = cues[last_index][-1]
-        return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
-                           "introduced", c.cls)
+    if t[prev.start:prev.end].rstrip().endswith(":"):
+        if cues[last_index]:
+            c = cues[last_index][-1]
+            return Attribution("direct", (0, 0), c.source, (c.start, c.end), 0, None,
+                               "introduced", c.cls)
+        return _announced(doc, t, last_sentence.start, last_sentence.end, known)
+    if _list_item(doc, t, doc.paragraphs[index]):
+        return None
     last = [a for a in known.between(last_sentence.start - known.reach, prev.end)
             if a.source is not None and _reach(a) > last_sentence.start and _carries(t, a)]
     if not last:

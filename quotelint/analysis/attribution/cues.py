@@ -55,9 +55,10 @@ class Cue:
 
     ``cls``: the verb's class in ``data/attribution.yaml`` (speech, written, speech_act,
     mental, non_speech), or ``according-to``, ``colon`` (``Trump: “...”``), ``dash``
-    (``“...” — Lincoln``), ``possessive`` (``Trump’s claim that``), ``hearsay`` (``X is
-    alleged to have said``: X's words, reported by nobody named). ``inverted``: the speaker
-    follows the cue (``said Kurt Volker``, ``according to X``).
+    (``“...” — Lincoln``), ``credit`` (a newsletter's ``[Outlet]`` closing the paragraph),
+    ``possessive`` (``Trump’s claim that``), ``hearsay`` (``X is alleged to have said``: X's
+    words, reported by nobody named). ``inverted``: the speaker follows the cue (``said Kurt
+    Volker``, ``according to X``).
     """
 
     start: int
@@ -154,6 +155,20 @@ def dash_credit(t: str, end: int) -> Cue | None:
     return Cue(m.start(1), m.end(1), src, "dash", True)
 
 
+_BRACKET_CREDIT = compile_regex(r"\[\s*([A-Z][^\[\]\n,|]{1,60}?)\s*(?:[,|][^\[\]\n]{0,80})?\]\s*$")
+
+
+def bracket_credit(t: str, end: int, para_end: int) -> Cue | None:
+    """A newsletter's credit that closes the paragraph of a quotation ending at ``end``:
+    ``“...” This follows ... [WSJ | Paywall]``, ``[Jane Doe, The Daily]``."""
+    if t.find("[", end, para_end) < 0:
+        return None
+    m = _BRACKET_CREDIT.search(t, end, para_end)
+    if m is None or t.find("[", m.start() + 1, para_end) >= 0:
+        return None
+    return Cue(m.start(), m.start() + 1, (m.start(1), m.end(1)), "credit", True)
+
+
 def _verb_cues(t: str, lo: int, hi: int, out: list[Cue],
                verbs: Sequence[re.Match] | None = None) -> None:
     """Reporting verbs, with the speaker before (``Milley said``) or after (``said Volker``);
@@ -166,7 +181,8 @@ def _verb_cues(t: str, lo: int, hi: int, out: list[Cue],
         nxt = glued
         if nxt and nxt in ":,":
             nxt = _next_char(t, t.index(nxt, m.end()) + 1, hi)
-        if form in w.quote_only and nxt != QUOTE and not _QUOTE_BEFORE.search(t, lo, m.start()):
+        if form in w.quote_only and nxt != QUOTE \
+                and not _QUOTE_BEFORE.search(t, max(0, lo - 4), m.start()):
             continue  # "she reads the news" attributes nothing; "a sign reads “...”" does
         if form in w.quote_near and QUOTE not in t[m.end():min(hi, m.end() + 120)] \
                 and not _OBJECT.match(t, m.end(), hi):

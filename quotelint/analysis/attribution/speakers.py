@@ -10,6 +10,8 @@ envoy`` reads the speaker after the verb. All functions read the masked text of 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from ...cache import compile_regex
@@ -172,6 +174,9 @@ def subject_before(t: str, i: int, lo: int, seg: int | None = None) -> Span | No
     span = np_span(t, seg, i, toks=toks)
     if span is None and len(toks) > 1 and toks[-1].group().lower() in ("who", "which", "that"):
         head = np_span(t, toks[0].start(), toks[-2].end())  # the Protestants who pledged
+        if head is None and toks[-1].group().lower() == "who":
+            tail = tail_np(t, (toks[0].start(), toks[-2].end()))  # made by a surrogate who
+            head = np_span(t, *tail) if tail[0] > toks[0].start() else None
         if head is not None:
             head = tail_np(t, head)
             return trailing_name(t, head) if is_name(t, trailing_name(t, head)) else head
@@ -198,7 +203,15 @@ def subject_before(t: str, i: int, lo: int, seg: int | None = None) -> Span | No
     if span is not None:
         return span
     if seg > lo and t[seg - 1] == "," and blank:
-        return _appositive(t, seg - 1, lo)
+        aside = _appositive(t, seg - 1, lo)
+        close = seg - 2
+        while close > lo and t[close] == " ":
+            close -= 1
+        if aside is None and t[close] == ")":  # Gov. John Kasich (R-OH), said
+            opening = t.rfind("(", lo, close)
+            if opening > lo:
+                return subject_before(t, opening, lo)
+        return aside
     dash = _DASH_BEFORE.ends(t, lo, seg)
     if dash is not None and blank:  # Andrei Illarionov - then an adviser to Putin - told
         opening = _DASH_ASIDE.search(t, lo, dash.start())
@@ -369,13 +382,17 @@ _PERSON_AT_WORD_END = compile_regex(_PERSON + r"(?![\w’'-])")
 
 def last_person(t: str, before: int) -> Span | None:
     """The last name of a person in the 1,500 characters before ``before``."""
+    return next(people_before(t, before, max(0, before - 1500)), None)
+
+
+def people_before(t: str, before: int, lo: int) -> Iterator[Span]:
+    """Names of people in ``t[lo:before]``, the nearest first."""
     skip = words().leading | words().determiners
-    lo, end = max(0, before - 1500), before
+    end = before
     while end > lo:
         m = _PERSON_AT_WORD_END.search(t, lo, end)
         if m is None:
-            return None
+            return
         if m.group().split()[0].lower() not in skip:
-            return m.start(), m.end()
+            yield m.start(), m.end()
         end = m.start()
-    return None

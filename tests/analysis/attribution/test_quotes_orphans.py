@@ -203,3 +203,28 @@ def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
     words; a sentence about a company, in between, introduces nobody's."""
     assert orphans(NARRATED) == [(3, 1, 3, 60), (7, 1, 7, 66)]
     assert orphans(NARRATED, options=BRITISH) == [(7, 1, 7, 66)]
+
+
+# -- issue 13: quotations whose speaker a reader finds ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # A newsletter's bracketed credit closes the item.
+    "FERRY FARES TO RISE “Fares on every crossing will go up by a tenth from May.” The "
+    "operator blamed fuel. [Harbour Gazette]",
+    # Interview verbs beside the quotation.
+    "“Would the toll be negotiable for local drivers?” Jane Moss pressed.",
+    # A party or state in brackets before the verb.
+    "Gov. Tom Hale (R-OH), said, “We are going to keep every toll booth open this summer.”",
+    # The speaker of a relative clause after a verb of its own.
+    "The mayor rejected remarks made by a council candidate who said residents should "
+    "“never pay a penny more for the bridge.”",
+    # A transcript introduced by a sentence that ends with a colon.
+    "Mayor Ann Roe spoke after the vote.\n\nTranscript as follows:\n\n"
+    "“Tonight we decided to keep the bridge open for every driver in the county.”",
+    # The items of a list introduced by a colon.
+    "The new rules include:\n\n- Lorries must book a crossing and show a “valid permit from "
+    "the port authority”.\n\n- Cyclists pay nothing but must use the “lane marked for "
+    "cycles only”.",
+])
+def test_credited_introduced_and_interviewed_quotations_are_not_reported(text):
+    assert orphans(text) == []

@@ -1,0 +1,298 @@
+"""Who a speaker stands for: the person a pronoun refers to, the body a description names.
+
+``he``/``she`` resolve to the nearest earlier person they can refer to: a named speaker or a
+person's name in the narration (never inside a quotation: the text is masked), that is not a
+place, an institution, a date or an event ("Kansas City", "General Hospital", "Christmas Eve"),
+a possessive ("the Prime Minister's") or a news agency, and whose sex, when the article shows
+it, agrees: a title (Mr, Mrs, Ms, Sir, Lady: data/speakers.yaml) before the name or before
+the same surname anywhere in the article, or an earlier pronoun resolved to the same person.
+
+``speaker_name`` gives the name a reader would write for a speaker: the resolved name of a
+pronoun, the name a phrase ends with ("Southampton boss Harry Redknapp"), the body an ``it``
+or a definite description stands for ("the ministry" after "the Finance Ministry", "the report"
+after "a World Bank report"), else None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...cache import compile_regex
+from ...data import load_data
+from .lexicon import QUOTE, TOKEN, Span, capitalised, words
+from .model import Attribution
+from .speakers import is_name, leading_subject, people_before, trailing_name
+
+if TYPE_CHECKING:
+    from ...text.document import Document
+
+MALE, FEMALE = "m", "f"
+_REACH = 1500  # how far back a pronoun's person or a description's body is looked for
+
+
+@dataclass(frozen=True)
+class _Lists:
+    titles: dict[str, str]
+    first_names: dict[str, str]
+    not_person: frozenset[str]
+    place_openers: frozenset[str]
+    agencies: frozenset[str]
+    body_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    data = load_data("speakers")
+    low = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
+    titles = {w: MALE for w in low("male_titles")} | {w: FEMALE for w in low("female_titles")}
+    first = {w: MALE for w in low("male_first_names")} | {
+        w: FEMALE for w in low("female_first_names")}
+    return _Lists(titles, first, low("not_person_heads"), low("place_openers"),
+                  low("news_agencies"), low("body_heads"))
+
+
+_TITLED = compile_regex(r"\b([A-Z][a-z]{1,9})\.?\s+([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
+_POSSESSIVE = compile_regex(r"['’]s?\b")
+
+
+def _sexes(text: str) -> dict[str, str]:
+    """Names whose sex the article shows: a title ("Mrs Robinson" -> robinson: f) or a first name
+    ("Hillary Clinton" -> clinton: f) anywhere in it."""
+    lists = _lists()
+    out: dict[str, str] = {}
+    for m in _TITLED.finditer(text):
+        sex = lists.titles.get(m.group(1).lower()) or lists.first_names.get(m.group(1).lower())
+        if sex is not None:
+            for name in m.groups()[1:]:
+                if name:
+                    out.setdefault(_key(name), sex)
+    return out
+
+
+def _key(token: str) -> str:
+    return token.lower().rstrip("’'s") if token.endswith(("’s", "'s")) else token.lower()
+
+
+def is_person_name(t: str, span: Span) -> bool:
+    """Could this capitalised phrase be a person who speaks?"""
+    lists = _lists()
+    toks = [m.group() for m in TOKEN.finditer(t, *span)]
+    if not toks or _POSSESSIVE.match(t, span[1]) or toks[-1].endswith(("'", "’", "’s", "'s")):
+        return False  # the Prime Minister's, the Law Lords'
+    lows = [x.lower().rstrip(".") for x in toks]
+    if lows[-1] in lists.not_person or " ".join(lows) in lists.agencies:
+        return False
+    if lows[0] in words().calendar or all(x.isupper() for x in toks if len(x) > 1):
+        return False  # a date; a heading in capitals
+    return not (len(lows) == 2 and lows[0] in lists.place_openers
+                and lists.titles.get(lows[0]) is None)
+
+
+def _titled(t: str, span: Span) -> bool:
+    """Is the name led by a title or a role ("Mr Weiss", "Sen. Ted Cruz", "coach Bob Lee")?"""
+    first = t[span[0]:span[1]].split()[0].lower().rstrip(".")
+    before = t[max(0, span[0] - 20):span[0]].split()
+    role = before[-1].lower().rstrip(".") if before else ""
+    w = words()
+    return any(x in _lists().titles or x in w.nouns or x in w.prefixes or x in _ROLES
+               for x in (first, role))
+
+
+_ROLES = frozenset({"sen", "rep", "gov", "dr", "prof", "gen", "col", "lt", "capt", "sgt",
+                    "rev", "judge", "justice", "coach", "manager", "captain", "striker",
+                    "player", "actor", "actress", "singer", "star", "author", "writer",
+                    "columnist", "host", "anchor", "commissioner", "premier", "chancellor",
+                    "ambassador", "envoy", "bishop", "archbishop", "sheriff", "detective",
+                    "pastor", "pollster", "strategist", "activist", "nominee", "rival"})
+
+
+def _sex(t: str, span: Span, sexes: dict[str, str]) -> str | None:
+    titles = _lists().titles
+    toks = [m.group() for m in TOKEN.finditer(t, *span)]
+    before = t[max(0, span[0] - 12):span[0]].split()
+    for word in ([before[-1]] if before else []) + toks[:1]:
+        sex = titles.get(word.lower().rstrip("."))
+        if sex is not None:
+            return sex
+    if len(toks) > 1 and toks[0].lower() in _lists().first_names:
+        return _lists().first_names[toks[0].lower()]
+    return sexes.get(_key(toks[-1])) or (sexes.get(_key(toks[0])) if len(toks) > 1 else None)
+
+
+def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
+    """Each ``he``/``she`` speaker's person in ``resolved``; the other records unchanged."""
+    resolvable = words().resolvable
+    pronouns = [t[a.source[0]:a.source[1]].lower() in resolvable if a.source else False
+                for a in out]
+    if not any(pronouns):
+        return out
+    sexes = _sexes(doc.text)
+    speakers: list[Span] = []  # the people who spoke so far, named or resolved
+    named = [(a, _person_speaker(t, a.source)) for a, p in zip(out, pronouns, strict=True)
+             if a.source is not None and not p]
+    surnames = {_key(t[n[0]:n[1]].split()[-1]) for _, n in named if n is not None}
+    names = {id(a): n for a, n in named}
+    result = []
+    for a, is_pronoun in zip(out, pronouns, strict=True):
+        src = a.source
+        if src is not None and is_pronoun:
+            pronoun = t[src[0]:src[1]].lower()
+            want = FEMALE if pronoun == "she" else MALE
+            person = _subject(doc, t, a.sentence, want, sexes) \
+                or _person(t, src[0], speakers, want, sexes, surnames)
+            if person is not None:
+                toks = [m.group() for m in TOKEN.finditer(t, *person)]
+                sexes.setdefault(_key(toks[-1]), want)  # the chain: "he" again is him
+                speakers.append(person)
+            a = replace(a, resolved=person)
+        elif names.get(id(a)) is not None:
+            speakers.append(names[id(a)])
+        result.append(a)
+    return result
+
+
+def _subject(doc: Document, t: str, index: int, want: str, sexes: dict[str, str]) -> Span | None:
+    """The person the sentence before is about, when it opens with one: "McAuliffe signed the
+    order on Friday. “...,” he said." (salience: the subject, not the nearest name)."""
+    if index == 0:
+        return None
+    before = doc.sentences[index - 1]
+    if doc.sentence_index(before.start) != index - 1 or _QUOTE_OPEN.match(t, before.start):
+        return None
+    span = leading_subject(t, before.start, before.end)
+    if span is None:
+        return None
+    name = _person_speaker(t, span)
+    if name is None or _sex(t, name, sexes) not in (None, want):
+        return None
+    return name
+
+
+_QUOTE_OPEN = compile_regex(rf"\s*{QUOTE}")
+
+
+def _person_speaker(t: str, src: Span) -> Span | None:
+    """The person a speaker names: a name of two words or more ("Kurt Volker", "Mr Weiss"), or
+    a surname the article gives in full elsewhere ("Volker")."""
+    name = trailing_name(t, src)
+    if not is_name(t, name) or not is_person_name(t, name) or _after_article(t, src, name):
+        return None
+    toks = list(TOKEN.finditer(t, *name))
+    while len(toks) > 1 and toks[0].group().lower() in words().prefixes:
+        toks = toks[1:]  # "Former Wimbledon champion ..."
+    name = toks[0].start(), toks[-1].end()
+    text = t[name[0]:name[1]]
+    if text.lower() in words().pronouns:
+        return None
+    if " " not in text and not _full_name(t, text):
+        return None  # "Cost estimates", "Audiences said": a capitalised word, not a name
+    return name
+
+
+_PAIR = compile_regex(r"\b[A-Z][\w’'.-]+\s+([A-Z][\w’'-]+)")
+
+
+@lru_cache(maxsize=8)
+def _second_names(t: str) -> frozenset[str]:
+    """Every capitalised word that follows another in ``t``: the surnames of full names."""
+    return frozenset(m.group(1) for m in _PAIR.finditer(t, overlapped=True))
+
+
+def _full_name(t: str, surname: str) -> bool:
+    return surname in _second_names(t)
+
+
+def _after_article(t: str, src: Span, name: Span) -> bool:
+    """"the Wisconsin Republican": a description in capitals, not a name."""
+    before = t[src[0]:name[0]].split()
+    return bool(before) and before[-1].lower() in words().determiners
+
+
+def _person(t: str, at: int, speakers: list[Span], want: str, sexes: dict[str, str],
+            surnames: set[str]) -> Span | None:
+    """The nearest earlier person of sex ``want`` (or of unknown sex): a speaker, or a name
+    in the narration that is titled or the surname of someone who speaks in the article."""
+    def fits(span: Span) -> bool:
+        return is_person_name(t, span) and _sex(t, span, sexes) in (None, want)
+
+    speaker = next((s for s in reversed(speakers) if s[1] <= at and fits(s)), None)
+    lo = max(0, at - _REACH, speaker[1] if speaker else 0)
+    mention = next((s for s in people_before(t, at, lo) if fits(s) and (
+        _titled(t, s) or _key(t[s[0]:s[1]].split()[-1]) in surnames)), None)
+    if speaker is None or (mention is not None and mention[0] > speaker[0]):
+        return mention
+    return speaker
+
+
+# -- names for the listing ---------------------------------------------------------------------
+
+def speaker_name(t: str, a: Attribution, bodies: list[Span]) -> Span | None:
+    """The name a reader would give for ``a``'s speaker, or None (see the module's docstring).
+
+    ``bodies``: the named bodies that speak in the article (``speaking_bodies``), for ``it``."""
+    src = a.source
+    if src is None:
+        return None
+    if a.resolved is not None:
+        return a.resolved
+    low = t[src[0]:src[1]].lower()
+    if low in words().pronouns:
+        return next((b for b in reversed(bodies) if b[1] <= src[0]), None) \
+            if low == "it" else None
+    name = trailing_name(t, src)
+    if is_name(t, name) and capitalised(t[name[0]:name[1]].split()[-1]) \
+            and not _after_article(t, src, name) and (
+                " " in t[name[0]:name[1]] or name[0] == src[0] or _titled(t, name)):
+        return name  # not "a pro-Clinton super PAC"
+    toks = low.split()
+    if len(toks) == 2 and toks[0] in ("the", "this") and toks[1] in _lists().body_heads:
+        return _named_body(t, src[0], toks[1])
+    return None
+
+
+def speaking_bodies(t: str, records: list[Attribution]) -> list[Span]:
+    """The named speakers of ``records`` that are bodies, not people, in text order."""
+    pronouns = words().pronouns
+    out = []
+    for a in records:
+        src = a.source
+        if src is None or t[src[0]:src[1]].lower() in pronouns:
+            continue
+        name = trailing_name(t, src)
+        if is_name(t, name) and not is_person_name(t, name):
+            out.append(name)
+    return sorted(out)
+
+
+_CAPS_RUN = compile_regex(r"(?r)\b[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w’'&.-]*)*")
+
+
+def _named_body(t: str, at: int, head: str) -> Span | None:
+    """The nearest earlier "Finance Ministry" (a name with the head) or "World Bank report" (a
+    name before the head) for "the ministry" / "the report"."""
+    lo = max(0, at - _REACH)
+    for m in compile_regex(rf"(?ri)\b{head}\b").finditer(t, lo, at):
+        if t[m.start()].isupper():  # "... Finance and Economy Ministry": the head ends the name
+            run = _CAPS_RUN.search(t, lo, m.end())
+            if run is not None and run.end() == m.end() and run.start() < m.start():
+                span = _without_article(t, (run.start(), run.end()))
+                if span[0] < m.start():
+                    return span
+            continue
+        end = m.start()
+        while end > lo and t[end - 1].isspace():
+            end -= 1
+        run = _CAPS_RUN.search(t, lo, end)  # "a World Bank report"
+        if run is not None and run.end() == end and \
+                t[run.start():run.end()].lower() not in words().small:
+            return _without_article(t, (run.start(), run.end()))
+    return None
+
+
+def _without_article(t: str, span: Span) -> Span:
+    for article in ("The ", "A "):
+        if t.startswith(article, span[0]) and span[0] + len(article) < span[1]:
+            return span[0] + len(article), span[1]
+    return span
