@@ -55,7 +55,7 @@ def build_parser(name: str) -> argparse.ArgumentParser:
     module = import_module(COMMANDS[name][0])
     prog = "quotelint" if name == "check" else f"quotelint {name}"
     parser = _Parser(
-        prog=prog, description=module.__doc__.strip().splitlines()[0],
+        prog=prog, description=module.__doc__.strip().replace("``", "`"),
         epilog=_epilog() if name == "check" else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     if name == "check":
