@@ -67,7 +67,7 @@ class RuleSet:
             found = self._selections[key] = self.select(select, ignore, severity, extend)
         return found
 
-    def _selector_hints(self, keys: Sequence[str]) -> dict[str, str]:
+    def selector_hints(self, keys: Sequence[str]) -> dict[str, str]:
         """For each unknown selector, "; did you mean 'x'?" or ""."""
         names = {c.meta.name for c in self.checks} | {c.meta.category for c in self.checks}
         ids = {c.meta.id.upper() for c in self.checks}
@@ -95,7 +95,7 @@ class RuleSet:
                                                  *extend])
                    if not any(_matches(c, key) for c in self.checks)]
         if unknown:
-            raise UnknownSelector(unknown, self._selector_hints(unknown))
+            raise UnknownSelector(unknown, self.selector_hints(unknown))
         chosen = []
         for c in self.checks:
             wanted = _specificity(c, select or ()) if select else (

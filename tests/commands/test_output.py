@@ -121,3 +121,9 @@ def test_the_sdist_carries_what_the_tests_read_and_the_license():
     assert read - {"pyproject.toml", ".git"} <= shipped  # hatch adds pyproject itself
     assert "LICENSE" in shipped
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_explain_suggests_the_rule_meant(cli):
+    r = cli("explain", "QL4O1")
+    assert (r.code, r.err) == (2, "quotelint: unknown rule 'QL4O1' (see `quotelint rules`); "
+                                  "did you mean 'QL401'?\n")
