@@ -19,7 +19,16 @@ from ..errors import RuleError, RuleErrors, UnknownSelector
 from ..limits import read_limited
 from ..located import LDict, LList
 from ..paths import default_rules_dir
-from ..schema import Field, Where, check_mapping, did_you_mean, line_of, string_list
+from ..schema import (
+    Field,
+    Where,
+    check_mapping,
+    collect,
+    did_you_mean,
+    line_of,
+    raise_all,
+    string_list,
+)
 from . import KINDS, kind_class
 from .base import COMMON_FIELDS, BuildContext, Check, RuleMeta
 from .selectors import ALL, EXACT, matches, specificity
@@ -222,9 +231,13 @@ def _build(path: str, raw: Any, index: int, line: int | None, ctx: BuildContext)
     kind = raw.get("kind")
     cls = kind_class(kind) if isinstance(kind, str) else None
     if cls is None and "kind" in raw:
-        raise where.error(line_of(raw, "kind"), f"unknown kind {kind!r} "
-                                                f"(kinds: {', '.join(sorted(KINDS))})"
-                                                f"{did_you_mean(kind, KINDS)}")
+        errors = [where.error(line_of(raw, "kind"), f"unknown kind {kind!r} "
+                                                    f"(kinds: {', '.join(sorted(KINDS))})"
+                                                    f"{did_you_mean(kind, KINDS)}")]
+        # The keys every rule has can still be checked; the kind's own cannot.
+        others = {k: Field(lambda v, *_: v) for k in raw if k not in COMMON_FIELDS}
+        collect(errors, check_mapping, raw, {**COMMON_FIELDS, **others}, where)
+        raise_all(errors)
     fields = {**COMMON_FIELDS, **(cls.PARAMS if cls else {})}
     values = check_mapping(raw, fields, where)
     common = {k: values.pop(k) for k in COMMON_FIELDS}

@@ -154,3 +154,14 @@ def test_every_problem_of_one_rule_is_reported_at_once(write):
     ]
     assert [e.split(":")[0] for e in errors] == ["7", "5", "9"]
     assert errors[0].endswith("did you mean 'pattern'?")
+
+
+def test_a_rule_of_an_unknown_kind_still_has_its_common_keys_checked(write):
+    text = GOOD.replace("kind: pattern", "kind: patern").replace("category: style",
+                                                                 "category: styl")
+    assert errors_for(write, text) == [
+        f"4: rule T001: unknown kind 'patern' (kinds: {', '.join(sorted(KINDS))}); did you "
+        f"mean 'pattern'?",
+        "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
+        "anonymous-source, unattributed-claim, number-consistency, style, not 'styl'; did you "
+        "mean 'style'?"]
