@@ -213,8 +213,31 @@ def parse(path: Path) -> Layer | None:
                     layer.lines.setdefault(f"{key}:{item}", line(raw, i))
                     if key == "exclude" and (wrong := glob_problem(item)):
                         errors.append(where.error(line(raw, i), wrong))
+    if errors:  # the selectors too, which are otherwise checked once the file is valid
+        errors += _unknown_selectors(layer)
+        errors.sort(key=lambda e: e.line or 0)
     raise_all(errors)
     return layer
+
+
+def _unknown_selectors(layer: Layer) -> list[RuleError]:
+    """The selectors of a configuration that uses the default pack alone and name no rule of
+    it (with rule files of its own, the selectors wait for those to be loaded)."""
+    if layer.values.get("rules") or layer.values.get("default_rules") is False:
+        return []
+    from ..checks.ruleset import loaded_rules
+    from ..errors import QuotelintError, UnknownSelector
+
+    lines = {k: layer.lines.get(f"{key}:{k}") for key in ("select", "extend_select", "ignore")
+             for k in layer.values.get(key, [])}
+    lines.update({k: layer.lines.get(f"severity:{k}") for k in layer.values.get("severity", {})})
+    try:
+        loaded_rules((), True).select(list(lines))
+    except UnknownSelector as exc:
+        return [RuleError(layer.path, lines[k], exc.message(k)) for k in exc.keys]
+    except QuotelintError:
+        return []
+    return []
 
 
 def _area(area: str, value: Any, raw: str, where: Where, line: LineOf, layer: Layer,

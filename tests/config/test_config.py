@@ -303,14 +303,15 @@ def test_exclude_patterns_gitignore_would_not_read_are_errors(cli, write, repo, 
 
 def test_every_problem_of_a_configuration_is_reported_at_once(cli, write, repo):
     write(".quotelint.yaml", "selct: [QL4]\nquotes:\n  style: british\n  min_wrods: 3\n"
-                             "severity:\n  QL401: fatal\nexclude: ['#x']\n")
+                             "severity:\n  QL401: fatal\nexclude: ['#x']\nignore: [QL4O2]\n")
     write("a.txt", CLAIMS)
     r = cli("a.txt", cwd=repo)
     assert r.code == 2
     assert [line.split(": ", 1)[0] for line in r.err.splitlines()] == [
-        ".quotelint.yaml:1", ".quotelint.yaml:4", ".quotelint.yaml:3", ".quotelint.yaml:6",
-        ".quotelint.yaml:7"]
+        ".quotelint.yaml:1", ".quotelint.yaml:3", ".quotelint.yaml:4", ".quotelint.yaml:6",
+        ".quotelint.yaml:7", ".quotelint.yaml:8"]
     assert "did you mean 'select'?" in r.err.splitlines()[0]
+    assert r.err.splitlines()[-1].endswith("did you mean 'QL402'?")
 
 
 def test_every_unknown_selector_is_reported_with_a_suggestion(cli, write, repo):
