@@ -221,9 +221,11 @@ def parse(path: Path) -> Layer | None:
 
 
 def _unknown_selectors(layer: Layer) -> list[RuleError]:
-    """The selectors of a configuration that uses the default pack alone and name no rule of
-    it (with rule files of its own, the selectors wait for those to be loaded)."""
-    if layer.values.get("rules") or layer.values.get("default_rules") is False:
+    """The selectors of a configuration that uses the default pack alone that are near misses
+    of its rules (a selector of a file with rule files of its own or through ``extends``, and
+    one unlike any pack rule, which ``--rules`` may yet define, waits for the rules to load)."""
+    if (layer.values.get("rules") or layer.values.get("extends")
+            or layer.values.get("default_rules") is False):
         return []
     from ..checks.ruleset import loaded_rules
     from ..errors import QuotelintError, UnknownSelector
@@ -234,7 +236,8 @@ def _unknown_selectors(layer: Layer) -> list[RuleError]:
     try:
         loaded_rules((), True).select(list(lines))
     except UnknownSelector as exc:
-        return [RuleError(layer.path, lines[k], exc.message(k)) for k in exc.keys]
+        return [RuleError(layer.path, lines[k], exc.message(k)) for k in exc.keys
+                if exc.hints.get(k)]
     except QuotelintError:
         return []
     return []
