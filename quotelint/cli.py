@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import NoReturn
 
 from . import __version__, cache
 
@@ -34,11 +35,27 @@ def _epilog() -> str:
     return "\n".join(lines)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with "did you mean" for a misspelt option, as git and cargo give."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments: "):
+            from .schema import did_you_mean
+
+            for arg in message.split(": ", 1)[1].split():
+                if arg.startswith("--"):
+                    hint = did_you_mean(arg.split("=", 1)[0], self._option_string_actions)
+                    if hint:
+                        message += hint
+                        break
+        super().error(message)
+
+
 def build_parser(name: str) -> argparse.ArgumentParser:
     module = import_module(COMMANDS[name][0])
     prog = "quotelint" if name == "check" else f"quotelint {name}"
-    parser = argparse.ArgumentParser(
-        prog=prog, description=module.__doc__.strip().splitlines()[0],
+    parser = _Parser(
+        prog=prog, description=module.__doc__.strip().replace("``", "`"),
         epilog=_epilog() if name == "check" else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     if name == "check":

@@ -27,12 +27,20 @@ class RuleErrors(QuotelintError):
 
 
 class UnknownSelector(QuotelintError):
-    """A selector (``--select``, ``ignore:``, a severity override) that names no rule."""
+    """Selectors (``--select``, ``ignore:``, a severity override) that name no rule."""
 
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(f"unknown rule selector {key!r}: not a rule id, name, id prefix or "
-                         f"category (see `quotelint rules`)")
+    def __init__(self, keys: list[str], hints: dict[str, str] | None = None) -> None:
+        self.keys = keys
+        self.hints = hints or {}
+        super().__init__("\n".join(self.message(key) for key in keys))
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
+
+    def message(self, key: str) -> str:
+        return (f"unknown rule selector {key!r}: not a rule id, name, id prefix or category "
+                f"(see `quotelint rules`){self.hints.get(key, '')}")
 
 
 class InputError(QuotelintError):

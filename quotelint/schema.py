@@ -7,11 +7,11 @@ always reported the same way: ``rules/x.yaml:12: rule QL401: 'scope' must be one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import RuleError
+from .errors import RuleError, RuleErrors
 from .located import LDict, LList
 
 # YAML 1.1 reads these unquoted words as booleans; a word list that contains them is wrong.
@@ -114,11 +114,40 @@ def string_map(value: Any, where: Where, line: int | None, key: str) -> dict[str
     return out
 
 
+def did_you_mean(value: Any, options: Iterable[Any], *, cutoff: float = 0.6) -> str:
+    """``; did you mean 'x'?`` for the option closest to ``value``, if one is close; else "".
+    It goes at the end of a message."""
+    import difflib
+
+    close = difflib.get_close_matches(str(value), [str(o) for o in options], n=1,
+                                      cutoff=cutoff)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def raise_all(errors: list[RuleError]) -> None:
+    """Raise the errors found (one as itself, several together), if any."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise RuleErrors(errors)
+
+
+def collect(errors: list[RuleError], convert: Callable[..., Any], *args: Any) -> Any:
+    """``convert(*args)``, or None with its error or errors added to ``errors``."""
+    try:
+        return convert(*args)
+    except RuleErrors as exc:
+        errors.extend(exc.errors)
+    except RuleError as exc:
+        errors.append(exc)
+    return None
+
+
 def choice(*options: str) -> Converter:
     def convert(value: Any, where: Where, line: int | None, key: str) -> str:
         if value not in options:
             raise where.error(line, f"'{key}' must be one of {', '.join(options)}, "
-                                    f"not {value!r}")
+                                    f"not {value!r}{did_you_mean(value, options)}")
         return value
 
     return convert
@@ -134,24 +163,30 @@ class Field:
 
 def check_mapping(mapping: Any, fields: Mapping[str, Field], where: Where, *,
                   line: int | None = None, what: str = "a rule") -> dict[str, Any]:
-    """Validate ``mapping`` against ``fields``; return the converted values (defaults filled)."""
+    """Validate ``mapping`` against ``fields``; return the converted values (defaults filled).
+    Every problem of the mapping is raised at once (``RuleErrors`` when there are several)."""
     if not isinstance(mapping, dict):
         raise where.error(line, f"{what} must be a mapping, not {type_name(mapping)}")
     line = getattr(mapping, "line", line)
-    unknown = [k for k in mapping if k not in fields]
-    if unknown:
-        key = unknown[0]
-        known = ", ".join(sorted(fields))
-        raise where.error(_line(mapping, key), f"unknown key {key!r} (known keys: {known})")
+    errors = [where.error(_line(mapping, key), unknown_key(key, fields))
+              for key in mapping if key not in fields]
     out: dict[str, Any] = {}
     for key, spec in fields.items():
         if key in mapping:
-            out[key] = spec.convert(mapping[key], where, _line(mapping, key), key)
+            out[key] = collect(errors, spec.convert, mapping[key], where, _line(mapping, key),
+                               key)
         elif spec.required:
-            raise where.error(line, f"missing required key {key!r}")
+            errors.append(where.error(line, f"missing required key {key!r}"))
         else:
             out[key] = spec.default
+    raise_all(errors)
     return out
+
+
+def unknown_key(key: Any, known: Iterable[str]) -> str:
+    known = sorted(known)
+    return (f"unknown key {key!r} (known keys: {', '.join(known)})"
+            f"{did_you_mean(key, known)}")
 
 
 def line_of(mapping: Any, key: Any) -> int | None:

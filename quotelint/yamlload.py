@@ -69,7 +69,7 @@ _LocatedLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LocatedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
-def _yaml_error(path: str, exc: yaml.YAMLError) -> RuleError:
+def _yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> RuleError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     if "maximum nesting depth" in str(exc):
@@ -78,8 +78,41 @@ def _yaml_error(path: str, exc: yaml.YAMLError) -> RuleError:
                                      f"refused")
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    text = f"{context}: {problem}" if context else problem
-    return RuleError(path, line, f"invalid YAML: {text}")
+    what = f"{context}: {problem}" if context else problem
+    cause = _cause(exc, text)
+    if cause is not None and line is not None and cause[0] != line:
+        opened, mark_name = cause
+        return RuleError(path, opened, f"invalid YAML: the {mark_name} opened on this line is "
+                                       f"never closed ({what}, at line {line})")
+    return RuleError(path, line, f"invalid YAML: {what}")
+
+
+_OPENERS = {"while scanning a quoted scalar": "quotation mark",
+            "while parsing a flow sequence": "'['", "while parsing a flow mapping": "'{'"}
+
+
+def _cause(exc: yaml.YAMLError, text: str) -> tuple[int, str] | None:
+    """Where a syntax error began, when the parser gives up later than that: the line of a
+    quotation mark or bracket left open, as (line, what was opened)."""
+    context, mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context in _OPENERS and mark is not None:
+        return mark.line + 1, _OPENERS[context]
+    problem = getattr(exc, "problem_mark", None)
+    if problem is None or not text:
+        return None
+    # A quoted string left open runs on to the next quotation mark, lines later, and the
+    # parser fails just after it: the opening line is the one to fix.
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_SafeLoader):
+            if token.start_mark.line > problem.line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line < token.end_mark.line == problem.line):
+                found = (token.start_mark.line + 1, "quotation mark")
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 _MERGE = "tag:yaml.org,2002:merge"
@@ -143,7 +176,7 @@ def load_located(text: str, path: str) -> Any:
         loader.ql_path = path
         return loader.get_single_data()
     except yaml.YAMLError as exc:
-        raise _yaml_error(path, exc) from None
+        raise _yaml_error(path, exc, text) from None
     finally:
         if loader is not None:
             loader.dispose()

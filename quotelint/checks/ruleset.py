@@ -7,6 +7,7 @@ All problems of a load are collected and reported together as ``file:line: what 
 from __future__ import annotations
 
 import os
+import string
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,12 +19,23 @@ from ..errors import RuleError, RuleErrors, UnknownSelector
 from ..limits import read_limited
 from ..located import LDict, LList
 from ..paths import default_rules_dir
-from ..schema import Field, Where, check_mapping, line_of, string_list
+from ..schema import (
+    Field,
+    Where,
+    check_mapping,
+    collect,
+    did_you_mean,
+    line_of,
+    raise_all,
+    string_list,
+)
 from . import KINDS, kind_class
 from .base import COMMON_FIELDS, BuildContext, Check, RuleMeta
 from .selectors import ALL, EXACT, matches, specificity
 
 RULE_SUFFIXES = (".yaml", ".yml")
+# Letters typed for digits in a rule id (QL40l, QL1O1).
+_DIGIT_LOOKALIKES = str.maketrans("lIoO", "1100")
 _FILE_FIELDS = {
     "lexicons": Field(lambda v, *_: v, doc="name -> list of words and phrases"),
     "rules": Field(lambda v, *_: v, doc="list of rules"),
@@ -64,6 +76,18 @@ class RuleSet:
             found = self._selections[key] = self.select(select, ignore, severity, extend)
         return found
 
+    def selector_hints(self, keys: Sequence[str]) -> dict[str, str]:
+        """For each unknown selector, "; did you mean 'x'?" or ""."""
+        names = {c.meta.name for c in self.checks} | {c.meta.category for c in self.checks}
+        ids = {c.meta.id.upper() for c in self.checks}
+        hints = {}
+        for key in keys:
+            letters = len(key) - len(key.lstrip(string.ascii_letters))
+            digits = (key[:letters] + key[letters:].translate(_DIGIT_LOOKALIKES)).upper()
+            hints[key] = (did_you_mean(digits, ids, cutoff=1.0) or
+                          did_you_mean(key.upper(), ids, cutoff=0.75) or did_you_mean(key, names))
+        return hints
+
     def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                severity: dict[str, str] | None = None, extend: Sequence[str] = ()) -> RuleSet:
         """The rules that run: ``select`` (default: every enabled rule) plus ``extend``, minus
@@ -76,9 +100,11 @@ class RuleSet:
         longer prefix a shorter one, a prefix a category, a category ALL), and a tie ignores
         it: ``select: [QL401]`` with ``ignore: [unattributed-claim]`` runs QL401 alone.
         """
-        for key in [*(select or ()), *ignore, *(severity or {}), *extend]:
-            if not any(_matches(c, key) for c in self.checks):
-                raise UnknownSelector(key)
+        unknown = [key for key in dict.fromkeys([*(select or ()), *ignore, *(severity or {}),
+                                                 *extend])
+                   if not any(_matches(c, key) for c in self.checks)]
+        if unknown:
+            raise UnknownSelector(unknown, self.selector_hints(unknown))
         chosen = []
         for c in self.checks:
             wanted = _specificity(c, select or ()) if select else (
@@ -182,6 +208,8 @@ def _collect_lexicons(files: list[tuple[str, LDict]], errors: list[RuleError]) -
                                             f"{defined_at[name]}; use 'extend:' to add to it")
                 lexicons[name] = words
                 defined_at[name] = f"{path}:{line}"
+            except RuleErrors as exc:
+                errors.extend(exc.errors)
             except RuleError as exc:
                 errors.append(exc)
     for where_text, name, words in extends:
@@ -203,8 +231,13 @@ def _build(path: str, raw: Any, index: int, line: int | None, ctx: BuildContext)
     kind = raw.get("kind")
     cls = kind_class(kind) if isinstance(kind, str) else None
     if cls is None and "kind" in raw:
-        raise where.error(line_of(raw, "kind"), f"unknown kind {kind!r} "
-                                                f"(kinds: {', '.join(sorted(KINDS))})")
+        errors = [where.error(line_of(raw, "kind"), f"unknown kind {kind!r} "
+                                                    f"(kinds: {', '.join(sorted(KINDS))})"
+                                                    f"{did_you_mean(kind, KINDS)}")]
+        # The keys every rule has can still be checked; the kind's own cannot.
+        others = {k: Field(lambda v, *_: v) for k in raw if k not in COMMON_FIELDS}
+        collect(errors, check_mapping, raw, {**COMMON_FIELDS, **others}, where)
+        raise_all(errors)
     fields = {**COMMON_FIELDS, **(cls.PARAMS if cls else {})}
     values = check_mapping(raw, fields, where)
     common = {k: values.pop(k) for k in COMMON_FIELDS}
@@ -263,6 +296,8 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
     for p in paths:
         try:
             files.append((str(p), _read(p)))
+        except RuleErrors as exc:
+            errors.extend(exc.errors)
         except RuleError as exc:
             errors.append(exc)
     ctx = BuildContext(_collect_lexicons(files, errors))
@@ -277,6 +312,9 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
             line = line_of(rules, i)
             try:
                 check = _build(path, raw, i, line, ctx)
+            except RuleErrors as exc:
+                errors.extend(exc.errors)
+                continue
             except RuleError as exc:
                 errors.append(exc)
                 continue

@@ -20,7 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="files or folders (folders: *.txt, *.md, *.markdown); - for "
                              "standard input (default: .)")
     parser.add_argument("--format", choices=list(FORMATS), default="text",
-                        help="output format (default: text)")
+                        help="output format (default: text, which is full on a terminal, with "
+                             "the sentence around each finding, and concise, one line a "
+                             "finding, elsewhere)")
+    parser.add_argument("-o", "--output-file", metavar="FILE",
+                        help="write the findings to FILE, in any format, instead of standard "
+                             "output")
     parser.add_argument("--statistics", action="store_true",
                         help="print how many findings each rule has, not the findings "
                              "(text or json)")
@@ -115,21 +120,39 @@ def run(args: argparse.Namespace) -> int:
             errors = list(result.errors) + outcome.errors
     for error in errors:
         print(error, file=sys.stderr)
-    from ..report.text import use_color
-
-    ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
-                        color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors)
-    if args.statistics:
-        from ..report.statistics import write as write_statistics
-
-        write_statistics(result.findings, sys.stdout, ctx, args.format)
-    else:
-        writer(args.format)(result.findings, sys.stdout, ctx)
-    sys.stdout.flush()
+    _report(args, result, errors, fixed)
     if errors:
         return 2
     failing = any(at_least(f.severity, settings.fail_on) for f in result.findings)
     return 1 if failing and not args.exit_zero else 0
+
+
+def _report(args: argparse.Namespace, result, errors: list[str], fixed: int) -> None:
+    """Write the findings in the chosen format, to standard output or ``--output-file``."""
+    from ..report.text import use_color
+
+    out = sys.stdout
+    if args.output_file:
+        try:
+            out = open(args.output_file, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise QuotelintError(f"{args.output_file}: cannot write: "
+                                 f"{exc.strerror or exc}") from None
+    try:
+        isatty = getattr(out, "isatty", None)
+        ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
+                            color=use_color(out, args.color), fixed=fixed, errors=errors,
+                            terminal=bool(isatty and isatty()), stdin_name=args.stdin_filename)
+        if args.statistics:
+            from ..report.statistics import write as write_statistics
+
+            write_statistics(result.findings, out, ctx, args.format)
+        else:
+            writer(args.format)(result.findings, out, ctx)
+        out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
 def _report_diff(outcome, errors: list[str]) -> int:

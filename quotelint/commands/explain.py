@@ -39,8 +39,10 @@ def explain(check) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    check = loaded_rules(args).find(args.rule)
+    rules = loaded_rules(args)
+    check = rules.find(args.rule)
     if check is None:
-        raise QuotelintError(f"unknown rule {args.rule!r} (see `quotelint rules`)")
+        hint = rules.selector_hints([args.rule])[args.rule]
+        raise QuotelintError(f"unknown rule {args.rule!r} (see `quotelint rules`){hint}")
     sys.stdout.write(explain(check))
     return 0

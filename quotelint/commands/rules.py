@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import string
 import sys
 
 from ..checks import ruleset
@@ -31,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def loaded_rules(args: argparse.Namespace) -> RuleSet:
     """Every rule the current folder's configuration loads (the default pack, its ``rules:``
-    files, ``--rules``), or only the default pack and ``--rules`` with ``--isolated``."""
+    files, ``--rules``), at the severity the configuration gives it, or only the default pack
+    and ``--rules`` with ``--isolated``."""
     from ..config.settings import Settings
     from ..errors import QuotelintError
 
@@ -43,7 +45,15 @@ def loaded_rules(args: argparse.Namespace) -> RuleSet:
         from ..config.locate import Resolver
 
         settings = Resolver(settings).settings_for(os.path.join(os.getcwd(), "-"))
-    return ruleset.loaded_rules(settings.rules, settings.default_rules)
+    loaded = ruleset.loaded_rules(settings.rules, settings.default_rules)
+    return loaded.select(["ALL"], severity=settings.severity) if settings.severity else loaded
+
+
+def by_id(check: Check) -> tuple:
+    """QL2 before QL10: letters, then the number."""
+    digits = check.meta.id.lstrip(string.ascii_letters)
+    letters = check.meta.id[:len(check.meta.id) - len(digits)]
+    return (letters.upper(), int(digits) if digits.isdigit() else 0, check.meta.id)
 
 
 def _source(check: Check) -> str:
@@ -146,7 +156,7 @@ def _rule_section(c: Check) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    checks = loaded_rules(args).checks
+    checks = sorted(loaded_rules(args).checks, key=by_id)
     if args.format == "markdown":
         sys.stdout.write(markdown(checks))
         return 0

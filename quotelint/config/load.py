@@ -17,7 +17,18 @@ from typing import Any
 
 from ..errors import QuotelintError, RuleError
 from ..findings import SEVERITIES
-from ..schema import Where, boolean, choice, integer, number, string_list, type_name
+from ..schema import (
+    Where,
+    boolean,
+    choice,
+    collect,
+    integer,
+    number,
+    raise_all,
+    string_list,
+    type_name,
+    unknown_key,
+)
 from .globs import problem as glob_problem
 from .settings import Origin, Settings
 
@@ -147,17 +158,19 @@ def _read(path: Path) -> tuple[dict, LineOf] | None:
     return data, yaml_line
 
 
-def _normalised(data: dict, where: Where, line: LineOf, known: dict) -> dict[str, tuple]:
-    """key (with - read as _) -> (value, original key); unknown and doubled keys are errors."""
+def _normalised(data: dict, where: Where, line: LineOf, known: dict,
+                errors: list[RuleError]) -> dict[str, tuple]:
+    """key (with - read as _) -> (value, original key); unknown and doubled keys are errors,
+    added to ``errors``."""
     out: dict[str, tuple] = {}
     for raw, value in data.items():
         key = str(raw).replace("-", "_")
         if key not in known:
-            raise where.error(line(raw), f"unknown key {raw!r} (known keys: "
-                                         f"{', '.join(sorted(known))})")
-        if key in out:
-            raise where.error(line(raw), f"{raw!r} repeats {out[key][1]!r}")
-        out[key] = (value, raw)
+            errors.append(where.error(line(raw), unknown_key(raw, known)))
+        elif key in out:
+            errors.append(where.error(line(raw), f"{raw!r} repeats {out[key][1]!r}"))
+        else:
+            out[key] = (value, raw)
     return out
 
 
@@ -182,44 +195,84 @@ def parse(path: Path) -> Layer | None:
     where = Where(str(path))
     layer = Layer(str(path))
     known = {**TOP_KEYS, **KIND_OPTIONS}
-    for key, (value, raw) in _normalised(data, where, line, known).items():
+    errors: list[RuleError] = []  # every problem of the file, reported together
+    for key, (value, raw) in _normalised(data, where, line, known, errors).items():
         layer.lines[key] = line(raw)
         if key in KIND_OPTIONS:
-            layer.values[key] = _area(key, value, raw, where, line, layer)
+            layer.values[key] = _area(key, value, raw, where, line, layer, errors)
         elif key == "severity":
-            layer.values[key] = _severity(value, raw, where, line, layer)
+            layer.values[key] = _severity(value, raw, where, line, layer, errors)
         else:
             convert = TOP_KEYS[key][0]
-            layer.values[key] = convert(value, where, line(raw), raw)
-            if isinstance(layer.values[key], list):
-                for i, item in enumerate(layer.values[key]):
+            converted = collect(errors, convert, value, where, line(raw), raw)
+            if converted is None:
+                continue
+            layer.values[key] = converted
+            if isinstance(converted, list):
+                for i, item in enumerate(converted):
                     layer.lines.setdefault(f"{key}:{item}", line(raw, i))
                     if key == "exclude" and (wrong := glob_problem(item)):
-                        raise where.error(line(raw, i), wrong)
+                        errors.append(where.error(line(raw, i), wrong))
+    if errors:  # the selectors too, which are otherwise checked once the file is valid
+        errors += _unknown_selectors(layer)
+        errors.sort(key=lambda e: e.line or 0)
+    raise_all(errors)
     return layer
 
 
-def _area(area: str, value: Any, raw: str, where: Where, line: LineOf,
-          layer: Layer) -> dict[str, Any]:
+def _unknown_selectors(layer: Layer) -> list[RuleError]:
+    """The selectors of a configuration that uses the default pack alone that are near misses
+    of its rules (a selector of a file with rule files of its own or through ``extends``, and
+    one unlike any pack rule, which ``--rules`` may yet define, waits for the rules to load)."""
+    if (layer.values.get("rules") or layer.values.get("extends")
+            or layer.values.get("default_rules") is False):
+        return []
+    from ..checks.ruleset import loaded_rules
+    from ..errors import QuotelintError, UnknownSelector
+
+    lines = {k: layer.lines.get(f"{key}:{k}") for key in ("select", "extend_select", "ignore")
+             for k in layer.values.get(key, [])}
+    lines.update({k: layer.lines.get(f"severity:{k}") for k in layer.values.get("severity", {})})
+    try:
+        loaded_rules((), True).select(list(lines))
+    except UnknownSelector as exc:
+        return [RuleError(layer.path, lines[k], exc.message(k)) for k in exc.keys
+                if exc.hints.get(k)]
+    except QuotelintError:
+        return []
+    return []
+
+
+def _area(area: str, value: Any, raw: str, where: Where, line: LineOf, layer: Layer,
+          errors: list[RuleError]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise where.error(line(raw), f"'{raw}' must be a mapping of settings, not "
-                                     f"{type_name(value)}")
+        errors.append(where.error(line(raw), f"'{raw}' must be a mapping of settings, not "
+                                             f"{type_name(value)}"))
+        return {}
     known = KIND_OPTIONS[area]
     out = {}
-    for key, (item, item_raw) in _normalised(value, where, lambda k: line(raw, k), known).items():
-        out[key] = known[key][0](item, where, line(raw, item_raw), item_raw)
-        layer.lines[f"{area}.{key}"] = line(raw, item_raw)
+    for key, (item, item_raw) in _normalised(value, where, lambda k: line(raw, k), known,
+                                             errors).items():
+        converted = collect(errors, known[key][0], item, where, line(raw, item_raw), item_raw)
+        if converted is not None:
+            out[key] = converted
+            layer.lines[f"{area}.{key}"] = line(raw, item_raw)
     return out
 
 
-def _severity(value: Any, raw: str, where: Where, line: LineOf, layer: Layer) -> dict[str, str]:
+def _severity(value: Any, raw: str, where: Where, line: LineOf, layer: Layer,
+              errors: list[RuleError]) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise where.error(line(raw), f"'{raw}' must map rule selectors to error, warning or "
-                                     f"info, not {type_name(value)}")
+        errors.append(where.error(line(raw), f"'{raw}' must map rule selectors to error, "
+                                             f"warning or info, not {type_name(value)}"))
+        return {}
     out = {}
     for selector, level in value.items():
-        out[str(selector)] = _SEVERITY(level, where, line(raw, selector), f"{raw}.{selector}")
-        layer.lines[f"severity:{selector}"] = line(raw, selector)
+        converted = collect(errors, _SEVERITY, level, where, line(raw, selector),
+                            f"{raw}.{selector}")
+        if converted is not None:
+            out[str(selector)] = converted
+            layer.lines[f"severity:{selector}"] = line(raw, selector)
     return out
 
 

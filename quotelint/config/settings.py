@@ -43,17 +43,20 @@ class Settings:
         or QuotelintError."""
         from ..checks.ruleset import loaded_rules
         from ..errors import RuleError, UnknownSelector
+        from ..schema import raise_all
 
         loaded = loaded_rules(self.rules, self.default_rules)
         try:
             return loaded.selected(self.select, self.ignore, self.severity, self.extend_select)
         except UnknownSelector as exc:
-            path, line = self.origins.get(f"selector:{exc.key}", ("", None))
-            if not path or path == "command line":
-                raise
-            raise RuleError(path, line, f"unknown rule selector {exc.key!r}: not a rule "
-                                        f"id, name, id prefix or category (see "
-                                        f"`quotelint rules`)") from None
+            errors = []
+            for key in exc.keys:  # each at the line that wrote it, or as the command line's
+                path, line = self.origins.get(f"selector:{key}", ("", None))
+                if not path or path == "command line":
+                    path, line = "quotelint", None
+                errors.append(RuleError(path, line, exc.message(key)))
+            raise_all(errors)
+            raise
 
     @property
     def uses_config(self) -> bool:

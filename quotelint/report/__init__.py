@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, str] = {
     "text": "quotelint.report.text",
+    "full": "quotelint.report.full",
+    "concise": "quotelint.report.concise",
     "json": "quotelint.report.json",
     "jsonl": "quotelint.report.jsonl",
     "sarif": "quotelint.report.sarif",
@@ -34,6 +36,8 @@ class ReportContext:
     color: bool = False
     fixed: int = 0  # fixes applied by --fix before these findings were collected
     errors: list[str] = field(default_factory=list)  # input and rule errors of the run
+    terminal: bool = False  # the output is a terminal: ``text`` shows each finding's sentence
+    stdin_name: str | None = None  # what standard input's findings are named, if it was read
 
     def __post_init__(self) -> None:
         checks = getattr(self.rules, "checks", None)

@@ -1,4 +1,6 @@
-"""``path:line:col: severity ID message``, one finding a line, as ruff and flake8 print them.
+"""The default format: on a terminal, ``full`` (each finding with the sentence around it);
+elsewhere (a pipe, a file, an editor, CI logs), ``concise``: ``path:line:col: severity ID
+message``, one finding a line, as ruff and flake8 print them.
 
 A finding that ``--fix`` would fix is marked ``[*]`` before its message, as ruff marks it.
 Colour only when writing to a terminal (or when asked): see ``use_color``.
@@ -15,7 +17,7 @@ from . import ReportContext
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
-_SEVERITY_COLORS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
+SEVERITY_COLORS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
 
 
 def use_color(stream: TextIO, mode: str = "auto") -> bool:
@@ -37,7 +39,7 @@ def format_finding(f: Finding, *, color: bool = False) -> str:
     fix = "[*] " if f.fix is not None else ""
     if not color:
         return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {fix}{f.message}"
-    severity = f"{_SEVERITY_COLORS[f.severity]}{f.severity}{_RESET}"
+    severity = f"{SEVERITY_COLORS[f.severity]}{f.severity}{_RESET}"
     return (f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {severity} {_BOLD}{f.rule}{_RESET} "
             f"{fix}{f.message}")
 
@@ -68,7 +70,8 @@ def summary(findings: list[Finding], files: int, fixed: int = 0) -> str:
 
 
 def write(findings: list[Finding], out: TextIO, ctx: ReportContext) -> None:
-    for f in findings:
-        out.write(format_finding(f, color=ctx.color) + "\n")
-    if not ctx.quiet:
-        out.write(summary(findings, ctx.files, ctx.fixed) + "\n")
+    if ctx.terminal:
+        from .full import write as full
+    else:
+        from .concise import write as full
+    full(findings, out, ctx)

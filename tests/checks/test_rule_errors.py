@@ -32,7 +32,7 @@ CASES = [
      GOOD.replace("    pattern: 'foo'\n", "    pattern: 'foo'\n    scop: document\n"),
      "8: rule T001: unknown key 'scop' (known keys: category, description, enabled, examples, "
      "id, ignore_case, kind, lexicon, message, name, pattern, rationale, requires, scope, "
-     "severity, trigger, unless)"),
+     "severity, trigger, unless); did you mean 'scope'?"),
     ("wrong type", GOOD.replace("    pattern: 'foo'\n", "    pattern: 'foo'\n    ignore_case: 1\n"),
      "8: rule T001: 'ignore_case' must be true or false, not a number"),
     ("trigger with an unknown lexicon", GOOD + "    trigger: ['\\L<nothing>', foo]\n",
@@ -61,13 +61,28 @@ CASES = [
      "2: 'lexicon answers' item 1 must be a string, not a boolean (YAML reads unquoted "
      "yes/no/on/off/true/false as booleans: quote it)"),
     ("invalid yaml", GOOD.replace("kind: pattern", "kind: [pattern"),
-     "5: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
+     "4: invalid YAML: the '[' opened on this line is never closed (while parsing a flow "
+     "sequence: did not find expected ',' or ']', at line 5)"),
+    ("unclosed quotation mark", GOOD.replace('"found {match}"', '"found {match}') + GOOD.replace(
+        "rules:\n", "").replace("T001", "T002").replace("test-rule", "rule-two"),
+     "6: invalid YAML: the quotation mark opened on this line is never closed (while parsing "
+     "a block mapping: did not find expected key, at line 12)"),
+    ("unclosed quotation mark at the end", GOOD.replace("'foo'", "'foo"),
+     "7: invalid YAML: the quotation mark opened on this line is never closed (while scanning "
+     "a quoted scalar: found unexpected end of stream, at line 8)"),
+    ("misspelt kind", GOOD.replace("kind: pattern", "kind: patern"),
+     f"4: rule T001: unknown kind 'patern' (kinds: {', '.join(sorted(KINDS))}); did you mean "
+     f"'pattern'?"),
+    ("misspelt category", GOOD.replace("category: style", "category: anonymous-sources"),
+     "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
+     "anonymous-source, unattributed-claim, number-consistency, style, not "
+     "'anonymous-sources'; did you mean 'anonymous-source'?"),
     ("duplicate key", GOOD.replace("    kind: pattern\n", "    kind: pattern\n    kind: pattern\n"),
      "5: duplicate key 'kind' (first at line 4)"),
     ("bad id", GOOD.replace("T001", "rule one"),
      "2: rule rule one: 'id' must be letters then digits, like QL401 (got 'rule one')"),
     ("unknown top-level key", "rule:\n  - id: T001\n",
-     "1: unknown key 'rule' (known keys: lexicons, rules)"),
+     "1: unknown key 'rule' (known keys: lexicons, rules); did you mean 'rules'?"),
 ]
 
 
@@ -126,3 +141,27 @@ def test_lexicon_extend_and_redefinition(write):
         load_rules([base, again], defaults=False)
     assert str(exc.value) == (f"{again}:2: lexicon 'outlets' is already defined at {base}:2; "
                               f"use 'extend:' to add to it")
+
+
+def test_every_problem_of_one_rule_is_reported_at_once(write):
+    text = GOOD.replace("category: style", "category: grammar").replace(
+        "    pattern: 'foo'\n", "    patern: 'foo'\n    scope: sentence\n    ignore_case: 1\n")
+    errors = errors_for(write, text)
+    assert [e.split(": ", 2)[2][:40] for e in errors] == [
+        "unknown key 'patern' (known keys: catego",
+        "'category' must be one of quote-balance,",
+        "'ignore_case' must be true or false, not",
+    ]
+    assert [e.split(":")[0] for e in errors] == ["7", "5", "9"]
+    assert errors[0].endswith("did you mean 'pattern'?")
+
+
+def test_a_rule_of_an_unknown_kind_still_has_its_common_keys_checked(write):
+    text = GOOD.replace("kind: pattern", "kind: patern").replace("category: style",
+                                                                 "category: styl")
+    assert errors_for(write, text) == [
+        f"4: rule T001: unknown kind 'patern' (kinds: {', '.join(sorted(KINDS))}); did you "
+        f"mean 'pattern'?",
+        "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
+        "anonymous-source, unattributed-claim, number-consistency, style, not 'styl'; did you "
+        "mean 'style'?"]

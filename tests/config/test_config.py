@@ -222,7 +222,8 @@ def test_library_takes_a_configuration_file(write, repo, monkeypatch):
 @pytest.mark.parametrize(("name", "text", "error"), [
     (".quotelint.yaml", "select: [QL4]\nignroe: [QL401]\n",
      ".quotelint.yaml:2: unknown key 'ignroe' (known keys: default_rules, exclude, "
-     "extend_select, extends, ignore, numbers, quotes, rules, select, severity, suppressions)"),
+     "extend_select, extends, ignore, numbers, quotes, rules, select, severity, suppressions); "
+     "did you mean 'ignore'?"),
     (".quotelint.yaml", "select:\n  - QL4\n  - QL77\n",
      ".quotelint.yaml:3: unknown rule selector 'QL77': not a rule id, name, id prefix or "
      "category (see `quotelint rules`)"),
@@ -232,12 +233,12 @@ def test_library_takes_a_configuration_file(write, repo, monkeypatch):
      ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'"),
     (".quotelint.yaml", "quotes:\n  min_wrods: 3\n",
      ".quotelint.yaml:2: unknown key 'min_wrods' (known keys: min_words, paragraph_continuation, "
-     "style)"),
+     "style); did you mean 'min_words'?"),
     (".quotelint.yaml", "numbers: {tolerance: 5}\n",
      ".quotelint.yaml:1: 'tolerance' must be a fraction from 0 to 1 (0.05 is 5%), not 5"),
     (".quotelint.yaml", "ignore: [QL401\n",
-     ".quotelint.yaml:2: invalid YAML: while parsing a flow sequence: did not find expected "
-     "',' or ']'"),
+     ".quotelint.yaml:1: invalid YAML: the '[' opened on this line is never closed (while "
+     "parsing a flow sequence: did not find expected ',' or ']', at line 2)"),
     (".quotelint.yaml", "rules: [house.yaml]\n",
      ".quotelint.yaml:1: 'rules': no such rule file or folder: house.yaml"),
     (".quotelint.yaml", "extends: [other.yaml]\n",
@@ -298,3 +299,35 @@ def test_exclude_patterns_gitignore_would_not_read_are_errors(cli, write, repo, 
     write("a.md", CLAIMS)
     r = cli("a.md", cwd=repo)
     assert (r.code, r.err) == (2, error + "\n")
+
+
+def test_every_problem_of_a_configuration_is_reported_at_once(cli, write, repo):
+    write(".quotelint.yaml", "selct: [QL4]\nquotes:\n  style: british\n  min_wrods: 3\n"
+                             "severity:\n  QL401: fatal\nexclude: ['#x']\nignore: [QL4O2]\n")
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert r.code == 2
+    assert [line.split(": ", 1)[0] for line in r.err.splitlines()] == [
+        ".quotelint.yaml:1", ".quotelint.yaml:3", ".quotelint.yaml:4", ".quotelint.yaml:6",
+        ".quotelint.yaml:7", ".quotelint.yaml:8"]
+    assert "did you mean 'select'?" in r.err.splitlines()[0]
+    assert r.err.splitlines()[-1].endswith("did you mean 'QL402'?")
+
+
+def test_every_unknown_selector_is_reported_with_a_suggestion(cli, write, repo):
+    write(".quotelint.yaml", "select:\n  - agentles-attribution\n  - QL40l\n  - QL4\n")
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        ".quotelint.yaml:2: unknown rule selector 'agentles-attribution': not a rule id, name, "
+        "id prefix or category (see `quotelint rules`); did you mean 'agentless-attribution'?",
+        ".quotelint.yaml:3: unknown rule selector 'QL40l': not a rule id, name, id prefix or "
+        "category (see `quotelint rules`); did you mean 'QL401'?"]
+
+
+def test_a_misspelt_option_gets_a_suggestion(cli):
+    r = cli("--slect", "QL4", ".")
+    assert r.code == 2
+    assert r.err.splitlines()[-1] == (
+        "quotelint: error: unrecognized arguments: --slect; did you mean '--select'?")
