@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="apply the safe fixes (findings marked [*]) to the files, then "
                              "report what remains")
     fixing.add_argument("--diff", action="store_true",
-                        help="print the safe fixes as a unified diff; change nothing")
+                        help="print the safe fixes as a unified diff; change nothing, even "
+                             "with --fix")
     parser.add_argument("--story", action="store_true",
                         help="the files are articles about one story: also compare across them")
     scale = parser.add_argument_group("scale")
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         from ..run.fix import fix_findings
 
-        outcome = fix_findings(result.findings, result.digests, write=args.fix)
+        # --diff shows and never writes, even with --fix: only --fix alone writes
+        outcome = fix_findings(result.findings, result.digests, write=not args.diff)
         errors += outcome.errors
         if args.diff:
             return _report_diff(outcome, errors)
