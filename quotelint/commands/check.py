@@ -120,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
     from ..report.text import use_color
 
     ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
-                        color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors)
+                        color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors,
+                        skipped=result.skipped)
     if args.statistics:
         from ..report.statistics import write as write_statistics
 

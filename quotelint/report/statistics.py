@@ -38,5 +38,6 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext, fmt: str = "
                   f"{r['name']:<{name_width}}  {r['severity']}{fix}".rstrip() + "\n")
     if not ctx.quiet:
         n = len(findings)
+        skipped = f"; {ctx.skipped} skipped" if ctx.skipped else ""
         out.write(f"Found {n} problem{'s' if n != 1 else ''} in {ctx.files} "
-                  f"file{'s' if ctx.files != 1 else ''}.\n")
+                  f"file{'s' if ctx.files != 1 else ''}{skipped}.\n")

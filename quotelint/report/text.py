@@ -50,17 +50,18 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def summary(findings: list[Finding], files: int, fixed: int = 0) -> str:
+def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 0) -> str:
     """``Found 3 problems (1 error, 2 warnings) in 2 files.``, after ``Fixed N problems.`` when
-    ``--fix`` fixed some, and a ``[*]`` line when some are fixable."""
+    ``--fix`` fixed some, and a ``[*]`` line when some are fixable. Files that could not be
+    read are counted apart: ``in 2 files; 1 skipped.``"""
     done = f"Fixed {_plural(fixed, 'problem')}. " if fixed else ""
+    where = _plural(files, "file") + (f"; {skipped} skipped" if skipped else "")
     if not findings:
-        return f"{done}No problems found in {_plural(files, 'file')}."
+        return f"{done}No problems found in {where}."
     counts = Counter(f.severity for f in findings)
     parts = ", ".join(_count(counts[s], s) for s in sorted(SEVERITIES, key=SEVERITIES.get,
                                                             reverse=True) if counts[s])
-    line = f"{done}Found {_plural(len(findings), 'problem')} ({parts}) in " \
-           f"{_plural(files, 'file')}."
+    line = f"{done}Found {_plural(len(findings), 'problem')} ({parts}) in {where}."
     fixable = sum(1 for f in findings if f.fix is not None)
     if fixable:
         line += f"\n[*] {fixable} fixable with `quotelint --fix`."
@@ -71,4 +72,4 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext) -> None:
     for f in findings:
         out.write(format_finding(f, color=ctx.color) + "\n")
     if not ctx.quiet:
-        out.write(summary(findings, ctx.files, ctx.fixed) + "\n")
+        out.write(summary(findings, ctx.files, ctx.fixed, ctx.skipped) + "\n")
