@@ -39,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe fixes (findings marked [*]) to the files, then "
                              "report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, also the unsafe fixes (marked [~]): they "
+                             "may change what a sentence says, e.g. \"said\" for \"admitted\"")
     fixing.add_argument("--diff", action="store_true",
                         help="print the safe fixes as a unified diff; change nothing, even "
                              "with --fix")
@@ -107,10 +110,11 @@ def run(args: argparse.Namespace) -> int:
         from ..run.fix import fix_findings
 
         # --diff shows and never writes, even with --fix: only --fix alone writes
-        outcome = fix_findings(result.findings, result.digests, write=not args.diff)
+        outcome = fix_findings(result.findings, result.digests, write=not args.diff,
+                               unsafe=args.unsafe_fixes)
         errors += outcome.errors
         if args.diff:
-            return _report_diff(outcome, errors)
+            return _report_diff(outcome, errors, _hidden(result.findings, args.unsafe_fixes))
         fixed = outcome.applied
         if fixed:  # report what remains, where it now is
             result = lint_paths(args.paths, settings, **run_options)
@@ -135,7 +139,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failing and not args.exit_zero else 0
 
 
-def _report_diff(outcome, errors: list[str]) -> int:
+def _hidden(findings, unsafe_fixes: bool) -> int:
+    """How many unsafe fixes --unsafe-fixes would add."""
+    return 0 if unsafe_fixes else sum(1 for f in findings if f.fix and not f.fix.safe)
+
+
+def _report_diff(outcome, errors: list[str], hidden: int) -> int:
     for file_fix in outcome.files:
         sys.stdout.write(file_fix.diff())
     sys.stdout.flush()
@@ -148,6 +157,9 @@ def _report_diff(outcome, errors: list[str]) -> int:
               f"file{'s' if files != 1 else ''}.", file=sys.stderr)
     else:
         print("No fixes available.", file=sys.stderr)
+    if hidden:
+        print(f"({hidden} unsafe fix{'es' if hidden != 1 else ''} with --unsafe-fixes: "
+              f"they may change what a sentence says.)", file=sys.stderr)
     if errors:
         return 2
     return 1 if n else 0

@@ -16,7 +16,7 @@ def rows(findings: list[Finding]) -> list[dict]:
     fixable: Counter[str] = Counter()
     for f in findings:
         first.setdefault(f.rule, f)
-        fixable[f.rule] += f.fix is not None
+        fixable[f.rule] += f.fix is not None and f.fix.safe
     order = sorted(counts, key=lambda r: (-counts[r], r))
     return [{"rule": r, "name": first[r].name, "category": first[r].category,
              "severity": first[r].severity, "count": counts[r], "fixable": fixable[r]}

@@ -1,6 +1,7 @@
 """``path:line:col: severity ID message``, one finding a line, as ruff and flake8 print them.
 
-A finding that ``--fix`` would fix is marked ``[*]`` before its message, as ruff marks it.
+A finding that ``--fix`` would fix is marked ``[*]`` before its message, as ruff marks it;
+one whose fix is unsafe (only ``--fix --unsafe-fixes`` applies it) ``[~]``.
 Colour only when writing to a terminal (or when asked): see ``use_color``.
 """
 
@@ -34,7 +35,7 @@ def use_color(stream: TextIO, mode: str = "auto") -> bool:
 
 
 def format_finding(f: Finding, *, color: bool = False) -> str:
-    fix = "[*] " if f.fix is not None else ""
+    fix = "" if f.fix is None else "[*] " if f.fix.safe else "[~] "
     if not color:
         return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {fix}{f.message}"
     severity = f"{_SEVERITY_COLORS[f.severity]}{f.severity}{_RESET}"
@@ -62,9 +63,13 @@ def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 
     parts = ", ".join(_count(counts[s], s) for s in sorted(SEVERITIES, key=SEVERITIES.get,
                                                             reverse=True) if counts[s])
     line = f"{done}Found {_plural(len(findings), 'problem')} ({parts}) in {where}."
-    fixable = sum(1 for f in findings if f.fix is not None)
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     if fixable:
         line += f"\n[*] {fixable} fixable with `quotelint --fix`."
+    if unsafe:
+        line += (f"\n[~] {unsafe} {'more ' if fixable else ''}fixable with `quotelint --fix "
+                 f"--unsafe-fixes`: they may change what a sentence says.")
     return line
 
 

@@ -1,0 +1,120 @@
+"""Is a loaded reporting verb used in its plain sense? "The Taliban claimed responsibility",
+"admitted to hospital", "an investigation into claims that", "the study revealed": none of
+these casts doubt on a speaker, implies guilt or a secret, and none may be rewritten as "said".
+
+The tests, cheapest first, on the words around the verb (word lists in
+``data/verb_senses.yaml``, keyed by the verb's stem, "admit" for "admitted"):
+
+- a determiner, possessive or preposition before it makes it a noun ("her claim of"), and
+  so does a verb right after it ("jobless claims jumped");
+- a particle after it gives the plain sense ("admitted to", "confessed to", "insisted on"),
+  and some make it report speech whatever follows ("claim to be");
+- a speaker that cannot disclose, only show ("the survey revealed");
+- an object instead of a reported clause: the words after the verb up to the end of their
+  phrase (a comma, "which", "after", ...) hold no finite verb ("claimed victory after the
+  vote was counted", "maintains the title of chief executive");
+- an admission of wrongdoing is a confession, and the verb says what happened ("admitted he
+  had lied").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ...data import load_data
+from ...text.document import Document
+from .lexicon import TOKEN, possessive, words
+from .model import Attribution
+
+
+@dataclass(frozen=True)
+class Senses:
+    noun_before: frozenset[str]
+    plain_after: dict[str, frozenset[str]]
+    reported_after: dict[str, frozenset[str]]
+    plain_subjects: dict[str, frozenset[str]]
+    confession_words: dict[str, frozenset[str]]
+    breaks: frozenset[str]
+
+
+@cache
+def senses() -> Senses:
+    data = load_data("verb_senses")
+
+    def by_stem(key: str) -> dict[str, frozenset[str]]:
+        return {stem: frozenset(w.lower() for w in ws) for stem, ws in data[key].items()}
+
+    return Senses(frozenset(data["noun_before"]), by_stem("plain_after"),
+                  by_stem("reported_after"), by_stem("plain_subjects"),
+                  by_stem("confession_words"), frozenset(data["phrase_breaks"]))
+
+
+def _for(table: dict[str, frozenset[str]], verb: str) -> frozenset[str]:
+    for stem, entries in table.items():
+        if verb.startswith(stem):
+            return entries
+    return frozenset()
+
+
+_PHRASE_END = frozenset(",;:()[]—–\"“”")
+
+
+def _finite(token: str, previous: str) -> bool:
+    """A finite verb (or an auxiliary): what a reported clause has and an object lacks."""
+    low = token.lower()
+    w = words()
+    if low in w.auxiliaries or low in w.irregular or low.endswith(("n't", "n’t")):
+        return True
+    # "the deal collapsed"; not "the armed group", "a new phone designed by"
+    return low.endswith("ed") and token.islower() and previous.lower() not in w.determiners
+
+
+def _makes_a_noun(word: str, s: Senses) -> bool:
+    """"her claim", "Villalba's claims", "the biggest claim", "two claims"."""
+    low = word.lower()
+    return low in s.noun_before or possessive(word) or word.isdigit() or (
+        word.islower() and len(low) > 5 and low.endswith("est"))
+
+
+def plain_sense(doc: Document, a: Attribution) -> str | None:
+    """Why the cue of ``a`` is used in its plain sense ("noun", "particle", "subject",
+    "object", "confession"), or None when it reports speech."""
+    if a.cue is None:
+        return None
+    text = doc.text
+    verb = " ".join(text[a.cue[0]:a.cue[1]].lower().split())
+    s = senses()
+    before = [m.group() for m in TOKEN.finditer(text, max(0, a.cue[0] - 40), a.cue[0])]
+    if before and _makes_a_noun(before[-1], s) and not text[a.cue[0] - 1:a.cue[0]].strip() \
+            and a.kind != "direct":
+        return "noun"
+    if a.kind != "indirect":
+        return None  # a quotation's verb attributes what was said
+    start, end = a.cue[1], max(a.cue[1], a.content[1])
+    after = list(TOKEN.finditer(text, start, end))
+    first = after[0].group().lower() if after else ""
+    if verb.endswith("s") and after and _finite(after[0].group(), verb):
+        return "noun"  # "jobless claims jumped", "the claims were rejected"
+    if first in _for(s.reported_after, verb):
+        return None
+    if first in _for(s.plain_after, verb):
+        return "particle"
+    subjects = _for(s.plain_subjects, verb)
+    if subjects and any(t.lower() in subjects for t in (a.source_text(doc) or "").split()):
+        return "subject"
+    confessions = _for(s.confession_words, verb)
+    if confessions and any(m.group().lower() in confessions for m in after):
+        return "confession"
+    if first == "that":
+        return None
+    previous = ""
+    for m in after:
+        token = m.group()
+        if token.lower() in s.breaks or any(c in _PHRASE_END for c in text[start:m.start()]):
+            break
+        if _finite(token, previous):
+            return None
+        previous, start = token, m.end()
+    # "claimed, without evidence, that ...": no words before the break, so no object
+    return "object" if previous else None
