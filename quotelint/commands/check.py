@@ -42,6 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, also the unsafe fixes (marked [~]): they "
                              "may change what a sentence says, e.g. \"said\" for \"admitted\"")
+    fixing.add_argument("--add-suppressions", action="store_true",
+                        help="add a suppression comment, with a placeholder reason, for every "
+                             "finding (to adopt quotelint on an archive); with --diff, print "
+                             "them instead")
     fixing.add_argument("--diff", action="store_true",
                         help="print the safe fixes as a unified diff; change nothing, even "
                              "with --fix")
@@ -87,8 +91,12 @@ def _check_usage(args: argparse.Namespace) -> None:
     if args.statistics and args.format not in STATISTICS_FORMATS:
         raise QuotelintError(f"--statistics works with --format "
                              f"{' or '.join(STATISTICS_FORMATS)}, not {args.format}")
-    if (args.fix or args.diff) and "-" in args.paths:
-        raise QuotelintError("--fix and --diff work on files, not on standard input")
+    if (args.fix or args.diff or args.add_suppressions) and "-" in args.paths:
+        raise QuotelintError("--fix, --diff and --add-suppressions work on files, not on "
+                             "standard input")
+    if args.fix and args.add_suppressions:
+        raise QuotelintError("--fix and --add-suppressions cannot be used together: fix "
+                             "first, then suppress what remains")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
     result = lint_paths(args.paths, settings, **run_options)
     errors = list(result.errors)
     fixed = 0
+    if args.add_suppressions:
+        return _add_suppressions(result, errors, diff=args.diff)
     if args.fix or args.diff:
         from ..run.fix import fix_findings
 
@@ -137,6 +147,31 @@ def run(args: argparse.Namespace) -> int:
         return 2
     failing = any(at_least(f.severity, settings.fail_on) for f in result.findings)
     return 1 if failing and not args.exit_zero else 0
+
+
+def _add_suppressions(result, errors: list[str], *, diff: bool) -> int:
+    from ..run.adopt import add_suppressions
+
+    audits = frozenset(c.meta.id for c in result.rules if c.AUDIT)
+    outcome = add_suppressions(result.findings, result.digests, audit_rules=audits,
+                               write=not diff)
+    errors += outcome.errors
+    if diff:
+        for file_fix in outcome.files:
+            sys.stdout.write(file_fix.diff())
+        sys.stdout.flush()
+    for error in errors:
+        print(error, file=sys.stderr)
+    n = outcome.applied
+    files = sum(1 for f in outcome.files if f.applied)
+    if n:
+        verb = "Would suppress" if diff else "Suppressed"
+        print(f"{verb} {n} problem{'s' if n != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''} (one comment a line: replace its placeholder "
+              f"reason).", file=sys.stderr)
+    else:
+        print("No problems to suppress.", file=sys.stderr)
+    return 2 if errors else 0
 
 
 def _hidden(findings, unsafe_fixes: bool) -> int:

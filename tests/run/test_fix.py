@@ -123,8 +123,8 @@ def test_a_file_changed_since_it_was_linted_is_not_written(write):
 
 def test_fix_refuses_standard_input(cli):
     r = cli("--fix", "-", stdin=b"It rose 4 per cent.\n")
-    assert (r.code, r.err) == (2, "quotelint: --fix and --diff work on files, not on standard "
-                                  "input\n")
+    assert (r.code, r.err) == (2, "quotelint: --fix, --diff and --add-suppressions work on "
+                                  "files, not on standard input\n")
 
 
 # A loaded verb's "said" is an unsafe fix: it changes what the sentence says ("admitted" is

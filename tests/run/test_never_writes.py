@@ -27,6 +27,8 @@ RUNS = [
     ["--jobs", "2"],
     ["--diff"],
     ["--diff", "--story", "--jobs", "2"],
+    ["--diff", "--unsafe-fixes"],
+    ["--add-suppressions", "--diff"],
     ["--statistics"],
     ["--show-config"],
     ["--exit-zero", "-q", "--select", "ALL"],
@@ -70,6 +72,20 @@ def test_subcommands_touch_nothing(cli, newsroom):
                  ["test-rules", "desk/house.yaml"]):
         cli(*args, cwd=newsroom)
     assert snapshot(newsroom) == before
+
+
+def test_add_suppressions_changes_only_the_files_with_findings(cli, newsroom):
+    before = snapshot(newsroom)
+    r = cli("--add-suppressions", ".", cwd=newsroom)
+    assert r.code == 2  # the Latin-1 file is still unreadable
+    after = snapshot(newsroom)
+    assert set(after) == set(before)
+    changed = {path for path in before if after.get(path) != before[path]}
+    assert "desk/house.yaml" not in changed and ".quotelint.yaml" not in changed
+    r = cli("--add-suppressions", ".", cwd=newsroom)
+    assert "No problems to suppress." in r.err
+    assert snapshot(newsroom) == after
+    assert cli("-q", ".", cwd=newsroom).out == ""
 
 
 def test_fix_changes_only_the_files_it_fixes(cli, newsroom):
