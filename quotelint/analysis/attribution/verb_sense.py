@@ -6,9 +6,13 @@ The tests, cheapest first, on the words around the verb (word lists in
 ``data/verb_senses.yaml``, keyed by the verb's stem, "admit" for "admitted"):
 
 - a determiner, possessive or preposition before it makes it a noun ("her claim of"), and
-  so does a verb right after it ("jobless claims jumped");
+  so does a plural verb right after a plural form ("jobless claims jumped", but "which Yukos
+  claims was sold" reports); "by" after it makes it a participle
+  ("systems maintained by Sun");
 - a particle after it gives the plain sense ("admitted to", "confessed to", "insisted on"),
-  and some make it report speech whatever follows ("claim to be");
+  unless it opens a time or an audience before a clause ("insisted on Monday that",
+  "admitted to reporters that"), and some make it report speech whatever follows ("claim to
+  be");
 - a speaker that cannot disclose, only show ("the survey revealed");
 - an object instead of a reported clause: the words after the verb up to the end of their
   phrase (a comma, "which", "after", ...) hold no finite verb ("claimed victory after the
@@ -24,7 +28,7 @@ from functools import cache
 
 from ...data import load_data
 from ...text.document import Document
-from .lexicon import TOKEN, possessive, words
+from .lexicon import TOKEN, is_time, possessive, words
 from .model import Attribution
 
 
@@ -36,6 +40,8 @@ class Senses:
     plain_subjects: dict[str, frozenset[str]]
     confession_words: dict[str, frozenset[str]]
     breaks: frozenset[str]
+    participle_after: frozenset[str]
+    singular_verbs: frozenset[str]
 
 
 @cache
@@ -47,7 +53,8 @@ def senses() -> Senses:
 
     return Senses(frozenset(data["noun_before"]), by_stem("plain_after"),
                   by_stem("reported_after"), by_stem("plain_subjects"),
-                  by_stem("confession_words"), frozenset(data["phrase_breaks"]))
+                  by_stem("confession_words"), frozenset(data["phrase_breaks"]),
+                  frozenset(data["participle_after"]), frozenset(data["singular_verbs"]))
 
 
 def _for(table: dict[str, frozenset[str]], verb: str) -> frozenset[str]:
@@ -77,9 +84,29 @@ def _makes_a_noun(word: str, s: Senses) -> bool:
         word.islower() and len(low) > 5 and low.endswith("est"))
 
 
+def _phrase(after: list, text: str, s: Senses) -> list[str]:
+    """The words after the verb up to the end of their phrase."""
+    out: list[str] = []
+    for i, m in enumerate(after):
+        if m.group().lower() in s.breaks or (i and any(
+                c in _PHRASE_END for c in text[after[i - 1].end():m.start()])):
+            break
+        out.append(m.group())
+        if m.group()[-1] in ".!?":  # the sentence ends ("victim." is one token)
+            break
+    return out
+
+
+def _reports_after_all(after: list, text: str, s: Senses) -> bool:
+    """"insisted on Monday that ...", "admitted to reporters that ...": the particle opens a
+    time or an audience, and a clause follows."""
+    phrase = _phrase(after, text, s)
+    return (len(phrase) > 1 and is_time(phrase[1])) or "that" in phrase[1:]
+
+
 def plain_sense(doc: Document, a: Attribution) -> str | None:
-    """Why the cue of ``a`` is used in its plain sense ("noun", "particle", "subject",
-    "object", "confession"), or None when it reports speech."""
+    """Why the cue of ``a`` is used in its plain sense ("noun", "participle", "particle",
+    "subject", "object", "confession"), or None when it reports speech."""
     if a.cue is None:
         return None
     text = doc.text
@@ -91,14 +118,23 @@ def plain_sense(doc: Document, a: Attribution) -> str | None:
         return "noun"
     if a.kind != "indirect":
         return None  # a quotation's verb attributes what was said
-    start, end = a.cue[1], max(a.cue[1], a.content[1])
+    # to the end of the sentence: the analysis may have read the clause before the verb
+    # ("The servers are maintained by ...") as what was said
+    sentences = doc.sentences
+    end = sentences[a.sentence].end if 0 <= a.sentence < len(sentences) else a.content[1]
+    start, end = a.cue[1], max(a.cue[1], a.content[1], end)
     after = list(TOKEN.finditer(text, start, end))
+    if after and any(c in _PHRASE_END for c in text[start:after[0].start()]):
+        after = []  # "Nobody, he claimed, could ...": a parenthesis, the clause around it
     first = after[0].group().lower() if after else ""
-    if verb.endswith("s") and after and _finite(after[0].group(), verb):
-        return "noun"  # "jobless claims jumped", "the claims were rejected"
+    if verb.endswith("s") and after and _finite(after[0].group(), verb) and \
+            first not in s.singular_verbs:
+        return "noun"  # "jobless claims jumped", "the claims were"; not "Yukos claims was"
+    if first in s.participle_after:
+        return "participle"  # "systems maintained by Sun", "the lives claimed by the fire"
     if first in _for(s.reported_after, verb):
         return None
-    if first in _for(s.plain_after, verb):
+    if first in _for(s.plain_after, verb) and not _reports_after_all(after, text, s):
         return "particle"
     subjects = _for(s.plain_subjects, verb)
     if subjects and any(t.lower() in subjects for t in (a.source_text(doc) or "").split()):
@@ -108,13 +144,8 @@ def plain_sense(doc: Document, a: Attribution) -> str | None:
         return "confession"
     if first == "that":
         return None
-    previous = ""
-    for m in after:
-        token = m.group()
-        if token.lower() in s.breaks or any(c in _PHRASE_END for c in text[start:m.start()]):
-            break
-        if _finite(token, previous):
-            return None
-        previous, start = token, m.end()
+    phrase = _phrase(after, text, s)
+    if any(_finite(token, phrase[i - 1] if i else "") for i, token in enumerate(phrase)):
+        return None
     # "claimed, without evidence, that ...": no words before the break, so no object
-    return "object" if previous else None
+    return "object" if phrase else None

@@ -57,3 +57,23 @@ def test_plain_senses_are_not_reported(text):
 ])
 def test_loaded_senses_are_still_reported(text, expected):
     assert loaded(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new bridge, which the council claims was built on time, has cracked.", ("QL601", 1, 35)),
+    ("Nobody, he claimed, would be able to win the seat without them.", ("QL601", 1, 12)),
+    ("The minister insisted on Monday that the budget was balanced.", ("QL601", 1, 14)),
+    ("The coach admitted to reporters that his side had been poor.", ("QL602", 1, 11)),
+])
+def test_particles_parentheses_and_relative_clauses_still_report(text, expected):
+    assert loaded(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The servers are maintained by a contractor in Dublin, which has forty staff.",
+    "The number of people filing new jobless claims jumped to its highest level in May.",
+    "In March the lawsuit claimed its first victim. The shop has since closed and was sold.",
+])
+def test_participles_nouns_and_the_end_of_the_sentence(text):
+    assert loaded(text) == []
+
