@@ -76,3 +76,27 @@ def test_add_suppressions_is_refused_with_fix_and_on_standard_input(cli, tmp_pat
     assert r.code == 2 and "not on standard input" in r.err
     assert (tmp_path / "wrapped.txt").read_bytes() == WRAPPED
     assert (tmp_path / "notes.md").read_bytes() == NOTES
+
+
+# A quotation inside a quotation (QL104): the comment must stand outside the outer one, where
+# it is a directive, or the line is named and left alone.
+NESTED = ("The mayor said: “The sign read “no entry” all week, and\n"
+          "nobody asked why,” before she left.\n")
+NESTED_AFTER = ("The mayor said: " + COMMENT.format("QL104") + " “The sign read “no entry” all "
+                "week, and\nnobody asked why,” before she left.\n")
+NO_PLACE = ("The mayor said: “It was a long week,\nand the sign read “no entry” all week,\n"
+            "and nobody asked why,” before she left.\n")
+
+
+def test_a_comment_never_lands_inside_a_quotation(cli, write, tmp_path):
+    nested = write("nested.md", NESTED)
+    r = cli("--isolated", "--add-suppressions", "nested.md", cwd=tmp_path)
+    assert r.code == 0
+    assert nested.read_text(encoding="utf-8") == NESTED_AFTER
+    assert cli("--isolated", "-q", "nested.md", cwd=tmp_path).out == ""
+    inside = write("inside.md", NO_PLACE)
+    r = cli("--isolated", "--add-suppressions", "inside.md", cwd=tmp_path)
+    assert (r.code, r.err) == (2, "inside.md:2: no place on this line for a suppression comment "
+                                  "outside the quotation; not suppressed (put quotelint-disable "
+                                  "... quotelint-enable around the paragraph)\n")
+    assert inside.read_text(encoding="utf-8") == NO_PLACE
