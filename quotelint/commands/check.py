@@ -169,7 +169,7 @@ def _add_suppressions(result, errors: list[str], *, diff: bool) -> int:
         print(f"{verb} {n} problem{'s' if n != 1 else ''} in {files} "
               f"file{'s' if files != 1 else ''} (one comment a line: replace its placeholder "
               f"reason).", file=sys.stderr)
-    elif not errors:
+    elif not outcome.errors:  # else the lines it could not suppress are named above
         print("No problems to suppress.", file=sys.stderr)
     return 2 if errors else 0
 
