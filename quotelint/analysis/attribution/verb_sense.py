@@ -42,6 +42,7 @@ class Senses:
     breaks: frozenset[str]
     participle_after: frozenset[str]
     singular_verbs: frozenset[str]
+    plain_objects: dict[str, frozenset[str]]
 
 
 @cache
@@ -54,7 +55,8 @@ def senses() -> Senses:
     return Senses(frozenset(data["noun_before"]), by_stem("plain_after"),
                   by_stem("reported_after"), by_stem("plain_subjects"),
                   by_stem("confession_words"), frozenset(data["phrase_breaks"]),
-                  frozenset(data["participle_after"]), frozenset(data["singular_verbs"]))
+                  frozenset(data["participle_after"]), frozenset(data["singular_verbs"]),
+                  by_stem("plain_objects"))
 
 
 def _for(table: dict[str, frozenset[str]], verb: str) -> frozenset[str]:
@@ -73,8 +75,10 @@ def _finite(token: str, previous: str) -> bool:
     w = words()
     if low in w.auxiliaries or low in w.irregular or low.endswith(("n't", "n’t")):
         return True
-    # "the deal collapsed"; not "the armed group", "a new phone designed by"
-    return low.endswith("ed") and token.islower() and previous.lower() not in w.determiners
+    # "the deal collapsed"; not "the armed group", "into advanced age"
+    before = previous.lower()
+    return low.endswith("ed") and token.islower() and before not in w.determiners \
+        and before not in w.prepositions
 
 
 def _makes_a_noun(word: str, s: Senses) -> bool:
@@ -116,8 +120,6 @@ def plain_sense(doc: Document, a: Attribution) -> str | None:
     if before and _makes_a_noun(before[-1], s) and not text[a.cue[0] - 1:a.cue[0]].strip() \
             and a.kind != "direct":
         return "noun"
-    if a.kind != "indirect":
-        return None  # a quotation's verb attributes what was said
     # to the end of the sentence: the analysis may have read the clause before the verb
     # ("The servers are maintained by ...") as what was said
     sentences = doc.sentences
@@ -132,6 +134,10 @@ def plain_sense(doc: Document, a: Attribution) -> str | None:
         return "noun"  # "jobless claims jumped", "the claims were"; not "Yukos claims was"
     if first in s.participle_after:
         return "participle"  # "systems maintained by Sun", "the lives claimed by the fire"
+    if a.kind != "indirect":
+        return None  # a quotation's verb attributes what was said
+    if first in _for(s.plain_objects, verb):
+        return "object"  # "a gunman claiming allegiance to ...", "conceded defeat"
     if first in _for(s.reported_after, verb):
         return None
     if first in _for(s.plain_after, verb) and not _reports_after_all(after, text, s):

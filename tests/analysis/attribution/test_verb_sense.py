@@ -73,6 +73,10 @@ def test_particles_parentheses_and_relative_clauses_still_report(text, expected)
     "The servers are maintained by a contractor in Dublin, which has forty staff.",
     "The number of people filing new jobless claims jumped to its highest level in May.",
     "In March the lawsuit claimed its first victim. The shop has since closed and was sold.",
+    "A gunman claiming allegiance to the militia opened fire on the crowd.",
+    "The senator maintained a brisk pace into advanced age, walking to work.",
+    "The bombing of the depot, which was claimed by a separatist group, closed the port.",
+    "The mayor conceded defeat shortly after midnight, when the count was finished.",
 ])
 def test_participles_nouns_and_the_end_of_the_sentence(text):
     assert loaded(text) == []
