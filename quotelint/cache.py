@@ -161,13 +161,24 @@ def compile_regex(source: str, flags: int = 0, **lists: Any) -> regex.Pattern:
                       lambda: regex.compile(source, flags, **lists))
 
 
+def _re_internals() -> tuple[Any, Any, int]:
+    """(compiler module, parser module, the compiler's magic number) of this Python's ``re``:
+    ``re._compiler`` from 3.11 on, ``sre_compile`` before (3.10)."""
+    try:
+        from re import _compiler, _constants, _parser
+    except ImportError:
+        import sre_compile as _compiler
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _compiler, _parser, _constants.MAGIC
+
+
 def _re_parts(source: str, flags: int) -> tuple | None:
-    """The arguments ``re.compile`` passes to the C constructor after parsing, as
-    ``re._compiler.compile`` computes them (CPython 3.11 to 3.13); None where this Python's
+    """The arguments ``re.compile`` passes to the C constructor after parsing, as the
+    compiler's ``compile`` computes them (CPython 3.10 to 3.13); None where this Python's
     internals differ, and the pattern is then compiled the ordinary way on every run."""
     try:
-        from re import _compiler, _parser
-
+        _compiler, _parser, _ = _re_internals()
         parsed = _parser.parse(source, flags)
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
@@ -187,9 +198,14 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
     The standard library's ``re`` runs the figure patterns twice as fast as `regex` but pickles
     a pattern as its source, so the cache keeps what its parser produces and hands it to the
     C constructor (``_sre.compile``) as ``re`` itself does. The cache file is per Python
-    version, and anything unexpected falls back to ``re.compile``."""
+    version and the key holds the compiler's magic number (the version of its code, which a
+    patch release may change); anything unexpected falls back to ``re.compile``."""
     flags = int(flags)
-    parts = _STORE.get(_key("re", source, flags), lambda: _re_parts(source, flags))
+    try:
+        magic = _re_internals()[2]
+    except Exception:
+        return re.compile(source, flags)
+    parts = _STORE.get(_key("re", magic, source, flags), lambda: _re_parts(source, flags))
     if parts is not None:
         try:
             import _sre

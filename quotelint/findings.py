@@ -20,11 +20,18 @@ CATEGORIES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Replace ``text[start:end]`` with ``replacement``; only safe, unambiguous edits carry one."""
+    """Replace ``text[start:end]`` with ``replacement``: an unambiguous edit. ``safe``: it cannot
+    change what the sentence says (a unit symbol); an unsafe one (a loaded verb's "said") is
+    applied only with ``--unsafe-fixes``."""
 
     start: int
     end: int
     replacement: str
+    safe: bool = True
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +91,8 @@ class Finding:
                 None
                 if self.fix is None
                 else {"start": self.fix.start, "end": self.fix.end,
-                      "replacement": self.fix.replacement}
+                      "replacement": self.fix.replacement,
+                      "applicability": self.fix.applicability}
             ),
         }
 

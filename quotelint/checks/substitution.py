@@ -44,6 +44,9 @@ class SubstitutionCheck(Check):
         "swap": Field(string_map, required=True, doc="regex -> preferred wording"),
         "ignore_case": Field(boolean, default=False, doc="match regardless of case"),
         "scope": Field(choice(*SCOPES), default="outside-quotes", doc="where to search"),
+        "safe": Field(boolean, default=True,
+                      doc="false: the replacement may change what a sentence says, so "
+                          "--fix applies it only with --unsafe-fixes"),
     }
 
     def setup(self, ctx: BuildContext) -> None:
@@ -70,6 +73,7 @@ class SubstitutionCheck(Check):
             replacement = match_case(self.replacements[index], matched)
             if replacement == matched:
                 continue
-            fix = None if "|" in replacement else Fix(m.start(), m.end(), replacement)
+            fix = None if "|" in replacement else \
+                Fix(m.start(), m.end(), replacement, safe=self.params["safe"])
             yield self.finding(doc, m.start(), m.end(), fix=fix, match=flat(matched),
                                replacement=replacement.replace("|", "” or “"))

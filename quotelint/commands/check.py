@@ -44,8 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true",
                         help="apply the safe fixes (findings marked [*]) to the files, then "
                              "report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, also the unsafe fixes (marked [~]): they "
+                             "may change what a sentence says, e.g. \"said\" for \"admitted\"")
+    fixing.add_argument("--add-suppressions", action="store_true",
+                        help="add a suppression comment, with a placeholder reason, for every "
+                             "finding (to adopt quotelint on an archive); with --diff, print "
+                             "them instead")
     fixing.add_argument("--diff", action="store_true",
-                        help="print the safe fixes as a unified diff; change nothing")
+                        help="print the safe fixes as a unified diff; change nothing, even "
+                             "with --fix")
     parser.add_argument("--story", action="store_true",
                         help="the files are articles about one story: also compare across them")
     scale = parser.add_argument_group("scale")
@@ -88,8 +96,12 @@ def _check_usage(args: argparse.Namespace) -> None:
     if args.statistics and args.format not in STATISTICS_FORMATS:
         raise QuotelintError(f"--statistics works with --format "
                              f"{' or '.join(STATISTICS_FORMATS)}, not {args.format}")
-    if (args.fix or args.diff) and "-" in args.paths:
-        raise QuotelintError("--fix and --diff work on files, not on standard input")
+    if (args.fix or args.diff or args.add_suppressions) and "-" in args.paths:
+        raise QuotelintError("--fix, --diff and --add-suppressions work on files, not on "
+                             "standard input")
+    if args.fix and args.add_suppressions:
+        raise QuotelintError("--fix and --add-suppressions cannot be used together: fix "
+                             "first, then suppress what remains")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,13 +119,17 @@ def run(args: argparse.Namespace) -> int:
     result = lint_paths(args.paths, settings, **run_options)
     errors = list(result.errors)
     fixed = 0
+    if args.add_suppressions:
+        return _add_suppressions(result, errors, diff=args.diff)
     if args.fix or args.diff:
         from ..run.fix import fix_findings
 
-        outcome = fix_findings(result.findings, result.digests, write=args.fix)
+        # --diff shows and never writes, even with --fix: only --fix alone writes
+        outcome = fix_findings(result.findings, result.digests, write=not args.diff,
+                               unsafe=args.unsafe_fixes)
         errors += outcome.errors
         if args.diff:
-            return _report_diff(outcome, errors)
+            return _report_diff(outcome, errors, _hidden(result.findings, args.unsafe_fixes))
         fixed = outcome.applied
         if fixed:  # report what remains, where it now is
             result = lint_paths(args.paths, settings, **run_options)
@@ -142,7 +158,8 @@ def _report(args: argparse.Namespace, result, errors: list[str], fixed: int) -> 
         isatty = getattr(out, "isatty", None)
         ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
                             color=use_color(out, args.color), fixed=fixed, errors=errors,
-                            terminal=bool(isatty and isatty()), stdin_name=args.stdin_filename)
+                            terminal=bool(isatty and isatty()), stdin_name=args.stdin_filename,
+                            skipped=result.skipped)
         if args.statistics:
             from ..report.statistics import write as write_statistics
 
@@ -155,7 +172,37 @@ def _report(args: argparse.Namespace, result, errors: list[str], fixed: int) -> 
             out.close()
 
 
-def _report_diff(outcome, errors: list[str]) -> int:
+def _add_suppressions(result, errors: list[str], *, diff: bool) -> int:
+    from ..run.adopt import add_suppressions
+
+    audits = frozenset(c.meta.id for c in result.rules if c.AUDIT)
+    outcome = add_suppressions(result.findings, result.digests, audit_rules=audits,
+                               write=not diff)
+    errors += outcome.errors
+    if diff:
+        for file_fix in outcome.files:
+            sys.stdout.write(file_fix.diff())
+        sys.stdout.flush()
+    for error in errors:
+        print(error, file=sys.stderr)
+    n = outcome.applied
+    files = sum(1 for f in outcome.files if f.applied)
+    if n:
+        verb = "Would suppress" if diff else "Suppressed"
+        print(f"{verb} {n} problem{'s' if n != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''} (one comment a line: replace its placeholder "
+              f"reason).", file=sys.stderr)
+    elif not outcome.errors:  # else the lines it could not suppress are named above
+        print("No problems to suppress.", file=sys.stderr)
+    return 2 if errors else 0
+
+
+def _hidden(findings, unsafe_fixes: bool) -> int:
+    """How many unsafe fixes --unsafe-fixes would add."""
+    return 0 if unsafe_fixes else sum(1 for f in findings if f.fix and not f.fix.safe)
+
+
+def _report_diff(outcome, errors: list[str], hidden: int) -> int:
     for file_fix in outcome.files:
         sys.stdout.write(file_fix.diff())
     sys.stdout.flush()
@@ -168,6 +215,9 @@ def _report_diff(outcome, errors: list[str]) -> int:
               f"file{'s' if files != 1 else ''}.", file=sys.stderr)
     else:
         print("No fixes available.", file=sys.stderr)
+    if hidden:
+        print(f"({hidden} unsafe fix{'es' if hidden != 1 else ''} with --unsafe-fixes: "
+              f"they may change what a sentence says.)", file=sys.stderr)
     if errors:
         return 2
     return 1 if n else 0

@@ -31,13 +31,14 @@ class ReportContext:
     reads as one."""
 
     rules: list[Check]  # every rule that ran (SARIF lists them)
-    files: int
+    files: int  # linted
     quiet: bool = False
     color: bool = False
     fixed: int = 0  # fixes applied by --fix before these findings were collected
     errors: list[str] = field(default_factory=list)  # input and rule errors of the run
     terminal: bool = False  # the output is a terminal: ``text`` shows each finding's sentence
     stdin_name: str | None = None  # what standard input's findings are named, if it was read
+    skipped: int = 0  # files that could not be read (binary, undecodable, too large)
 
     def __post_init__(self) -> None:
         checks = getattr(self.rules, "checks", None)

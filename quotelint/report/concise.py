@@ -14,4 +14,4 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext) -> None:
     for f in findings:
         out.write(format_finding(f, color=ctx.color) + "\n")
     if not ctx.quiet:
-        out.write(summary(findings, ctx.files, ctx.fixed) + "\n")
+        out.write(summary(findings, ctx.files, ctx.fixed, ctx.skipped) + "\n")

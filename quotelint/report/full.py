@@ -93,4 +93,4 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext) -> None:
             out.write("\n".join(frame(f, text, color=ctx.color)) + "\n")
         out.write("\n")
     if not ctx.quiet:
-        out.write(summary(findings, ctx.files, ctx.fixed) + "\n")
+        out.write(summary(findings, ctx.files, ctx.fixed, ctx.skipped) + "\n")

@@ -16,7 +16,7 @@ def rows(findings: list[Finding]) -> list[dict]:
     fixable: Counter[str] = Counter()
     for f in findings:
         first.setdefault(f.rule, f)
-        fixable[f.rule] += f.fix is not None
+        fixable[f.rule] += f.fix is not None and f.fix.safe
     order = sorted(counts, key=lambda r: (-counts[r], r))
     return [{"rule": r, "name": first[r].name, "category": first[r].category,
              "severity": first[r].severity, "count": counts[r], "fixable": fixable[r]}
@@ -38,5 +38,6 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext, fmt: str = "
                   f"{r['name']:<{name_width}}  {r['severity']}{fix}".rstrip() + "\n")
     if not ctx.quiet:
         n = len(findings)
+        skipped = f"; {ctx.skipped} skipped" if ctx.skipped else ""
         out.write(f"Found {n} problem{'s' if n != 1 else ''} in {ctx.files} "
-                  f"file{'s' if ctx.files != 1 else ''}.\n")
+                  f"file{'s' if ctx.files != 1 else ''}{skipped}.\n")

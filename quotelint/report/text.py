@@ -2,7 +2,8 @@
 elsewhere (a pipe, a file, an editor, CI logs), ``concise``: ``path:line:col: severity ID
 message``, one finding a line, as ruff and flake8 print them.
 
-A finding that ``--fix`` would fix is marked ``[*]`` before its message, as ruff marks it.
+A finding that ``--fix`` would fix is marked ``[*]`` before its message, as ruff marks it;
+one whose fix is unsafe (only ``--fix --unsafe-fixes`` applies it) ``[~]``.
 Colour only when writing to a terminal (or when asked): see ``use_color``.
 """
 
@@ -36,7 +37,7 @@ def use_color(stream: TextIO, mode: str = "auto") -> bool:
 
 
 def format_finding(f: Finding, *, color: bool = False) -> str:
-    fix = "[*] " if f.fix is not None else ""
+    fix = "" if f.fix is None else "[*] " if f.fix.safe else "[~] "
     if not color:
         return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {fix}{f.message}"
     severity = f"{SEVERITY_COLORS[f.severity]}{f.severity}{_RESET}"
@@ -52,20 +53,25 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def summary(findings: list[Finding], files: int, fixed: int = 0) -> str:
+def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 0) -> str:
     """``Found 3 problems (1 error, 2 warnings) in 2 files.``, after ``Fixed N problems.`` when
-    ``--fix`` fixed some, and a ``[*]`` line when some are fixable."""
+    ``--fix`` fixed some, and a ``[*]`` line when some are fixable. Files that could not be
+    read are counted apart: ``in 2 files; 1 skipped.``"""
     done = f"Fixed {_plural(fixed, 'problem')}. " if fixed else ""
+    where = _plural(files, "file") + (f"; {skipped} skipped" if skipped else "")
     if not findings:
-        return f"{done}No problems found in {_plural(files, 'file')}."
+        return f"{done}No problems found in {where}."
     counts = Counter(f.severity for f in findings)
     parts = ", ".join(_count(counts[s], s) for s in sorted(SEVERITIES, key=SEVERITIES.get,
                                                             reverse=True) if counts[s])
-    line = f"{done}Found {_plural(len(findings), 'problem')} ({parts}) in " \
-           f"{_plural(files, 'file')}."
-    fixable = sum(1 for f in findings if f.fix is not None)
+    line = f"{done}Found {_plural(len(findings), 'problem')} ({parts}) in {where}."
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     if fixable:
         line += f"\n[*] {fixable} fixable with `quotelint --fix`."
+    if unsafe:
+        line += (f"\n[~] {unsafe} {'more ' if fixable else ''}fixable with `quotelint --fix "
+                 f"--unsafe-fixes`: they may change what a sentence says.")
     return line
 
 

@@ -41,14 +41,22 @@ def _not_a_file(path: str) -> str | None:
     return f"cannot read: {kind}, not a regular file"
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+def nothing_to_lint(path: str, why: str) -> str:
+    """The error for a named folder that gives no file to lint: a CI job pointed at the wrong
+    folder must not pass."""
+    return f"nothing to lint in {path}: {why}"
+
+
+def discover(paths: Iterable[str],
+             origins: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """(files to lint in order, error messages for paths that cannot be linted).
 
     An explicitly named file is linted whatever its suffix, as ruff does (a pipe too:
     ``quotelint <(curl ...)``); directories contribute their ``*.txt``, ``*.md`` and
     ``*.markdown`` files, sorted, skipping hidden and tooling directories, and naming what
     is not a regular file (a pipe, a broken link). Symbolic links to directories are not
-    followed (no loops).
+    followed (no loops). A directory with no such file is an error. ``origins``, if given,
+    gets the directory each file was found in, as named.
     """
     files: list[str] = []
     errors: list[str] = []
@@ -64,17 +72,23 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         if path == STDIN:
             add(path)
         elif os.path.isdir(path):
+            named = 0
             for root, dirs, names in os.walk(path, onerror=lambda e: errors.append(
                     f"{e.filename}: cannot read directory: {e.strerror}")):
                 dirs[:] = sorted(d for d in dirs if not _skip_dir(d))
                 for name in sorted(names):
                     if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
+                        named += 1
                         full = os.path.join(root, name)
                         problem = _not_a_file(full)
                         if problem:
                             errors.append(f"{full}: {problem}")
                         else:
                             add(full)
+                            if origins is not None:
+                                origins.setdefault(full, path)
+            if not named:
+                errors.append(nothing_to_lint(path, "no .txt, .md or .markdown files"))
         elif os.path.exists(path):
             add(path)
         else:

@@ -1,7 +1,9 @@
 """``--fix`` and ``--diff``: apply the safe fixes that findings carry, and nothing else.
 
-Only a finding's ``fix`` is applied: checks attach one only when the edit is safe and
-unambiguous (a substitution rule's single replacement, a unit symbol). Fixes are applied to the
+Only a finding's ``fix`` is applied: checks attach one only when the edit is unambiguous (a
+substitution rule's single replacement, a unit symbol), and one that may change what a
+sentence says (a loaded verb's "said") is marked unsafe and applied only with
+``--unsafe-fixes``. Fixes are applied to the
 text exactly as decoded, then encoded back the way the file came (UTF-8 or UTF-16, BOM or not,
 CRLF untouched), so every byte outside a fixed span is the file's own. When two fixes overlap,
 the first (in text order) is applied and the other skipped: it is reported again after fixing
@@ -150,11 +152,12 @@ def write_atomic(path: str, data: bytes, *, expect: bytes | None = None) -> None
 
 
 def fix_findings(findings: Iterable[Finding], digests: dict[str, str] | None = None, *,
-                 write: bool) -> FixOutcome:
-    """Fix every file that has fixable findings; with ``write``, write the results."""
+                 write: bool, unsafe: bool = False) -> FixOutcome:
+    """Fix every file that has fixable findings; with ``write``, write the results. Unsafe
+    fixes (they may change what a sentence says) only with ``unsafe``."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.fix is not None:
+        if f.fix is not None and (f.fix.safe or unsafe):
             by_path[f.path].append(f)
     outcome = FixOutcome()
     for path, found in sorted(by_path.items()):

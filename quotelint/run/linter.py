@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..findings import Finding
 from ..limits import MAX_ARTICLE_BYTES, read_sized, size_text
 from ..text.document import Document, decode
-from .files import STDIN, discover
+from .files import STDIN, discover, nothing_to_lint
 
 if TYPE_CHECKING:
     from .suppress import Suppressions
@@ -37,15 +37,17 @@ class FileResult:
     summaries: dict[str, Any] = field(default_factory=dict)
     suppressions: Suppressions | None = None
     digest: str | None = None  # of the bytes read: --fix never writes over a newer file
+    linted: bool = True  # False: not read (binary, undecodable, too large, unreadable)
 
 
 @dataclass
 class LintResult:
     findings: list[Finding]
     errors: list[str]  # unreadable input, missing paths, failing rules: exit status 2
-    files: int
+    files: int  # linted; those that could not be read are ``skipped``
     rules: list[Check] = field(default_factory=list)  # every rule that ran, once per id
     digests: dict[str, str] = field(default_factory=dict)  # path as reported -> digest
+    skipped: int = 0
 
 
 def digest(data: bytes) -> str:
@@ -148,7 +150,7 @@ def lint_file(path: str, settings: Settings | None = None, *, story: bool = Fals
     try:
         doc, data = _read(path, settings, display, max_bytes)
     except InputError as exc:
-        return FileResult(display or path, errors=[str(exc)])
+        return FileResult(display or path, errors=[str(exc)], linted=False)
     result = lint_document(doc, settings.ruleset(), story=story)
     result.digest = digest(data)
     return result
@@ -161,7 +163,8 @@ def plan(paths: Sequence[str], settings: Settings, *,
     Configuration files are read and rule sets loaded here, before any file is linted, so a
     bad configuration or rule stops the run before it prints anything.
     """
-    files, errors = discover(paths)
+    origins: dict[str, str] = {}
+    files, errors = discover(paths, origins)
     if settings.uses_config:
         from ..config.locate import Resolver
 
@@ -171,6 +174,11 @@ def plan(paths: Sequence[str], settings: Settings, *,
         planned = [(p, settings) for p in files]
     planned = [(p, s) for p, s in planned
                if not s.excludes(stdin_name if p == STDIN and stdin_name else p)]
+    kept = {origins.get(p) for p, _ in planned}
+    # A file named explicitly and excluded stays silent (pre-commit names every file), but a
+    # named folder whose every file is excluded lints nothing: that is an error.
+    errors += [nothing_to_lint(folder, "every file in it is excluded")
+               for folder in dict.fromkeys(origins.values()) if folder not in kept]
     for _, s in planned:
         s.ruleset()
     if not planned:
@@ -214,7 +222,9 @@ def assemble(planned: list[tuple[str, Settings]], results: list[FileResult],
         for check in s.ruleset().checks:
             rules.setdefault(check.meta.id, check)
     digests = {r.path: r.digest for r in results if r.digest}
-    return LintResult(findings, errors, len(planned), list(rules.values()), digests)
+    linted = sum(r.linted for r in results)
+    return LintResult(findings, errors, linted, list(rules.values()), digests,
+                      skipped=len(results) - linted)
 
 
 def _story(results: list[FileResult], rulesets: list[RuleSet], errors: list[str]) -> None:

@@ -54,6 +54,44 @@ def test_a_stdlib_pattern_from_the_cache_is_the_same_compiled_code(store, source
     assert again.groupindex == re.compile(source, flags).groupindex
 
 
+def _python_310_re(monkeypatch) -> None:
+    """The standard library as Python 3.10 lays it out: no ``re._compiler``, ``_parser`` or
+    ``_constants``; ``sre_compile``, ``sre_parse`` and ``sre_constants`` instead (here the same
+    modules under their old names, so no deprecated import runs). On 3.10 itself: as it is."""
+    if not hasattr(re, "_compiler"):
+        return
+    for new, old in (("_compiler", "sre_compile"), ("_parser", "sre_parse"),
+                     ("_constants", "sre_constants")):
+        module = getattr(re, new)
+        monkeypatch.delattr(re, new)
+        monkeypatch.setitem(sys.modules, f"re.{new}", None)  # import fails, as on 3.10
+        monkeypatch.setitem(sys.modules, old, module)
+
+
+def test_python_310_compiler_module_is_found_and_cached(store, monkeypatch):
+    _python_310_re(monkeypatch)
+    source, flags = PATTERNS[0]
+    assert cache._re_parts(source, flags) is not None
+    store()
+    first = cache.compile_re(source, flags)
+    cache.save()
+    again = store()
+    assert cache.compile_re(source, flags) == first == re.compile(source, flags)
+    assert not again.fresh  # read from the file, not parsed again
+
+
+def test_the_key_holds_the_pattern_compilers_magic_number(store, monkeypatch):
+    source, flags = PATTERNS[1]
+    store()
+    cache.compile_re(source, flags)
+    cache.save()
+    constants = sys.modules.get("re._constants") or sys.modules["sre_constants"]
+    monkeypatch.setattr(constants, "MAGIC", constants.MAGIC + 1)  # another compiler
+    again = store()
+    assert cache.compile_re(source, flags) == re.compile(source, flags)
+    assert [k for k in again.fresh if k.startswith("('re'")]  # parsed afresh, not reused
+
+
 def test_a_regex_pattern_from_the_cache_matches_as_compiled(store, tmp_path):
     store()
     source = r"(?i)\b\L<verbs>\s+(?P<who>[A-Z]\w+)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import stat
 import subprocess
@@ -122,5 +123,49 @@ def test_a_file_changed_since_it_was_linted_is_not_written(write):
 
 def test_fix_refuses_standard_input(cli):
     r = cli("--fix", "-", stdin=b"It rose 4 per cent.\n")
-    assert (r.code, r.err) == (2, "quotelint: --fix and --diff work on files, not on standard "
-                                  "input\n")
+    assert (r.code, r.err) == (2, "quotelint: --fix, --diff and --add-suppressions work on "
+                                  "files, not on standard input\n")
+
+
+# A loaded verb's "said" is an unsafe fix: it changes what the sentence says ("admitted" is
+# the news), so --fix leaves it and only --unsafe-fixes applies it.
+LOADED = ("The road runs for 320 kms, officials said.\n"
+          "The minister claimed that the figures had been misread.\n")
+
+
+def test_unsafe_fixes_are_shown_apart_and_applied_only_when_asked(cli, write, tmp_path):
+    path = write("loaded.txt", LOADED)
+    r = cli("--isolated", "loaded.txt", cwd=tmp_path)
+    assert r.out.splitlines() == [
+        "loaded.txt:1:19: info QL504 [*] “320 kms”: unit symbols take no plural s; write "
+        "“320 km”.",
+        "loaded.txt:2:14: info QL601 [~] “claimed” casts doubt on what The minister said: "
+        "“said” is neutral.",
+        "Found 2 problems (2 info) in 1 file.",
+        "[*] 1 fixable with `quotelint --fix`.",
+        "[~] 1 more fixable with `quotelint --fix --unsafe-fixes`: they may change what a "
+        "sentence says."]
+    r = cli("--isolated", "--format", "json", "loaded.txt", cwd=tmp_path)
+    assert [f["fix"]["applicability"] for f in json.loads(r.out)] == ["safe", "unsafe"]
+    r = cli("--isolated", "--diff", "loaded.txt", cwd=tmp_path)
+    assert "-The minister claimed" not in r.out
+    assert "(1 unsafe fix with --unsafe-fixes: they may change what a sentence says.)" in r.err
+    r = cli("--isolated", "--diff", "--unsafe-fixes", "loaded.txt", cwd=tmp_path)
+    assert "+The minister said that the figures had been misread.\n" in r.out
+    assert path.read_text(encoding="utf-8") == LOADED
+    cli("--isolated", "--fix", "loaded.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == LOADED.replace("320 kms", "320 km")
+    r = cli("--isolated", "--fix", "--unsafe-fixes", "loaded.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == LOADED.replace("320 kms", "320 km").replace(
+        "claimed", "said")
+    assert r.code == 0
+
+
+def test_a_substitution_rule_can_mark_its_fix_unsafe(cli, write, tmp_path):
+    rules = write("house.yaml", HOUSE.replace("    swap:", "    safe: false\n    swap:"))
+    path = write("a.txt", "Prices rose 4 per cent in May.\n")
+    r = cli("--isolated", "--fix", "--rules", str(rules), "a.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == "Prices rose 4 per cent in May.\n"
+    assert "HOUSE010 [~]" in r.out
+    cli("--isolated", "--fix", "--unsafe-fixes", "--rules", str(rules), "a.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == "Prices rose 4 percent in May.\n"

@@ -45,6 +45,44 @@ def test_binary_and_invalid_utf8_are_named_and_the_rest_linted(cli, write):
     assert r.out == finding(good) + "\n"
 
 
+def test_a_skipped_file_is_counted_apart_from_the_linted_ones(cli, write, tmp_path):
+    write("desk/good.txt", CLAIM)
+    write("desk/clean.md", "The council met on Tuesday.\n")
+    write("desk/photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write("desk/latin.txt", b"The caf\xe9 closed.\n")
+    r = cli("desk", cwd=tmp_path)
+    assert r.code == 2
+    assert r.out.splitlines()[-1] == "Found 1 problem (1 warning) in 2 files; 2 skipped."
+    r = cli("--statistics", "desk", cwd=tmp_path)
+    assert r.out.splitlines()[-1] == "Found 1 problem in 2 files; 2 skipped."
+    r = cli("desk/photo.txt", "desk/clean.md", cwd=tmp_path)
+    assert (r.code, r.out) == (2, "No problems found in 1 file; 1 skipped.\n")
+
+
+def test_a_folder_with_nothing_to_lint_is_an_error(cli, write, tmp_path):
+    (tmp_path / "emptydir").mkdir()
+    write("code/notes.py", CLAIM)
+    write("code/.drafts/hidden.txt", CLAIM)
+    good = write("good.txt", CLAIM)
+    r = cli("-q", "emptydir", "code", "good.txt", cwd=tmp_path)
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        "nothing to lint in emptydir: no .txt, .md or .markdown files",
+        "nothing to lint in code: no .txt, .md or .markdown files"]
+    assert r.out == finding(good.name) + "\n"
+
+
+def test_a_folder_whose_every_file_is_excluded_is_an_error(cli, write, tmp_path):
+    write("archive/old.txt", CLAIM)
+    write("drafts/new.txt", CLAIM)
+    r = cli("-q", "--isolated", "--exclude", "archive/", "archive", "drafts", cwd=tmp_path)
+    assert (r.code, r.err) == (2, "nothing to lint in archive: every file in it is excluded\n")
+    assert r.out == finding("drafts/new.txt") + "\n"
+    # a file named and excluded stays silent: pre-commit names every file it passes
+    r = cli("-q", "--isolated", "--exclude", "archive/", "archive/old.txt", cwd=tmp_path)
+    assert (r.code, r.err, r.out) == (0, "", "")
+
+
 def test_a_file_over_the_size_limit_is_skipped_unread(cli, write, tmp_path):
     big = tmp_path / "archive.txt"
     with open(big, "wb") as fh:  # 50 MB, sparse: the limit is checked before reading

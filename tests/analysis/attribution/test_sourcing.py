@@ -179,11 +179,19 @@ def style(text: str) -> list[tuple[str, int, int, str | None]]:
     ("The minister claimed that the figures had been misread.", ("QL601", 1, 14, "said")),
     ("“We did nothing wrong,” the chairman claimed.", ("QL601", 1, 38, "said")),
     ("The coach admitted that his side had been poor.", ("QL602", 1, 11, "said")),
-    ("The analyst pointed out that sales had fallen.", ("QL603", 1, 13, "said")),
     ("“We'll win it next year,” she smiled.", ("QL604", 1, 31, None)),
+    ("The former mayor revealed that he had been paid.", ("QL605", 1, 18, "said")),
 ])
 def test_attribution_verbs_with_the_neutral_verb(text, expected):
     assert style(text) == [expected]
+
+
+def test_endorsing_verbs_only_when_selected():
+    text = "The analyst pointed out that sales had fallen."
+    assert style(text) == []
+    found = lint_text(text, "draft.txt", settings=Settings(select=["QL603"]))
+    assert [(f.rule, f.line, f.column, f.fix.replacement) for f in found] == [
+        ("QL603", 1, 13, "said")]
 
 
 @pytest.mark.parametrize("text", [
