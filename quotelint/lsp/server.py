@@ -2,9 +2,11 @@
 
 Diagnostics are published on open and save at once, and on change after a pause in typing
 (``debounce``, 0.3 s unless ``initializationOptions`` say otherwise), always for the version
-linted. A configuration that cannot be read is logged each time, shown once per session as a
-warning, and the buffer linted with the default rules; no error ever pops up (pygls would show
-one for an internal error: it is logged instead).
+linted. A configuration or rule file saved in the editor, or changed on disk (when the client
+watches files for us), is read again and every open buffer linted again. A configuration that
+cannot be read is logged (once until it changes), shown once per session as a warning, and the
+buffer linted with the default rules; no error pops up (pygls would show one for an internal
+error: it is logged instead).
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class QuotelintServer(LanguageServer):
         self.debounce = DEBOUNCE
         self.docs_base: str | None = None
         self.root: str | None = None
-        self.warned = False
+        self.warned = False  # the one warning message of a session about a configuration
+        self.logged: set[str] = set()  # configuration errors logged since it last changed
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         self.log(f"internal error: {type(error).__name__}: {error}", types.MessageType.Error)
@@ -67,7 +70,9 @@ class QuotelintServer(LanguageServer):
                                    version=document.version, markdown=markdown)
         self.linted[uri] = linted
         for error in linted.config_errors:
-            self.log(f"{error} (linting with the default rules)", types.MessageType.Warning)
+            if error not in self.logged:
+                self.logged.add(error)
+                self.log(f"{error} (linting with the default rules)", types.MessageType.Warning)
         if linted.config_errors and not self.warned:
             self.warned = True
             self.window_show_message(types.ShowMessageParams(
@@ -120,7 +125,9 @@ class QuotelintServer(LanguageServer):
                 self.report_server_error(exc, None)
 
     def relint_all(self) -> None:
+        """A configuration or rule file changed: read them again, lint every open buffer."""
         self.session.reset()
+        self.logged.clear()
         for uri in list(self.linted):
             if uri in self.workspace.text_documents:
                 self.lint(uri)

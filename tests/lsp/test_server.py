@@ -226,3 +226,16 @@ async def test_an_excluded_file_has_no_diagnostics_and_closing_clears_them(clien
         text_document=types.TextDocumentIdentifier(uri=path.as_uri())))
     await client.wait_for_notification(DIAGNOSTICS)
     assert list(client.diagnostics[path.as_uri()]) == []
+
+
+@pytest.mark.asyncio
+async def test_saving_a_configuration_lints_the_open_files_again(client, folder):
+    path = folder / "story.md"
+    assert [d.code for d in await open_file(client, path, "It is believed it rained.\n")] == \
+        ["QL401"]
+    config = folder / ".quotelint.yaml"
+    config.write_text("ignore: [agentless-attribution]\n", encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+    await client.wait_for_notification(DIAGNOSTICS)
+    assert list(client.diagnostics[path.as_uri()]) == []
