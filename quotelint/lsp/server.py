@@ -65,7 +65,9 @@ class QuotelintServer(LanguageServer):
         """Lint the buffer as it is now and publish its diagnostics."""
         self.cancel(uri)
         document = self.workspace.get_text_document(uri)
-        markdown = True if document.language_id == "markdown" else None
+        # A file is Markdown by its suffix, as on the command line; an unsaved buffer by the
+        # editor's language.
+        markdown = None if uri.startswith("file:") else document.language_id == "markdown"
         linted = self.session.lint(self.path_of(uri), document.source,
                                    version=document.version, markdown=markdown)
         self.linted[uri] = linted

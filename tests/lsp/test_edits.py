@@ -21,6 +21,14 @@ def test_a_disable_line_comment_goes_at_the_end_of_the_line_and_silences_the_rul
     assert lint_text(fixed, "story.md") == []
 
 
+def test_the_comment_goes_before_a_windows_line_break():
+    text = "Rain fell.\r\nIt is believed the vote was rigged.\r\nThe count went on.\r\n"
+    (finding,) = lint_text(text, "story.txt")
+    edit = suppression_edit(text, finding, path="story.txt")
+    assert edit.start == text.index("\r\nThe count")
+    assert lint_text(_apply(text, edit), "story.txt") == []
+
+
 def test_a_line_that_ends_inside_a_quotation_is_silenced_from_the_line_before():
     # A comment inside a quotation is not a directive (someone said it), so the end of the
     # finding's line is no place for one: the line before takes a disable-next-line.

@@ -239,3 +239,16 @@ async def test_saving_a_configuration_lints_the_open_files_again(client, folder)
         text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
     await client.wait_for_notification(DIAGNOSTICS)
     assert list(client.diagnostics[path.as_uri()]) == []
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_buffer_is_markdown_by_the_editors_language(client):
+    text = "Rain fell. `It is believed` is a phrase.\n\nIt is believed the talks failed.\n"
+    for uri, language in (("untitled:Untitled-1", "markdown"),
+                          ("untitled:Untitled-2", "plaintext")):
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1,
+                                                 text=text)))
+        await client.wait_for_notification(DIAGNOSTICS)
+    assert [d.range.start.line for d in client.diagnostics["untitled:Untitled-1"]] == [2]
+    assert [d.range.start.line for d in client.diagnostics["untitled:Untitled-2"]] == [0, 2]
