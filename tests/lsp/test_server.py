@@ -164,6 +164,9 @@ async def test_the_fix_action_applies_the_findings_safe_fix(client, folder):
     assert fix.kind == types.CodeActionKind.QuickFix and fix.is_preferred
     fixed = apply(text, fix.edit.changes[path.as_uri()])
     assert fixed == "The 🎉 road is 5 km long.\n"
+    fix_all = found["Fix all quotelint findings with a safe fix"]
+    assert fix_all.kind == "source.fixAll.quotelint"
+    assert apply(text, fix_all.edit.changes[path.as_uri()]) == fixed
     assert await change(client, path, fixed, 2) == []
 
 
@@ -252,3 +255,39 @@ async def test_an_unsaved_buffer_is_markdown_by_the_editors_language(client):
         await client.wait_for_notification(DIAGNOSTICS)
     assert [d.range.start.line for d in client.diagnostics["untitled:Untitled-1"]] == [2]
     assert [d.range.start.line for d in client.diagnostics["untitled:Untitled-2"]] == [0, 2]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "quotelint", "server"], server_env=_ENV))
+async def watching_client(lsp_client: LanguageClient):
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        lsp_client.registrations.extend(params.registrations)
+
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True)))))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_watched_configuration_that_changes_on_disk_lints_the_files_again(
+        watching_client, folder):
+    client = watching_client
+    path = folder / "story.md"
+    assert [d.code for d in await open_file(client, path, "It is believed it rained.\n")] == \
+        ["QL401"]
+    (registration,) = client.registrations
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert [w["globPattern"] for w in registration.register_options["watchers"]] == \
+        ["**/.quotelint.yaml", "**/.quotelint.yml", "**/quotelint.yaml", "**/pyproject.toml"]
+    config = folder / "pyproject.toml"
+    config.write_text("[tool.quotelint]\nignore = ['QL401']\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
+    await client.wait_for_notification(DIAGNOSTICS)
+    assert list(client.diagnostics[path.as_uri()]) == []
