@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -210,12 +209,12 @@ def test_standard_input_uses_the_configuration_of_its_name_or_the_current_folder
     assert found(r.out) == [f"desk/a.md:{QL401}"]
 
 
-def test_library_takes_a_configuration_file(write, repo):
+def test_library_takes_a_configuration_file(write, repo, monkeypatch):
     config = write("paper.yaml", "ignore: [QL401]\nseverity: {QL402: error}\n")
     assert [(f.rule, f.severity) for f in lint_text(CLAIMS, config=config)] == [
         ("QL402", "error")]
     # without one, nothing is looked for: a library call is explicit
-    os.chdir(repo)
+    monkeypatch.chdir(repo)
     write(".quotelint.yaml", "ignore: [QL401, QL402]\n")
     assert [f.rule for f in lint_text(CLAIMS)] == ["QL401", "QL402"]
 

@@ -244,8 +244,23 @@ async def test_saving_a_configuration_lints_the_open_files_again(client, folder)
     assert list(client.diagnostics[path.as_uri()]) == []
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "quotelint", "server"], server_env=_ENV))
+async def desk_client(lsp_client: LanguageClient, folder: Path):
+    """A client whose workspace is ``folder``, where a desk's configuration makes QL401 an
+    error."""
+    (folder / ".quotelint.yaml").write_text("severity: {QL401: error}\n", encoding="utf-8")
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(),
+        workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="desk")]))
+    yield
+    await lsp_client.shutdown_session()
+
+
 @pytest.mark.asyncio
-async def test_an_unsaved_buffer_is_markdown_by_the_editors_language(client):
+async def test_an_unsaved_buffer_has_the_workspaces_settings_and_the_editors_language(
+        desk_client):
+    client = desk_client
     text = "Rain fell. `It is believed` is a phrase.\n\nIt is believed the talks failed.\n"
     for uri, language in (("untitled:Untitled-1", "markdown"),
                           ("untitled:Untitled-2", "plaintext")):
@@ -253,7 +268,8 @@ async def test_an_unsaved_buffer_is_markdown_by_the_editors_language(client):
             text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1,
                                                  text=text)))
         await client.wait_for_notification(DIAGNOSTICS)
-    assert [d.range.start.line for d in client.diagnostics["untitled:Untitled-1"]] == [2]
+    assert [(d.range.start.line, d.severity) for d in
+            client.diagnostics["untitled:Untitled-1"]] == [(2, types.DiagnosticSeverity.Error)]
     assert [d.range.start.line for d in client.diagnostics["untitled:Untitled-2"]] == [0, 2]
 
 
