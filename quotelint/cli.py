@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("quotelint.commands.explain", "show what a rule catches, why, and examples"),
     "test-rules": ("quotelint.commands.test_rules", "run the examples of rule files as tests"),
     "quotes": ("quotelint.commands.quotes", "list quotations with their speakers and cues"),
+    "server": ("quotelint.commands.server", "run the language server (LSP over stdio) for editors"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
