@@ -83,6 +83,9 @@ def _check_usage(args: argparse.Namespace) -> None:
     if args.statistics and args.format not in STATISTICS_FORMATS:
         raise QuotelintError(f"--statistics works with --format "
                              f"{' or '.join(STATISTICS_FORMATS)}, not {args.format}")
+    if args.format == "html" and "-" in args.paths:
+        raise QuotelintError("--format html shows the articles' text, read again after the "
+                             "run: give files, not standard input")
     if (args.fix or args.diff) and "-" in args.paths:
         raise QuotelintError("--fix and --diff work on files, not on standard input")
 
@@ -118,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
     from ..report.text import use_color
 
     ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
-                        color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors)
+                        color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors,
+                        planned=result.planned, max_bytes=args.max_file_size or None)
     if args.statistics:
         from ..report.statistics import write as write_statistics
 

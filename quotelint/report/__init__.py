@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..checks.base import Check
     from ..checks.ruleset import RuleSet
+    from ..config.settings import Settings
     from ..findings import Finding
 
 FORMATS: dict[str, str] = {
@@ -18,6 +19,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "quotelint.report.jsonl",
     "sarif": "quotelint.report.sarif",
     "github": "quotelint.report.github",
+    "html": "quotelint.report.html",
 }
 
 
@@ -34,6 +36,9 @@ class ReportContext:
     color: bool = False
     fixed: int = 0  # fixes applied by --fix before these findings were collected
     errors: list[str] = field(default_factory=list)  # input and rule errors of the run
+    # The files linted, with their settings, for a report that shows their text (html).
+    planned: list[tuple[str, Settings]] = field(default_factory=list)
+    max_bytes: int | None = None
 
     def __post_init__(self) -> None:
         checks = getattr(self.rules, "checks", None)

@@ -46,6 +46,7 @@ class LintResult:
     files: int
     rules: list[Check] = field(default_factory=list)  # every rule that ran, once per id
     digests: dict[str, str] = field(default_factory=dict)  # path as reported -> digest
+    planned: list[tuple[str, Settings]] = field(default_factory=list)  # files, their settings
 
 
 def digest(data: bytes) -> str:
@@ -219,7 +220,7 @@ def assemble(planned: list[tuple[str, Settings]], results: list[FileResult],
         for check in s.ruleset().checks:
             rules.setdefault(check.meta.id, check)
     digests = {r.path: r.digest for r in results if r.digest}
-    return LintResult(findings, errors, len(planned), list(rules.values()), digests)
+    return LintResult(findings, errors, len(planned), list(rules.values()), digests, planned)
 
 
 def _story(results: list[FileResult], rulesets: list[RuleSet], errors: list[str]) -> None:
