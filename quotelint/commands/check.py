@@ -9,7 +9,7 @@ import sys
 from ..errors import QuotelintError
 from ..findings import at_least
 from ..limits import MAX_ARTICLE_BYTES
-from ..report import FORMATS, ReportContext, writer
+from ..report import FORMATS, ReportContext, collector, writer
 from .common import add_config_options, add_fail_on, add_rule_options, settings_from_args
 
 STATISTICS_FORMATS = ("text", "json")
@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(show(args.paths, settings, stdin_name=args.stdin_filename))
         return 0
     run_options = {"story": args.story, "stdin_name": args.stdin_filename,
-                   "jobs": args.jobs or None, "max_bytes": args.max_file_size}
+                   "jobs": args.jobs or None, "max_bytes": args.max_file_size,
+                   "collect": None if args.statistics else collector(args.format)}
     result = lint_paths(args.paths, settings, **run_options)
     errors = list(result.errors)
     fixed = 0
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
 
     ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
                         color=use_color(sys.stdout, args.color), fixed=fixed, errors=errors,
-                        planned=result.planned, max_bytes=args.max_file_size or None)
+                        planned=result.planned, max_bytes=args.max_file_size or None,
+                        collected=result.collected)
     if args.statistics:
         from ..report.statistics import write as write_statistics
 

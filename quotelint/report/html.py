@@ -26,7 +26,7 @@ from ..errors import InputError
 from ..findings import CATEGORIES, Finding
 from ..text.document import Document
 from . import ReportContext
-from .html_sourcing import Sourcing, anonymity, sourcing, summary_html
+from .html_sourcing import Sourcing, collect, summary_html, with_findings
 from .html_text import Mark, highlight
 from .paths import relative
 from .svg import Bar, bar_chart
@@ -70,16 +70,23 @@ class Article:
         return out
 
 
-def _read(ctx: ReportContext) -> list[Document]:
+COLLECT = collect  # runs on each document where it is linted: see report.collector
+
+
+def _read(ctx: ReportContext) -> list[tuple[Document, Sourcing]]:
+    """Each article read again, with its sources as the run collected them (made here if the
+    run did not)."""
     from ..run.linter import read_document
 
-    docs = []
+    out = []
     for path, settings in ctx.planned:
         try:
-            docs.append(read_document(path, settings, max_bytes=ctx.max_bytes))
+            doc = read_document(path, settings, max_bytes=ctx.max_bytes)
         except InputError:
             continue  # the run has reported it already
-    return docs
+        collected = ctx.collected.get(doc.path)
+        out.append((doc, collected if collected is not None else collect(doc, settings)))
+    return out
 
 
 def _names(docs: list[Document]) -> list[str]:
@@ -95,17 +102,17 @@ def _names(docs: list[Document]) -> list[str]:
 
 
 def _articles(findings: list[Finding], ctx: ReportContext) -> tuple[list[Article], list[Finding]]:
-    docs = _read(ctx)
-    articles = [Article(i, doc, name=name) for i, (doc, name) in
-                enumerate(zip(docs, _names(docs), strict=True))]
+    read = _read(ctx)
+    names = _names([doc for doc, _ in read])
+    articles = [Article(i, doc, name=name, sourcing=s) for i, ((doc, s), name) in
+                enumerate(zip(read, names, strict=True))]
     by_path = {a.doc.path: a for a in articles}
     elsewhere = []
     for f in findings:
         article = by_path.get(f.path)
         (article.findings if article else elsewhere).append(f)
-    finder = anonymity(ctx.rules)
     for a in articles:
-        a.sourcing = sourcing(a.doc, finder, a.findings)
+        a.sourcing = with_findings(a.sourcing, a.findings)
     return articles, elsewhere
 
 

@@ -9,12 +9,14 @@ report from (``AnonymityFinder``), the unattributed claims the findings of that 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cache
 from html import escape
 
 from ..analysis.attribution.anonymity import BARE, AnonymityFinder, AnonymousSource
 from ..analysis.attribution.roster import NAMED, NONE, UNNAMED, rows, speakers
 from ..checks.base import Check
+from ..config.settings import Settings
 from ..findings import Finding
 from ..text.document import Document
 
@@ -23,10 +25,12 @@ UNATTRIBUTED = "unattributed-claim"
 
 @dataclass(frozen=True)
 class Sourcing:
+    """Plain data: made where the file is linted (``collect``), the findings added after."""
+
     quotations: int
     speakers: list[tuple[int, str, str]]  # (quotations, who, named/unnamed/none)
     anonymous: list[AnonymousSource]
-    unattributed: list[Finding]
+    unattributed: list[Finding] = field(default_factory=list)
 
     def quoted(self, kind: str) -> int:
         return sum(n for n, _, k in self.speakers if k == kind)
@@ -49,16 +53,27 @@ def anonymity(rules: list[Check]) -> AnonymityFinder:
         finder = getattr(check, "finder", None)
         if isinstance(finder, AnonymityFinder):
             return finder
+    return _default_finder()
+
+
+@cache
+def _default_finder() -> AnonymityFinder:
     from ..analysis.attribution.anonymity import anonymity_finder
     from ..checks.ruleset import load_rules
 
     return anonymity_finder(load_rules().lexicons, {})
 
 
-def sourcing(doc: Document, finder: AnonymityFinder, findings: list[Finding]) -> Sourcing:
+def collect(doc: Document, settings: Settings) -> Sourcing:
+    """The file's sources, from the analyses its linting has just made (``lint_file``'s
+    ``collect``: it runs where the file was linted, a worker process maybe)."""
     table = rows(doc)
-    return Sourcing(len(table), speakers(table), doc.cached(finder.find),
-                    [f for f in findings if f.category == UNATTRIBUTED])
+    finder = anonymity(settings.ruleset().checks)
+    return Sourcing(len(table), speakers(table), doc.cached(finder.find))
+
+
+def with_findings(s: Sourcing, findings: list[Finding]) -> Sourcing:
+    return replace(s, unattributed=[f for f in findings if f.category == UNATTRIBUTED])
 
 
 def _percent(share: float | None) -> str:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import QuotelintError
 from .files import STDIN
-from .linter import FileResult, lint_file
+from .linter import Collect, FileResult, lint_file
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -43,8 +43,9 @@ SERIAL_BELOW = 16
 # run (issue 7).
 MAX_CHUNK = 32
 
-# The worker's share of the run, set by _start in each worker: (settings, story, max_bytes).
-_RUN: tuple[list[Settings], bool, int | None] | None = None
+# The worker's share of the run, set by _start in each worker: (settings, story, max_bytes,
+# collect).
+_RUN: tuple[list[Settings], bool, int | None, Collect | None] | None = None
 
 
 def default_jobs() -> int:
@@ -62,7 +63,8 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start(settings: list[Settings], story: bool, max_bytes: int | None) -> None:
+def _start(settings: list[Settings], story: bool, max_bytes: int | None,
+           collect: Collect | None = None) -> None:
     """A worker's initialiser: remember the run, and share loaded rule sets between the
     settings that use the same rule files (a spawned worker gets them without any)."""
     global _RUN
@@ -82,12 +84,12 @@ def _start(settings: list[Settings], story: bool, max_bytes: int | None) -> None
     for s in settings:
         if s._ruleset is None and s._loader is None:  # spawned: nothing was inherited
             s._loader = load
-    _RUN = (settings, story, max_bytes)
+    _RUN = (settings, story, max_bytes, collect)
 
 
 def _lint_chunk(chunk: list[tuple[str, int]]) -> list[FileResult]:
-    settings, story, max_bytes = _RUN
-    return [lint_file(path, settings[index], story=story, max_bytes=max_bytes)
+    settings, story, max_bytes, collect = _RUN
+    return [lint_file(path, settings[index], story=story, max_bytes=max_bytes, collect=collect)
             for path, index in chunk]
 
 
@@ -102,13 +104,13 @@ def _chunks(tasks: list[tuple[str, int]], jobs: int) -> list[list[tuple[str, int
 
 def lint_planned(planned: Sequence[tuple[str, Settings]], *, story: bool,
                  stdin_name: str | None, jobs: int | None,
-                 max_bytes: int | None) -> list[FileResult]:
+                 max_bytes: int | None, collect: Collect | None = None) -> list[FileResult]:
     """Each planned file's result, in plan order, linted by ``jobs`` processes (None: one per
     core). Standard input is read by the parent: a worker has none."""
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     files = [p for p, _ in planned if p != STDIN]
     if jobs == 1 or len(files) < SERIAL_BELOW:
-        return [lint_file(p, s, story=story, max_bytes=max_bytes,
+        return [lint_file(p, s, story=story, max_bytes=max_bytes, collect=collect,
                           display=stdin_name if p == STDIN else None) for p, s in planned]
     distinct: dict[int, int] = {}  # id(settings) -> index into the list each worker gets
     settings: list[Settings] = []
@@ -120,24 +122,25 @@ def lint_planned(planned: Sequence[tuple[str, Settings]], *, story: bool,
                 settings.append(s)
             tasks.append((path, distinct[id(s)]))
     chunks = _chunks(tasks, jobs)
-    linted = _run_pool(chunks, min(jobs, len(chunks)), settings, story, max_bytes)
+    linted = _run_pool(chunks, min(jobs, len(chunks)), settings, story, max_bytes, collect)
     results: list[FileResult] = []
     for path, s in planned:
         if path == STDIN:
             results.append(lint_file(path, s, story=story, max_bytes=max_bytes,
-                                     display=stdin_name))
+                                     display=stdin_name, collect=collect))
         else:
             results.append(next(linted))
     return results
 
 
 def _run_pool(chunks: list[list[tuple[str, int]]], workers: int, settings: list[Settings],
-              story: bool, max_bytes: int | None) -> Iterator[FileResult]:
+              story: bool, max_bytes: int | None,
+              collect: Collect | None = None) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
-                               initargs=(settings, story, max_bytes))
+                               initargs=(settings, story, max_bytes, collect))
     try:
         done = [r for chunk in pool.map(_lint_chunk, chunks) for r in chunk]
     except BrokenProcessPool:

@@ -151,3 +151,18 @@ def test_many_articles_are_charted_by_folder_or_share(cli, write, tmp_path, fold
     assert f"<figcaption>{title}</figcaption>" in page
     assert page.count('<article class="article"') == 41
     assert 'data-page-size="20"' in page
+
+
+def test_the_page_is_the_same_whether_workers_or_the_report_analyse(cli, write, tmp_path):
+    for i in range(20):  # enough files for worker processes (run/parallel.SERIAL_BELOW)
+        write(f"{i:02}.txt", ARTICLE)
+    pages = [report(cli, "-j", jobs, str(tmp_path)) for jobs in ("1", "2")]
+    assert pages[0] == pages[1]
+    from quotelint import Settings, lint_paths
+    from quotelint.report import ReportContext
+    from quotelint.report.html import page
+
+    result = lint_paths([str(tmp_path)], Settings())  # nothing collected: the report analyses
+    assert not result.collected
+    ctx = ReportContext(result.rules, result.files, planned=result.planned)
+    assert page(result.findings, ctx) == pages[0]
