@@ -14,6 +14,7 @@ be, so it is refused before the run).
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from importlib.resources import files
 from typing import TextIO
 
 from .. import __version__
+from ..analysis.attribution.roster import NAMED
 from ..errors import InputError
 from ..findings import CATEGORIES, Finding
 from ..text.document import Document
@@ -43,13 +45,14 @@ ARTICLE_CHART_MAX = 40  # more articles than this: the anonymous share by folder
 class Article:
     index: int
     doc: Document
+    name: str  # as shown: relative to the folder of all the articles
+    sourcing: Sourcing
     findings: list[Finding] = field(default_factory=list)
-    name: str = ""  # as shown: relative to the folder of all the articles
     anchors: set[int] = field(default_factory=set)  # offsets that links point to
-    # Per anchored offset, the findings of other articles that point there: (finding, key).
+    # Per anchored offset, the findings that point there as a related location: (finding, key).
     pointed: dict[int, list[tuple[Finding, str]]] = field(default_factory=lambda: defaultdict(list))
-    backlinks: list[tuple[Finding, str, str]] = field(default_factory=list)  # (f, key, where)
-    sourcing: Sourcing | None = None
+    # Other articles' findings that point here: (finding, key, where it is).
+    backlinks: list[tuple[Finding, str, str]] = field(default_factory=list)
 
     def anchor(self, offset: int) -> str:
         self.anchors.add(offset)
@@ -104,7 +107,7 @@ def _names(docs: list[Document]) -> list[str]:
 def _articles(findings: list[Finding], ctx: ReportContext) -> tuple[list[Article], list[Finding]]:
     read = _read(ctx)
     names = _names([doc for doc, _ in read])
-    articles = [Article(i, doc, name=name, sourcing=s) for i, ((doc, s), name) in
+    articles = [Article(i, doc, name, s) for i, ((doc, s), name) in
                 enumerate(zip(read, names, strict=True))]
     by_path = {a.doc.path: a for a in articles}
     elsewhere = []
@@ -140,8 +143,8 @@ def _link_related(articles: list[Article], keys: dict[int, str]) -> dict[int, li
                 target = other.anchor(offset)
                 out.append(f'<a class="related" href="#{target}" data-jump="{target}">'
                            f'{escape(where)}</a>{note}')
+                other.pointed[offset].append((f, keys[id(f)]))
                 if other is not a:
-                    other.pointed[offset].append((f, keys[id(f)]))
                     other.backlinks.append((f, keys[id(f)], f"{a.name}:{f.line}:{f.column}"))
             links[id(f)] = out
     return links
@@ -156,7 +159,6 @@ def _finding_item(f: Finding, key: str, related: list[str]) -> str:
 def _article_html(a: Article, keys: dict[int, str], links: dict[int, list[str]]) -> str:
     marks = [Mark(f.start, f.end, keys[id(f)], f.rule, f.category, f.severity,
                   f"{f.rule} {f.name}: {f.message}") for f in a.findings]
-    assert a.sourcing is not None
     summary = summary_html(a.doc, a.sourcing, a.anchor, lambda f: keys[id(f)])
     text = highlight(a.doc.text, marks, a.inserts())  # after the summary: it adds anchors
     items = [_finding_item(f, keys[id(f)], links.get(id(f), [])) for f in a.findings]
@@ -189,7 +191,6 @@ def _table(articles: list[Article], categories: list[str]) -> str:
     rows = []
     for a in articles:
         s = a.sourcing
-        assert s is not None
         counts = _counts(a.findings)
         cells = "".join(f"<td>{counts[c] or ''}</td>" for c in categories)
         rows.append(f'<tr><td><a href="#article-{a.index}" data-jump="article-{a.index}">'
@@ -210,26 +211,26 @@ def _share_chart(articles: list[Article]) -> str:
     than one folder; else how many articles have each share."""
     if len(articles) <= ARTICLE_CHART_MAX:
         bars = [Bar(a.name, a.sourcing.anonymous_share or 0, _share(a.sourcing.anonymous_share)
-                    or "no sources", "share") for a in articles if a.sourcing]
+                    or "no sources", "share") for a in articles]
         return bar_chart("Anonymous-source share per article", bars)
     folders: dict[str, list[Sourcing]] = defaultdict(list)
     for a in articles:
-        if a.sourcing:
-            folders[os.path.dirname(a.name) or "."].append(a.sourcing)
+        folders[os.path.dirname(a.name) or "."].append(a.sourcing)
     if 1 < len(folders) <= ARTICLE_CHART_MAX:
         bars = []
         for folder, sourced in sorted(folders.items()):
             anonymous = sum(len(s.anonymous) for s in sourced)
-            total = anonymous + sum(s.quoted("named") for s in sourced)
+            total = anonymous + sum(s.quoted(NAMED) for s in sourced)
             share = anonymous / total if total else None
             bars.append(Bar(folder, share or 0, _share(share) or "no sources", "share"))
         return bar_chart("Anonymous-source share per folder", bars)
-    buckets = Counter()
+    buckets: Counter[str] = Counter()
     labels = ("no sources", "0%", "1–25%", "26–50%", "51–75%", "76–100%")
     for a in articles:
-        share = a.sourcing.anonymous_share if a.sourcing else None
-        buckets[labels[0] if share is None else labels[1] if share == 0 else
-                labels[min(5, 2 + int((share * 100 - 1) // 25))]] += 1
+        share = a.sourcing.anonymous_share
+        percent = None if share is None else math.ceil(100 * share)
+        buckets[labels[0] if percent is None else labels[1] if percent == 0 else
+                labels[2 + (percent - 1) // 25]] += 1
     return bar_chart("Articles by anonymous-source share",
                      [Bar(b, buckets[b], str(buckets[b]), "share") for b in labels])
 
@@ -272,7 +273,7 @@ def page(findings: list[Finding], ctx: ReportContext) -> str:
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            f'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">'
+            f'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">'
             f'<title>quotelint: {title}</title><style>{_asset("report.css")}</style></head>'
             f'<body><header><h1>quotelint report</h1><p>{title}; quotelint {__version__}.'
             f'</p></header>{_overview(articles, findings, ctx)}'

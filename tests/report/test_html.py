@@ -142,13 +142,17 @@ def test_standard_input_is_refused(cli):
     assert r.code == 2 and "--format html" in r.err and r.out == ""
 
 
-@pytest.mark.parametrize(("folders", "title"), [
-    (1, "Articles by anonymous-source share"), (2, "Anonymous-source share per folder")])
-def test_many_articles_are_charted_by_folder_or_share(cli, write, tmp_path, folders, title):
-    for i in range(41):
+@pytest.mark.parametrize(("folders", "title", "bars"), [
+    (1, "Articles by anonymous-source share", ["no sources: 11", "0%: 0", "1–25%: 0",
+                                               "26–50%: 30", "51–75%: 0", "76–100%: 0"]),
+    (2, "Anonymous-source share per folder", ["f0: 50%", "f1: 50%"])])
+def test_many_articles_are_charted_by_folder_or_share(cli, write, tmp_path, folders, title,
+                                                      bars):
+    for i in range(41):  # 2 anonymous sources and 2 quotations of a named speaker: 50%
         write(f"f{i % folders}/{i:02}.txt", ARTICLE if i % 4 else "Nothing to see.\n")
     page = report(cli, str(tmp_path))
-    assert f"<figcaption>{title}</figcaption>" in page
+    chart = page.split(f"<figcaption>{title}</figcaption>", 1)[1].split("</figure>", 1)[0]
+    assert re.findall(r"<title>([^<]+)</title>", chart) == bars
     assert page.count('<article class="article"') == 41
     assert 'data-page-size="20"' in page
 
