@@ -166,7 +166,9 @@ def _article_html(a: Article, keys: dict[int, str], links: dict[int, list[str]])
               f'{escape(where)} <b>{escape(f.rule)}</b></a> {escape(f.message)}</li>'
               for f, key, where in a.backlinks]
     n = len(a.findings)
-    return (f'<article class="article" id="article-{a.index}" data-path="{escape(a.name)}">'
+    hidden = " hidden" if a.index >= PAGE_ARTICLES else ""  # the first page only, until paged
+    return (f'<article class="article" id="article-{a.index}" data-path="{escape(a.name)}"'
+            f'{hidden}>'
             f'<h2>{escape(a.name)} <small>{n} finding{"s" if n != 1 else ""}</small></h2>'
             f'<div class="cols"><pre class="text">{text}</pre><aside>'
             f'<ol class="findings">{"".join(items)}</ol>{summary}</aside></div></article>')
@@ -193,7 +195,8 @@ def _table(articles: list[Article], categories: list[str]) -> str:
         s = a.sourcing
         counts = _counts(a.findings)
         cells = "".join(f"<td>{counts[c] or ''}</td>" for c in categories)
-        rows.append(f'<tr><td><a href="#article-{a.index}" data-jump="article-{a.index}">'
+        hidden = " hidden" if a.index >= PAGE_ROWS else ""
+        rows.append(f'<tr{hidden}><td><a href="#article-{a.index}" data-jump="article-{a.index}">'
                     f'{escape(a.name)}</a></td><td>{len(a.findings)}</td>{cells}'
                     f'<td>{s.quotations}</td><td>{s.named_sources}</td>'
                     f'<td>{len(s.anonymous)}</td><td>{_share(s.anonymous_share)}</td>'

@@ -15,9 +15,13 @@
     const next = document.createElement("button");
     prev.textContent = "‹ previous";
     next.textContent = "next ›";
+    // The page hides all but the first page's items itself; here only what changes is set.
     function show(page) {
       current = Math.min(Math.max(page, 0), pages - 1);
-      items.forEach((item, i) => { item.hidden = Math.floor(i / size) !== current; });
+      items.forEach((item, i) => {
+        const hide = Math.floor(i / size) !== current;
+        if (item.hidden !== hide) item.hidden = hide;
+      });
       label.textContent = `${current * size + 1}–${Math.min(items.length, (current + 1) * size)}` +
         ` of ${items.length}`;
       prev.disabled = current === 0;
