@@ -95,6 +95,7 @@ def test_every_finding_is_a_mark_around_its_text(cli, write):
     ids = {a["id"]: a for tag, a in marks.tags if tag == "mark" and "id" in a}
     for n, f in enumerate(findings):
         assert ids[f"f0-{n}"]["data-rule"] == f["rule"]
+        assert ids[f"f0-{n}"]["title"] == f"{f['rule']} {f['name']}: {f['message']}"  # hover
         assert f["category"] in ids[f"f0-{n}"]["class"]
         assert marks.marked[f"f0-{n}"] == ARTICLE[f["start"]:f["end"]]
     assert marks.marked["f0-1"] == "sources familiar with the talks"

@@ -114,8 +114,9 @@ def test_every_finding_is_highlighted_in_the_browser(browser, story):
         s.page.click(f'aside a[data-jump="{key}"]')
         mark = s.page.locator(f"#{key}")
         assert mark.is_visible()
-        box = mark.bounding_box()
-        assert box["width"] > 0 and box["height"] > 0
+        box = mark.bounding_box()  # scrolled into the 800-pixel-high window, and focused
+        assert box["width"] > 0 and box["height"] > 0 and 0 <= box["y"] <= 800 - box["height"]
+        assert s.page.evaluate("document.activeElement.id") == key
         assert mark.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     s.quiet()
 
