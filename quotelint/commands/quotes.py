@@ -13,17 +13,42 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TextIO
 
+from ..analysis.attribution.attributions import Attribution, quotations, quote_attribution
 from ..analysis.attribution.lexicon import words
-from ..analysis.attribution.roster import Row, rows, speakers
+from ..analysis.attribution.speakers import is_name, trailing_name
 from ..config.settings import Settings
 from ..errors import InputError
 from ..run.files import STDIN, discover
 from ..text.document import Document
+from ..text.quotes import Quote
 
 _SPEAKER_WIDTH = 30
 _QUOTE_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Row:
+    doc: Document
+    quote: Quote
+    attribution: Attribution | None
+
+    def to_json(self) -> dict:
+        a, q, text = self.attribution, self.quote, self.doc.text
+        source = a.source if a is not None else None
+        return {
+            "path": self.doc.path,
+            "start": q.start,
+            "end": q.end,
+            "line": self.doc.position(q.start)[0],
+            "text": text[q.start:q.end],
+            "speaker": text[source[0]:source[1]] if source else None,
+            "speaker_start": source[0] if source else None,
+            "speaker_end": source[1] if source else None,
+            "cue": a.cue_text(self.doc) if a is not None else None,
+        }
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +59,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to report for standard input (its suffix picks Markdown)")
+
+
+def rows(doc: Document) -> list[Row]:
+    return [Row(doc, q, quote_attribution(doc, q)) for q in quotations(doc)]
 
 
 def _documents(paths: list[str], stdin_name: str | None,
@@ -70,6 +99,38 @@ def run(args: argparse.Namespace) -> int:
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def identity(row: Row) -> tuple[str, str]:
+    """(who, how identified): "named", "unnamed" (a description: "two officials") or "none".
+
+    A pronoun stands for the person it refers to when that person could be found.
+    """
+    a, doc = row.attribution, row.doc
+    if a is None or a.source is None:
+        return "(no speaker)", "none"
+    span = a.source
+    if doc.text[span[0]:span[1]].lower() in words().pronouns and a.resolved is not None:
+        span = a.resolved
+    text = " ".join(doc.text[span[0]:span[1]].split())
+    named = is_name(doc.text, trailing_name(doc.text, span)) and not (
+        len(text.split()) == 1 and text.lower() in words().nouns | words().pronouns)
+    return text, "named" if named else "unnamed"
+
+
+def speakers(table: list[Row]) -> list[tuple[int, str, str]]:
+    """(quotations, speaker, named/unnamed), most quoted first; "Milley" joins "Mark Milley"."""
+    counts: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    for row in table:
+        who, kind = identity(row)
+        counts[who] = counts.get(who, 0) + 1
+        kinds[who] = kind
+    for short in [w for w in counts if len(w.split()) == 1 and kinds[w] == "named"]:
+        longer = [w for w in counts if w != short and w.split()[-1] == short]
+        if len(longer) == 1:
+            counts[longer[0]] += counts.pop(short)
+    return sorted(((n, w, kinds[w]) for w, n in counts.items()), key=lambda x: (-x[0], x[1]))
 
 
 def write_table(table: list[Row], doc: Document, out: TextIO) -> None:

@@ -23,12 +23,11 @@ from importlib.resources import files
 from typing import TextIO
 
 from .. import __version__
-from ..analysis.attribution.roster import NAMED
 from ..errors import InputError
 from ..findings import CATEGORIES, Finding
 from ..text.document import Document
 from . import ReportContext
-from .html_sourcing import Sourcing, collect, summary_html, with_findings
+from .html_sourcing import NAMED, Sourcing, collect, summary_html, with_findings
 from .html_text import Mark, highlight
 from .paths import relative
 from .svg import Bar, bar_chart

@@ -2,8 +2,9 @@
 or not, its anonymous sources, its unattributed claims.
 
 Nothing here analyses text: the quotations and speakers are ``quotelint quotes``'s
-(``analysis/attribution/roster.py``), the anonymous sources those the anonymous-source rules
-report from (``AnonymityFinder``), the unattributed claims the findings of that category.
+(``commands/quotes.py``: ``rows``, ``speakers``), the anonymous sources those the
+anonymous-source rules report from (``AnonymityFinder``), the unattributed claims the findings
+of that category.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from functools import cache
 from html import escape
 
 from ..analysis.attribution.anonymity import BARE, AnonymityFinder, AnonymousSource
-from ..analysis.attribution.roster import NAMED, NONE, UNNAMED, rows, speakers
 from ..checks.base import Check
+from ..commands.quotes import rows, speakers
 from ..config.settings import Settings
 from ..findings import Finding
 from ..text.document import Document
 
 UNATTRIBUTED = "unattributed-claim"
+NAMED, UNNAMED, NONE = "named", "unnamed", "none"  # how ``quotes`` says a speaker is identified
 
 
 @dataclass(frozen=True)
