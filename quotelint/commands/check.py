@@ -9,7 +9,7 @@ import sys
 from ..errors import QuotelintError
 from ..findings import at_least
 from ..limits import MAX_ARTICLE_BYTES
-from ..report import FORMATS, ReportContext, writer
+from ..report import FORMATS, ReportContext, collector, writer
 from .common import add_config_options, add_fail_on, add_rule_options, settings_from_args
 
 STATISTICS_FORMATS = ("text", "json")
@@ -96,6 +96,9 @@ def _check_usage(args: argparse.Namespace) -> None:
     if args.statistics and args.format not in STATISTICS_FORMATS:
         raise QuotelintError(f"--statistics works with --format "
                              f"{' or '.join(STATISTICS_FORMATS)}, not {args.format}")
+    if args.format == "html" and "-" in args.paths:
+        raise QuotelintError("--format html shows the articles' text, read again after the "
+                             "run: give files, not standard input")
     if (args.fix or args.diff or args.add_suppressions) and "-" in args.paths:
         raise QuotelintError("--fix, --diff and --add-suppressions work on files, not on "
                              "standard input")
@@ -115,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(show(args.paths, settings, stdin_name=args.stdin_filename))
         return 0
     run_options = {"story": args.story, "stdin_name": args.stdin_filename,
-                   "jobs": args.jobs or None, "max_bytes": args.max_file_size}
+                   "jobs": args.jobs or None, "max_bytes": args.max_file_size,
+                   "collect": None if args.statistics else collector(args.format)}
     result = lint_paths(args.paths, settings, **run_options)
     errors = list(result.errors)
     fixed = 0
@@ -159,7 +163,8 @@ def _report(args: argparse.Namespace, result, errors: list[str], fixed: int) -> 
         ctx = ReportContext(result.rules, result.files, quiet=args.quiet,
                             color=use_color(out, args.color), fixed=fixed, errors=errors,
                             terminal=bool(isatty and isatty()), stdin_name=args.stdin_filename,
-                            skipped=result.skipped)
+                            skipped=result.skipped, planned=result.planned,
+                            max_bytes=args.max_file_size or None, collected=result.collected)
         if args.statistics:
             from ..report.statistics import write as write_statistics
 

@@ -134,7 +134,7 @@ def identity(row: Row) -> tuple[str, str]:
     return text, "named" if named else "unnamed"
 
 
-def _summary(table: list[Row]) -> list[tuple[int, str, str]]:
+def speakers(table: list[Row]) -> list[tuple[int, str, str]]:
     """(quotations, speaker, named/unnamed), most quoted first; "Milley" joins "Mark Milley"."""
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
@@ -171,7 +171,7 @@ def write_table(table: list[Row], doc: Document, out: TextIO) -> None:
         out.write("  " + "  ".join(c.ljust(w) for c, w in zip(cells[:3], widths, strict=True))
                   + "  " + cells[3] + "\n")
     out.write("\n  QUOTED  SPEAKER\n")
-    for n, who, kind in _summary(table):
+    for n, who, kind in speakers(table):
         label = "" if kind == "none" else f"  ({kind})"
         out.write(f"  {n:>6}  {who}{label}\n")
     out.write("\n")

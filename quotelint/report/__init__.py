@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ..checks.base import Check
     from ..checks.ruleset import RuleSet
+    from ..config.settings import Settings
     from ..findings import Finding
 
 FORMATS: dict[str, str] = {
@@ -20,6 +21,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "quotelint.report.jsonl",
     "sarif": "quotelint.report.sarif",
     "github": "quotelint.report.github",
+    "html": "quotelint.report.html",
 }
 
 
@@ -39,6 +41,10 @@ class ReportContext:
     terminal: bool = False  # the output is a terminal: ``text`` shows each finding's sentence
     stdin_name: str | None = None  # what standard input's findings are named, if it was read
     skipped: int = 0  # files that could not be read (binary, undecodable, too large)
+    # The files linted, with their settings, for a report that shows their text (html).
+    planned: list[tuple[str, Settings]] = field(default_factory=list)
+    max_bytes: int | None = None
+    collected: dict[str, Any] = field(default_factory=dict)  # the format's collector's data
 
     def __post_init__(self) -> None:
         checks = getattr(self.rules, "checks", None)
@@ -54,3 +60,9 @@ class ReportContext:
 
 def writer(fmt: str) -> Callable[[list[Finding], TextIO, ReportContext], None]:
     return import_module(FORMATS[fmt]).write
+
+
+def collector(fmt: str) -> Callable[..., Any] | None:
+    """What a format needs made of each document while it is linted (its ``COLLECT``), as
+    ``lint_paths``'s ``collect``; None for most."""
+    return getattr(import_module(FORMATS[fmt]), "COLLECT", None)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..checks.base import Check
@@ -38,6 +39,7 @@ class FileResult:
     suppressions: Suppressions | None = None
     digest: str | None = None  # of the bytes read: --fix never writes over a newer file
     linted: bool = True  # False: not read (binary, undecodable, too large, unreadable)
+    collected: Any = None  # what the run's ``collect`` made of the document (a report's data)
 
 
 @dataclass
@@ -48,6 +50,8 @@ class LintResult:
     rules: list[Check] = field(default_factory=list)  # every rule that ran, once per id
     digests: dict[str, str] = field(default_factory=dict)  # path as reported -> digest
     skipped: int = 0
+    planned: list[tuple[str, Settings]] = field(default_factory=list)  # files, their settings
+    collected: dict[str, Any] = field(default_factory=dict)  # path as reported -> collected
 
 
 def digest(data: bytes) -> str:
@@ -141,11 +145,16 @@ def _read(path: str, settings: Settings, display: str | None,
     return Document(decode(data, name), name, options=settings.options), data
 
 
+Collect = Callable[[Document, Settings], Any]
+
+
 def lint_file(path: str, settings: Settings | None = None, *, story: bool = False,
               display: str | None = None,
-              max_bytes: int | None = MAX_ARTICLE_BYTES) -> FileResult:
+              max_bytes: int | None = MAX_ARTICLE_BYTES,
+              collect: Collect | None = None) -> FileResult:
     """Lint one file; an unreadable, undecodable or too large file is an error of the result.
-    ``max_bytes`` None or 0: no size limit."""
+    ``max_bytes`` None or 0: no size limit. ``collect(doc, settings)``, if given, runs on the
+    linted document, whose analyses are then made already (a report's summary of the file)."""
     settings = settings or Settings()
     try:
         doc, data = _read(path, settings, display, max_bytes)
@@ -153,6 +162,8 @@ def lint_file(path: str, settings: Settings | None = None, *, story: bool = Fals
         return FileResult(display or path, errors=[str(exc)], linted=False)
     result = lint_document(doc, settings.ruleset(), story=story)
     result.digest = digest(data)
+    if collect is not None:
+        result.collected = collect(doc, settings)
     return result
 
 
@@ -188,22 +199,25 @@ def plan(paths: Sequence[str], settings: Settings, *,
 
 def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
                stdin_name: str | None = None, jobs: int | None = 1,
-               max_bytes: int | None = MAX_ARTICLE_BYTES) -> LintResult:
+               max_bytes: int | None = MAX_ARTICLE_BYTES,
+               collect: Collect | None = None) -> LintResult:
     """Lint files and folders; with ``story``, also compare the articles with each other.
 
     With ``settings.discover`` (or ``settings.config``) each file gets the settings of its
     closest configuration file, with ``settings`` as the command line's flags on top.
     ``jobs`` processes lint the files (None: one per core); the result is the same, in the
     same order, whatever their number. Files over ``max_bytes`` are skipped as errors.
+    ``collect`` (a module-level function, for the workers) runs on each linted document.
     """
     planned, errors = plan(paths, settings, stdin_name=stdin_name)
     if jobs == 1:
-        results = [lint_file(p, s, story=story, max_bytes=max_bytes,
+        results = [lint_file(p, s, story=story, max_bytes=max_bytes, collect=collect,
                              display=stdin_name if p == STDIN else None) for p, s in planned]
     else:
         from .parallel import lint_planned
 
-        results = lint_planned(planned, lint_file, story=story, stdin_name=stdin_name, jobs=jobs,
+        lint = lint_file if collect is None else partial(lint_file, collect=collect)
+        results = lint_planned(planned, lint, story=story, stdin_name=stdin_name, jobs=jobs,
                                max_bytes=max_bytes)
     return assemble(planned, results, errors, settings, story=story)
 
@@ -223,8 +237,10 @@ def assemble(planned: list[tuple[str, Settings]], results: list[FileResult],
             rules.setdefault(check.meta.id, check)
     digests = {r.path: r.digest for r in results if r.digest}
     linted = sum(r.linted for r in results)
+    collected = {r.path: r.collected for r in results if r.collected is not None}
     return LintResult(findings, errors, linted, list(rules.values()), digests,
-                      skipped=len(results) - linted)
+                      skipped=len(results) - linted, planned=list(planned),
+                      collected=collected)
 
 
 def _story(results: list[FileResult], rulesets: list[RuleSet], errors: list[str]) -> None:
