@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace, result, errors: list[str], fixed: int) -> None:
     """Write the findings in the chosen format, to standard output or ``--output-file``."""
-    from ..report.text import use_color
+    from ..report.concise import use_color
 
     out = sys.stdout
     if args.output_file:

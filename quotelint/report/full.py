@@ -19,7 +19,7 @@ from typing import TextIO
 
 from ..findings import Finding
 from . import ReportContext
-from .text import SEVERITY_COLORS, format_finding, summary
+from .concise import SEVERITY_COLORS, format_finding, summary
 
 WIDTH = 100  # characters of copy shown for one finding
 _RESET = "\033[0m"

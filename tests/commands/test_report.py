@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 from jsonschema import Draft4Validator
 
+from quotelint.report.concise import use_color
 from quotelint.report.github import escape_data, escape_property
-from quotelint.report.text import use_color
 
 SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json")
                     .read_text(encoding="utf-8"))
