@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "server": ("quotelint.commands.server", "run the language server (LSP over stdio) for editors"),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
 
 def _epilog() -> str:

@@ -36,7 +36,6 @@ from .substitution import match_case
 
 class AttributionVerbCheck(Check):
     PLACEHOLDERS = frozenset({"match", "replacement", "speaker"})
-    FIXABLE = True
     PARAMS: ClassVar[dict[str, Field]] = {
         "verbs": Field(string_map, required=True,
                        doc="verb form as written -> neutral replacement ('' for none)"),

@@ -107,8 +107,6 @@ class Check:
     PARAMS: ClassVar[dict[str, Field]] = {}
     # Message placeholders every rule of this kind may use, besides those ``placeholders`` adds.
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match"})
-    # Safe to apply with --fix (a substitution's single replacement, a unit symbol).
-    FIXABLE: ClassVar[bool] = False
     # Reports on the suppression comments themselves, once every other rule has run
     # (checks/suppression.py); ``run`` yields nothing for such a kind.
     AUDIT: ClassVar[bool] = False

@@ -39,7 +39,6 @@ def match_case(replacement: str, matched: str) -> str:
 
 class SubstitutionCheck(Check):
     PLACEHOLDERS = frozenset({"match", "replacement"})
-    FIXABLE = True
     PARAMS: ClassVar[dict[str, Field]] = {
         "swap": Field(string_map, required=True, doc="regex -> preferred wording"),
         "ignore_case": Field(boolean, default=False, doc="match regardless of case"),

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ..checks.base import Check
-    from ..checks.ruleset import RuleSet
     from ..config.settings import Settings
     from ..findings import Finding
 
@@ -27,10 +26,7 @@ FORMATS: dict[str, str] = {
 
 @dataclass
 class ReportContext:
-    """What a reporter may need besides the findings.
-
-    ``rules`` may also be given as a RuleSet (what the first version took); ``ruleset`` still
-    reads as one."""
+    """What a reporter may need besides the findings."""
 
     rules: list[Check]  # every rule that ran (SARIF lists them)
     files: int  # linted
@@ -45,17 +41,6 @@ class ReportContext:
     planned: list[tuple[str, Settings]] = field(default_factory=list)
     max_bytes: int | None = None
     collected: dict[str, Any] = field(default_factory=dict)  # the format's collector's data
-
-    def __post_init__(self) -> None:
-        checks = getattr(self.rules, "checks", None)
-        if checks is not None:
-            self.rules = list(checks)
-
-    @property
-    def ruleset(self) -> RuleSet:
-        from ..checks.ruleset import RuleSet
-
-        return RuleSet(list(self.rules))
 
 
 def writer(fmt: str) -> Callable[[list[Finding], TextIO, ReportContext], None]:
