@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..findings import SEVERITIES, Finding
 from . import ReportContext
-from .paths import relative
+from .relpath import relative
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 SHOWN_PER_LEVEL = 10  # what third-party tooling documents; GitHub's docs give no number

@@ -29,7 +29,7 @@ from ..text.document import Document
 from . import ReportContext
 from .html_sourcing import NAMED, Sourcing, collect, summary_html, with_findings
 from .html_text import Mark, highlight
-from .paths import relative
+from .relpath import relative
 from .svg import Bar, bar_chart
 
 PAGE_ARTICLES = 20

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings import Finding
 from . import ReportContext
-from .paths import relative
+from .relpath import relative
 
 if TYPE_CHECKING:
     from ..checks.base import Check
