@@ -39,7 +39,7 @@ import regex
 from quotelint.analysis.attribution.attributions import quotations, quote_attribution
 from quotelint.checks.ruleset import load_rules
 from quotelint.text.document import Document
-from quotelint.text.quotes import word_count
+from quotelint.text.marks import word_count
 
 DEFAULT_DATA = Path("/work/shared/eval/polnear/polnear_trainval.jsonl")
 OVERLAP = 0.3

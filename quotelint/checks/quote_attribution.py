@@ -37,7 +37,7 @@ from ..analysis.attribution.titles import is_headline, is_naming
 from ..findings import Finding
 from ..schema import Field, boolean, integer
 from ..text.document import Document
-from ..text.quotes import Quote, word_count
+from ..text.marks import Quote, word_count
 from .base import Check, flat
 
 _EXCERPT_WORDS = 6

@@ -32,7 +32,7 @@ from typing import ClassVar
 from ..findings import Finding, Related
 from ..schema import Field, choice
 from ..text.document import Document
-from ..text.quotes import DOUBLE, SINGLE, STRAIGHT, QuoteAnalysis
+from ..text.marks import DOUBLE, SINGLE, STRAIGHT, QuoteAnalysis
 from .base import Check
 
 PROBLEMS = ("unclosed", "unopened", "mismatched", "nesting", "mixed-styles")

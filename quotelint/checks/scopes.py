@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..matching.word_index import triggered
 from ..text.document import Document
+from ..text.words import triggered
 from .regexes import TimedPattern
 from .triggers import Trigger
 

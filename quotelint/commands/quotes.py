@@ -31,7 +31,7 @@ from ..config.settings import Settings
 from ..errors import InputError
 from ..run.files import STDIN, discover
 from ..text.document import Document
-from ..text.quotes import Quote
+from ..text.marks import Quote
 
 _SPEAKER_WIDTH = 30
 _QUOTE_WIDTH = 60

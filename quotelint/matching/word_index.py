@@ -1,4 +1,4 @@
-"""The words of a document and where they are: the index behind the cheap tests that come
+"""The words of a text and where they are: the index behind the cheap tests that come
 before a costly pattern (a rule's ``trigger``, checks/triggers.py; the anonymous-source
 descriptor) and behind the places a pattern is tried at (the starts of figures,
 analysis/numbers/starts.py; the reporting verbs, cues.sentence_verbs). Looking a few dozen
@@ -10,12 +10,8 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from ..cache import compile_re
-
-if TYPE_CHECKING:
-    from ..text.document import Document
 
 WordSet = frozenset[str]
 _WORD = compile_re(r"\w+")
@@ -87,11 +83,6 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
-def word_index(doc: Document) -> WordIndex:
-    """The word index of ``doc``; use ``doc.cached(word_index)``."""
-    return WordIndex(doc.flat)
-
-
 def lookup_word(entry: str) -> str | None:
     """The word an entry is looked up by: its longest, the rarest as a rule."""
     parts = _WORD.findall(entry.lower())
@@ -99,15 +90,14 @@ def lookup_word(entry: str) -> str | None:
 
 
 def word_set(entries: Iterable[str]) -> WordSet:
-    """The look-up words of phrases (each by its longest word), for ``triggered``."""
+    """The look-up words of phrases (each by its longest word), for ``units_with``."""
     return frozenset(key for key in map(lookup_word, entries) if key is not None)
 
 
-def triggered_indexes(doc: Document, units: list[tuple[int, int]],
-                      triggers: Sequence[WordSet]) -> list[int]:
-    """The indexes of the units (sorted, non-overlapping spans of ``doc.flat``) that contain a
-    word of every trigger."""
-    index = doc.cached(word_index)
+def units_with(index: WordIndex, units: list[tuple[int, int]],
+               triggers: Sequence[WordSet]) -> list[int]:
+    """The indexes of the units (sorted, non-overlapping spans of the indexed text) that contain
+    a word of every trigger."""
     starts = [start for start, _ in units]
     found: set[int] | None = None
     for words in triggers:
@@ -121,9 +111,3 @@ def triggered_indexes(doc: Document, units: list[tuple[int, int]],
         if not found:
             return []
     return sorted(found or ())
-
-
-def triggered(doc: Document, units: list[tuple[int, int]],
-              triggers: Sequence[WordSet]) -> list[tuple[int, int]]:
-    """The units that contain a word of every trigger."""
-    return [units[i] for i in triggered_indexes(doc, units, triggers)]

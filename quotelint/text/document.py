@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from .markdown import Structure
+    from .blocks import Structure
+    from .marks import QuoteAnalysis
     from .paragraphs import Paragraph
-    from .quotes import QuoteAnalysis
     from .sentences import Sentence
 
 T = TypeVar("T")
@@ -141,13 +141,13 @@ class Document:
     def paragraphs(self) -> list[Paragraph]:
         from .paragraphs import split_paragraphs
 
-        return split_paragraphs(self)
+        return split_paragraphs(self.prose, self.structure)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         from .sentences import split_sentences
 
-        return split_sentences(self)
+        return split_sentences(self.prose, self.paragraphs)
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -161,7 +161,8 @@ class Document:
     def quotes(self) -> QuoteAnalysis:
         from .quotes import analyze_quotes
 
-        return analyze_quotes(self)
+        return analyze_quotes(self.text, self.prose, self.paragraphs, markdown=self.markdown,
+                              is_masked=self.is_masked)
 
     @cached_property
     def flat(self) -> str:

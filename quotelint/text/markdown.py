@@ -13,13 +13,11 @@ spans, emphasis, links) is ``quotelint.text.markdown_inline``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from ..cache import compile_re
-from .paragraphs import line_spans
-
-Span = tuple[int, int]
+from .blocks import Block, Span, Structure, line_spans
 
 _QUOTE_MARK = compile_re(r"[ ]{0,3}>")
 _LIST_MARK = compile_re(r"([-*+]|(\d{1,9})[.)])(?:([ \t]+)|$)")
@@ -32,24 +30,6 @@ _FENCE = compile_re(r"(`{3,}|~{3,})([^\n]*)$")
 _TABLE_DELIM = compile_re(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _PIPE = compile_re(r"(?<!\\)\|")
 
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of prose a reader sees as one unit: a paragraph, a heading, a list item's text,
-    one table cell. ``quote_depth`` counts the ``>`` block quotes around it."""
-
-    start: int
-    end: int
-    kind: str  # heading | paragraph | list-item | table-cell
-    quote_depth: int = 0
-
-
-@dataclass
-class Structure:
-    blocks: list[Block] = field(default_factory=list)
-    syntax: list[Span] = field(default_factory=list)  # markers: blanked, never prose
-    code: list[Span] = field(default_factory=list)  # code blocks and inline code
 
 
 @dataclass

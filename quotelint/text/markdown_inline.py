@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..cache import compile_re
 
 if TYPE_CHECKING:
-    from .markdown import Block, Span
+    from .blocks import Block, Span
 
 _BACKTICKS = compile_re(r"`+")
 _PARAGRAPH_BREAK = compile_re(r"\n(?=\n)")

@@ -16,7 +16,7 @@ import regex
 from ..cache import compile_regex
 
 if TYPE_CHECKING:
-    from .markdown import Structure
+    from .blocks import Structure
 
 _HTML_COMMENT = compile_regex(r"<!--.*?(?:-->|\Z)", regex.S)
 # A URL ends at whitespace or a bracket/quote; trailing sentence punctuation is not part of it.

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..cache import compile_regex
-from .quotes import quote_runs_across
+from .blocks import line_spans
+from .marks import quote_runs_across
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .blocks import Structure
 
 WRAP_LIMIT = 100  # no editor hard-wraps prose wider than this
 
-_LINE = compile_regex(r"[^\n]*\n?")
 _SENTENCE_END = compile_regex(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 
 
@@ -45,19 +45,6 @@ class Paragraph:
     quote_depth: int = 0
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end excluding the line break."""
-    out = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        end = m.end()
-        while end > m.start() and text[end - 1] in "\r\n":
-            end -= 1
-        out.append((m.start(), end))
-    return out
-
-
 def _first_word_len(line: str) -> int:
     stripped = line.lstrip()
     return len(stripped.split(None, 1)[0]) if stripped else 0
@@ -73,11 +60,11 @@ def _breaks_after(block: list[str]) -> list[bool]:
             for i in range(len(block) - 1)]
 
 
-def split_paragraphs(doc: Document) -> list[Paragraph]:
-    prose = doc.prose
+def split_paragraphs(prose: str, structure: Structure | None) -> list[Paragraph]:
+    """The paragraphs of ``prose``: Markdown's blocks where there is a ``structure``."""
     paragraphs: list[Paragraph] = []
-    if doc.structure is not None:
-        for b in doc.structure.blocks:
+    if structure is not None:
+        for b in structure.blocks:
             _emit(prose, b.start, b.end, paragraphs, b.kind, b.quote_depth)
         return paragraphs
     block: list[tuple[int, int]] = []

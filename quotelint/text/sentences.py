@@ -21,7 +21,7 @@ from ..data import load_data
 from ..matching.end_search import Tail
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .paragraphs import Paragraph
 
 
 # Not frozen, for speed, but never changed once made: see record.Attribution.
@@ -94,10 +94,9 @@ def _is_boundary(prose: str, m: regex.Match, end: int) -> bool:
     return True
 
 
-def split_sentences(doc: Document) -> list[Sentence]:
-    prose = doc.prose
+def split_sentences(prose: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     out: list[Sentence] = []
-    for para in doc.paragraphs:
+    for para in paragraphs:
         start = para.start
         for m in _CANDIDATE.finditer(prose, para.start, para.end):
             if _is_boundary(prose, m, para.end):

@@ -9,8 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quotelint.checks.ruleset import load_rules
-from quotelint.matching.word_index import WordIndex, word_index
+from quotelint.matching.word_index import WordIndex
 from quotelint.text.document import Document
+from quotelint.text.words import word_index
 
 RULE = """\
 lexicons:

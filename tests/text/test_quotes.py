@@ -10,7 +10,7 @@ import pytest
 
 from quotelint import Settings, lint_text
 from quotelint.text.document import Document
-from quotelint.text.quotes import word_count
+from quotelint.text.marks import word_count
 
 
 def found(text: str, *rules: str, path: str = "draft.txt",

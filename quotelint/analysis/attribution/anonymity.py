@@ -37,7 +37,8 @@ from ...cache import compile_regex
 from ...data import load_data
 from ...matching.alternation import alternation, trie
 from ...matching.end_search import Tail
-from ...matching.word_index import triggered_indexes, word_set
+from ...matching.word_index import word_set
+from ...text.words import triggered_indexes
 from .attributions import Attribution, attributions
 from .sourcing import NAME_PATTERN as _NAME
 from .sourcing import SourceFinder, headline, reports_a_clause, source_finder

@@ -49,7 +49,7 @@ import regex
 
 from ...cache import compile_regex
 from ...matching.end_search import Tail
-from ...text.quotes import Quote
+from ...text.marks import Quote
 from .carryover import carry_over
 from .cues import Cue, bracket_credit, dash_credit, find_cues, finders_in_vain, sentence_verbs
 from .lexicon import QUOTE, Span

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...cache import compile_regex
-from ...text.quotes import Quote
+from ...text.marks import Quote
 from .cues import Cue
 from .lexicon import QUOTE, TOKEN, is_between, verbish, words
 from .model import Attribution

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from ...cache import compile_regex
 from ...matching.end_search import Tail
-from ...matching.word_index import matches_at, triggered_indexes, word_index
+from ...matching.word_index import matches_at
+from ...text.words import triggered_indexes, word_index
 from .lexicon import DASH, QUOTE, TOKEN, Span, capitalised, trim, words
 from .speakers import (
     COORDINATE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...text.quotes import Quote
+from ...text.marks import Quote
 from .lexicon import Span
 
 if TYPE_CHECKING:

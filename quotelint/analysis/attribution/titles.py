@@ -17,7 +17,7 @@ from .lexicon import words
 
 if TYPE_CHECKING:
     from ...text.document import Document
-    from ...text.quotes import Quote
+    from ...text.marks import Quote
 
 
 _HEADING_MD = compile_regex(r" {0,3}#{1,6}\s")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...cache import compile_re
-from ...matching.word_index import word_index
+from ...text.words import word_index
 from .context import context_table, document_names
 from .figures import Figure, figures
 from .measures import MeasureTable, find_measure, measure_table, stem
