@@ -62,6 +62,7 @@ def test_loaded_senses_are_still_reported(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("The new bridge, which the council claims was built on time, has cracked.", ("QL601", 1, 35)),
     ("Nobody, he claimed, would be able to win the seat without them.", ("QL601", 1, 12)),
+    ("The council is continuing to insist the road will reopen in May.", ("QL601", 1, 30)),
     ("The minister insisted on Monday that the budget was balanced.", ("QL601", 1, 14)),
     ("The coach admitted to reporters that his side had been poor.", ("QL602", 1, 11)),
 ])
