@@ -23,7 +23,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from .convert import Converter
 from .edits import fix_all_edits, fix_edit, suppression_edit
-from .session import Linted, Session, is_config
+from .session import Linted, Session, compare, is_config
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before linting
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.quotelint"
@@ -43,6 +43,7 @@ class QuotelintServer(LanguageServer):
         self.debounce = DEBOUNCE
         self.docs_base: str | None = None
         self.root: str | None = None
+        self.story = False  # compare the open articles of a folder, as --story does
         self.warned = False  # the one warning message of a session about a configuration
         self.logged: set[str] = set()  # configuration errors logged since it last changed
 
@@ -69,8 +70,18 @@ class QuotelintServer(LanguageServer):
         # editor's language.
         markdown = None if uri.startswith("file:") else document.language_id == "markdown"
         linted = self.session.lint(self.path_of(uri), document.source,
-                                   version=document.version, markdown=markdown)
+                                   version=document.version, markdown=markdown,
+                                   story=self.story and uri.startswith("file:"))
         self.linted[uri] = linted
+        self.tell(linted)
+        if linted.alone is not None:
+            self.compare_story(os.path.dirname(linted.path), first=uri)
+        else:
+            self.publish(uri, linted)
+        return linted
+
+    def tell(self, linted: Linted) -> None:
+        """Log a lint's errors; a configuration's once, and one warning a session."""
         for error in linted.config_errors:
             if error not in self.logged:
                 self.logged.add(error)
@@ -83,10 +94,20 @@ class QuotelintServer(LanguageServer):
                         f"rules until it is fixed (details in the log)"))
         for error in linted.errors:
             self.log(error, types.MessageType.Warning)
+
+    def publish(self, uri: str, linted: Linted) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version, diagnostics=self.converter(uri, linted)
-            .diagnostics()))
-        return linted
+            uri=uri, version=linted.version,
+            diagnostics=self.converter(uri, linted).diagnostics()))
+
+    def compare_story(self, folder: str, *, first: str | None = None) -> None:
+        """Compare the open articles of ``folder`` (with ``story``) and publish the findings
+        of each, ``first``'s first (the buffer just linted)."""
+        group = {uri: linted for uri, linted in self.linted.items()
+                 if linted.alone is not None and os.path.dirname(linted.path) == folder}
+        compare(list(group.values()))
+        for uri in sorted(group, key=lambda uri: uri != first):
+            self.publish(uri, group[uri])
 
     def current(self, uri: str) -> Linted:
         """The lint of the buffer's current version: a code action must not edit a stale one."""
@@ -146,6 +167,7 @@ def initialize(ls: QuotelintServer, params: types.InitializeParams) -> None:
         ls.debounce = max(0.0, options["debounce"] / 1000)
     if isinstance(options.get("rulesDocs"), str):
         ls.docs_base = options["rulesDocs"]
+    ls.story = options.get("story") is True
     folders = params.workspace_folders or []
     root_uri = folders[0].uri if folders else params.root_uri
     ls.root = to_fs_path(root_uri) if root_uri and root_uri.startswith("file:") else None
@@ -186,8 +208,10 @@ def did_save(ls: QuotelintServer, params: types.DidSaveTextDocumentParams) -> No
 def did_close(ls: QuotelintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.cancel(uri)
-    ls.linted.pop(uri, None)
+    closed = ls.linted.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    if closed is not None and closed.alone is not None:  # the others lose an article
+        ls.compare_story(os.path.dirname(closed.path))
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
