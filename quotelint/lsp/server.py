@@ -12,7 +12,6 @@ error: it is logged instead).
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 from typing import Any
 
@@ -29,8 +28,6 @@ DEBOUNCE = 0.3  # seconds of quiet after a change before linting
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.quotelint"
 CONFIG_GLOBS = ("**/.quotelint.yaml", "**/.quotelint.yml", "**/quotelint.yaml",
                 "**/pyproject.toml")
-
-log = logging.getLogger(__name__)
 
 
 class QuotelintServer(LanguageServer):
@@ -238,7 +235,7 @@ def code_action(ls: QuotelintServer, params: types.CodeActionParams) -> list[typ
     here = [f for f in linted.findings if f.start <= end and start <= f.end]
     only = params.context.only
     actions: list[types.CodeAction] = []
-    if not only or any(k.startswith(types.CodeActionKind.QuickFix) for k in only):
+    if _wanted(types.CodeActionKind.QuickFix, only):
         for f in here:
             edit = fix_edit(f)
             if edit is not None:
@@ -256,12 +253,21 @@ def code_action(ls: QuotelintServer, params: types.CodeActionParams) -> list[typ
                 actions.append(convert.action(
                     f"Disable {f.rule} for this line", types.CodeActionKind.QuickFix, [edit],
                     [g for g in here if (g.rule, g.line) == (f.rule, f.line)]))
-    if not only or any(FIX_ALL.startswith(k) for k in only):
+    if _wanted(FIX_ALL, only):
         edits = fix_all_edits(linted.text, linted.findings)
         if edits:
             actions.append(convert.action("Fix all quotelint findings with a safe fix",
                                           FIX_ALL, edits))
     return actions
+
+
+def _wanted(kind: str, only: list[str] | None) -> bool:
+    """Is an action of ``kind`` asked for? ``only`` lists kinds or their prefixes (``source``
+    asks for ``source.fixAll.quotelint``)."""
+    if not only:
+        return True
+    asked = [str(getattr(k, "value", k)) for k in only]  # lsprotocol's enum, or a string
+    return any(kind == k or kind.startswith(f"{k}.") for k in asked)
 
 
 def serve() -> None:

@@ -168,6 +168,10 @@ async def test_the_fix_action_applies_the_findings_safe_fix(client, folder):
     fix_all = found["Fix all quotelint findings with a safe fix"]
     assert fix_all.kind == "source.fixAll.quotelint"
     assert apply(text, fix_all.edit.changes[path.as_uri()]) == fixed
+    source_only = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=d.range,
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source])))
+    assert [a.title for a in source_only] == ["Fix all quotelint findings with a safe fix"]
     assert await change(client, path, fixed, 2) == []
 
 
