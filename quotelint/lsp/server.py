@@ -248,7 +248,8 @@ def code_action(ls: QuotelintServer, params: types.CodeActionParams) -> list[typ
             if (f.rule, f.line) in done:
                 continue
             done.add((f.rule, f.line))
-            edit = suppression_edit(linted.text, f, path=linted.path, markdown=linted.markdown)
+            edit = suppression_edit(linted.text, f, path=linted.path, markdown=linted.markdown,
+                                    options=linted.settings.options if linted.settings else None)
             if edit is not None:
                 actions.append(convert.action(
                     f"Disable {f.rule} for this line", types.CodeActionKind.QuickFix, [edit],
