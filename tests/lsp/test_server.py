@@ -367,3 +367,17 @@ async def published(client: LanguageClient, paths: list[Path], send) -> None:
             await asyncio.sleep(0.01)
 
     await asyncio.wait_for(all_there(), timeout=60)
+
+
+@pytest.mark.asyncio
+async def test_an_incremental_edit_after_an_emoji_lands_where_the_client_put_it(client, folder):
+    path = folder / "story.md"
+    assert await open_file(client, path, "🎉 Rain. Sun.\n") == []
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(0, 9), end=types.Position(0, 12)),
+            text="It is believed it will rain")]))
+    await client.wait_for_notification(DIAGNOSTICS)
+    (d,) = client.diagnostics[path.as_uri()]
+    assert (d.code, d.range.start.character, d.range.end.character) == ("QL401", 9, 23)
