@@ -8,7 +8,7 @@ file is placed with that file's text: the open buffer if the editor has it, else
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -97,7 +97,8 @@ class Converter:
         return types.TextEdit(range=self.range(edit.start, edit.end), new_text=edit.new_text)
 
     def action(self, title: str, kind: str, edits: list[Edit],
-               findings: list[Finding] = (), *, preferred: bool = False) -> types.CodeAction:
+               findings: Sequence[Finding] = (), *,
+               preferred: bool = False) -> types.CodeAction:
         return types.CodeAction(
             title=title, kind=kind,
             diagnostics=[self.diagnostic(f) for f in findings] or None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..findings import Finding
 from ..run.fix import apply_fixes
@@ -58,9 +59,11 @@ def _content_end(text: str, starts: list[int], line: int) -> int:
 
 
 def suppression_edit(text: str, finding: Finding, *, path: str = "-",
-                     markdown: bool | None = None) -> Edit | None:
-    """A comment that silences ``finding``'s rule on its line, or None if no place works."""
-    doc = Document(text, path, markdown=markdown)
+                     markdown: bool | None = None,
+                     options: dict[str, dict[str, Any]] | None = None) -> Edit | None:
+    """A comment that silences ``finding``'s rule on its line, or None if no place works.
+    ``options`` are the file's per-kind settings: the quotation style decides what is quoted."""
+    doc = Document(text, path, markdown=markdown, options=options)
     starts = doc.line_starts
     places = [("disable-line", finding.line)]
     if finding.line > 1 and doc.line_text(finding.line - 1).strip():
@@ -70,16 +73,17 @@ def suppression_edit(text: str, finding: Finding, *, path: str = "-",
         comment = f"<!-- quotelint-{action} {finding.rule} -- {REASON_PLACEHOLDER} -->"
         if at > starts[line - 1]:
             comment = " " + comment
-        if _silences(text[:at] + comment + text[at:], at + len(comment) - len(comment.lstrip()),
-                     finding, path, doc.markdown):
+        new = Document(text[:at] + comment + text[at:], path, markdown=doc.markdown,
+                       options=options)
+        if _silences(new, at + len(comment) - len(comment.lstrip()), finding):
             return Edit(at, at, comment)
     return None
 
 
-def _silences(text: str, start: int, finding: Finding, path: str, markdown: bool) -> bool:
+def _silences(doc: Document, start: int, finding: Finding) -> bool:
     """Is the directive written at ``start`` read as one, and does it silence the finding?
     The finding's line is unchanged: the comment added no line break."""
-    sup = Suppressions.of(Document(text, path, markdown=markdown))
+    sup = Suppressions.of(doc)
     if sup is None:
         return False
     index = sup.silencer(finding)

@@ -12,7 +12,6 @@ error: it is logged instead).
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 from typing import Any
 
@@ -23,14 +22,12 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from .convert import Converter
 from .edits import fix_all_edits, fix_edit, suppression_edit
-from .session import Linted, Session, is_config
+from .session import Linted, Session, compare, is_config
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before linting
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.quotelint"
 CONFIG_GLOBS = ("**/.quotelint.yaml", "**/.quotelint.yml", "**/quotelint.yaml",
                 "**/pyproject.toml")
-
-log = logging.getLogger(__name__)
 
 
 class QuotelintServer(LanguageServer):
@@ -43,6 +40,7 @@ class QuotelintServer(LanguageServer):
         self.debounce = DEBOUNCE
         self.docs_base: str | None = None
         self.root: str | None = None
+        self.story = False  # compare the open articles of a folder, as --story does
         self.warned = False  # the one warning message of a session about a configuration
         self.logged: set[str] = set()  # configuration errors logged since it last changed
 
@@ -69,8 +67,18 @@ class QuotelintServer(LanguageServer):
         # editor's language.
         markdown = None if uri.startswith("file:") else document.language_id == "markdown"
         linted = self.session.lint(self.path_of(uri), document.source,
-                                   version=document.version, markdown=markdown)
+                                   version=document.version, markdown=markdown,
+                                   story=self.story and uri.startswith("file:"))
         self.linted[uri] = linted
+        self.tell(linted)
+        if linted.alone is not None:
+            self.compare_story(os.path.dirname(linted.path), first=uri)
+        else:
+            self.publish(uri, linted)
+        return linted
+
+    def tell(self, linted: Linted) -> None:
+        """Log a lint's errors; a configuration's once, and one warning a session."""
         for error in linted.config_errors:
             if error not in self.logged:
                 self.logged.add(error)
@@ -83,10 +91,20 @@ class QuotelintServer(LanguageServer):
                         f"rules until it is fixed (details in the log)"))
         for error in linted.errors:
             self.log(error, types.MessageType.Warning)
+
+    def publish(self, uri: str, linted: Linted) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version, diagnostics=self.converter(uri, linted)
-            .diagnostics()))
-        return linted
+            uri=uri, version=linted.version,
+            diagnostics=self.converter(uri, linted).diagnostics()))
+
+    def compare_story(self, folder: str, *, first: str | None = None) -> None:
+        """Compare the open articles of ``folder`` (with ``story``) and publish the findings
+        of each, ``first``'s first (the buffer just linted)."""
+        group = {uri: linted for uri, linted in self.linted.items()
+                 if linted.alone is not None and os.path.dirname(linted.path) == folder}
+        compare(list(group.values()))
+        for uri in sorted(group, key=lambda uri: uri != first):
+            self.publish(uri, group[uri])
 
     def current(self, uri: str) -> Linted:
         """The lint of the buffer's current version: a code action must not edit a stale one."""
@@ -146,6 +164,7 @@ def initialize(ls: QuotelintServer, params: types.InitializeParams) -> None:
         ls.debounce = max(0.0, options["debounce"] / 1000)
     if isinstance(options.get("rulesDocs"), str):
         ls.docs_base = options["rulesDocs"]
+    ls.story = options.get("story") is True
     folders = params.workspace_folders or []
     root_uri = folders[0].uri if folders else params.root_uri
     ls.root = to_fs_path(root_uri) if root_uri and root_uri.startswith("file:") else None
@@ -186,8 +205,10 @@ def did_save(ls: QuotelintServer, params: types.DidSaveTextDocumentParams) -> No
 def did_close(ls: QuotelintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.cancel(uri)
-    ls.linted.pop(uri, None)
+    closed = ls.linted.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    if closed is not None and closed.alone is not None:  # the others lose an article
+        ls.compare_story(os.path.dirname(closed.path))
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -214,7 +235,7 @@ def code_action(ls: QuotelintServer, params: types.CodeActionParams) -> list[typ
     here = [f for f in linted.findings if f.start <= end and start <= f.end]
     only = params.context.only
     actions: list[types.CodeAction] = []
-    if not only or any(k.startswith(types.CodeActionKind.QuickFix) for k in only):
+    if _wanted(types.CodeActionKind.QuickFix, only):
         for f in here:
             edit = fix_edit(f)
             if edit is not None:
@@ -227,17 +248,27 @@ def code_action(ls: QuotelintServer, params: types.CodeActionParams) -> list[typ
             if (f.rule, f.line) in done:
                 continue
             done.add((f.rule, f.line))
-            edit = suppression_edit(linted.text, f, path=linted.path, markdown=linted.markdown)
+            edit = suppression_edit(linted.text, f, path=linted.path, markdown=linted.markdown,
+                                    options=linted.settings.options if linted.settings else None)
             if edit is not None:
                 actions.append(convert.action(
                     f"Disable {f.rule} for this line", types.CodeActionKind.QuickFix, [edit],
                     [g for g in here if (g.rule, g.line) == (f.rule, f.line)]))
-    if not only or any(FIX_ALL.startswith(k) for k in only):
+    if _wanted(FIX_ALL, only):
         edits = fix_all_edits(linted.text, linted.findings)
         if edits:
             actions.append(convert.action("Fix all quotelint findings with a safe fix",
                                           FIX_ALL, edits))
     return actions
+
+
+def _wanted(kind: str, only: list[str] | None) -> bool:
+    """Is an action of ``kind`` asked for? ``only`` lists kinds or their prefixes (``source``
+    asks for ``source.fixAll.quotelint``)."""
+    if not only:
+        return True
+    asked = [str(getattr(k, "value", k)) for k in only]  # lsprotocol's enum, or a string
+    return any(kind == k or kind.startswith(f"{k}.") for k in asked)
 
 
 def serve() -> None:

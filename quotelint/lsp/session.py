@@ -10,6 +10,7 @@ server to tell once.
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from ..config.settings import Settings
 from ..errors import QuotelintError, RuleErrors
 from ..findings import Finding
 from ..limits import MAX_ARTICLE_BYTES, size_text
-from ..run.linter import lint_document
+from ..run.linter import FileResult, assemble, lint_document
 from ..text.document import Document
 
 CONFIG_NAMES = frozenset((*YAML_NAMES, PYPROJECT))
@@ -38,6 +39,9 @@ class Linted:
     ruleset: RuleSet | None = None
     errors: list[str] = field(default_factory=list)  # failing rules, a buffer too large
     config_errors: list[str] = field(default_factory=list)  # linted with the defaults
+    settings: Settings | None = None
+    # With ``story``: the buffer's own result, before it is compared with other articles.
+    alone: FileResult | None = None
 
     def rule(self, rule_id: str) -> Check | None:
         return self.ruleset.find(rule_id) if self.ruleset is not None else None
@@ -81,10 +85,12 @@ class Session:
             return self.defaults(), [str(exc)]
 
     def lint(self, path: str, text: str, *, version: int | None = None,
-             markdown: bool | None = None) -> Linted:
-        """Lint a buffer as the file ``path``; an excluded file has no findings."""
+             markdown: bool | None = None, story: bool = False) -> Linted:
+        """Lint a buffer as the file ``path``; an excluded file has no findings. With
+        ``story``, the findings are the buffer's alone until ``compare`` adds the story's."""
         settings, config_errors = self.settings_for(path)
-        linted = Linted(path, text, version, markdown, config_errors=config_errors)
+        linted = Linted(path, text, version, markdown, config_errors=config_errors,
+                        settings=settings)
         if settings.excludes(path):
             return linted
         size = len(text.encode("utf-8", "surrogatepass"))
@@ -94,6 +100,23 @@ class Session:
             return linted
         linted.ruleset = settings.ruleset()
         doc = Document(text, path, markdown=markdown, options=settings.options)
-        result = lint_document(doc, linted.ruleset)
+        result = lint_document(doc, linted.ruleset, story=story)
         linted.findings, linted.errors = result.findings, result.errors
+        if story:
+            linted.alone = result
         return linted
+
+
+def compare(buffers: list[Linted]) -> None:
+    """Compare articles as ``quotelint --story`` compares files (``run.linter.assemble``):
+    each buffer's findings become its own and the story's, its suppression comments applied
+    and audited. Each buffer's own result is kept, to compare it again with others later."""
+    buffers = [b for b in buffers if b.alone is not None and b.settings is not None]
+    if not buffers:
+        return
+    results = [FileResult(b.path, list(b.alone.findings), summaries=b.alone.summaries,
+                          suppressions=copy.deepcopy(b.alone.suppressions)) for b in buffers]
+    assemble([(b.path, b.settings) for b in buffers], results, [], buffers[0].settings,
+             story=True)
+    for buffer, result in zip(buffers, results, strict=True):
+        buffer.findings = sorted(result.findings, key=Finding.sort_key)

@@ -3,6 +3,7 @@ over stdio, opens, edits, fixes and suppresses, and reads positions in UTF-16.""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tempfile
@@ -167,6 +168,10 @@ async def test_the_fix_action_applies_the_findings_safe_fix(client, folder):
     fix_all = found["Fix all quotelint findings with a safe fix"]
     assert fix_all.kind == "source.fixAll.quotelint"
     assert apply(text, fix_all.edit.changes[path.as_uri()]) == fixed
+    source_only = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=d.range,
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source])))
+    assert [a.title for a in source_only] == ["Fix all quotelint findings with a safe fix"]
     assert await change(client, path, fixed, 2) == []
 
 
@@ -307,3 +312,72 @@ async def test_a_watched_configuration_that_changes_on_disk_lints_the_files_agai
         types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
     await client.wait_for_notification(DIAGNOSTICS)
     assert list(client.diagnostics[path.as_uri()]) == []
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "quotelint", "server"], server_env=_ENV))
+async def story_client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), initialization_options={"story": True}))
+    yield
+    await lsp_client.shutdown_session()
+
+
+FIRST = ("Drones reach the capital\n\n"
+         "The drones, which have a range of 500 km, were launched from the coast.\n")
+SECOND = ("Air defences on alert\n\n"
+          "The army is tracking the drones, which have a range of 200 miles.\n")
+
+
+@pytest.mark.asyncio
+async def test_with_story_the_open_articles_of_a_folder_are_compared(story_client, folder):
+    client = story_client
+    first, second = folder / "first.md", folder / "second.md"
+    assert await open_file(client, first, FIRST) == []
+    second.write_text(SECOND, encoding="utf-8")
+    # Opening the second publishes its findings and the first's again: each article is
+    # compared with the other. (Two notifications in a row: the client may have read both
+    # before a wait for the second would start, so wait for both to be there.)
+    await published(client, [first, second], lambda: client.text_document_did_open(
+        types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=second.as_uri(), language_id="markdown", version=1, text=SECOND))))
+    assert list(client.diagnostics[first.as_uri()]) == []
+    (d,) = client.diagnostics[second.as_uri()]
+    assert (d.code, d.range.start.line, d.range.start.character) == ("QL501", 2, 55)
+    (related,) = d.related_information
+    assert related.location.uri == first.as_uri()
+    assert (related.location.range.start.line, related.location.range.start.character) == \
+        (2, 34)
+    assert related.message == "500 km (the range)"
+    # Closing the first leaves the second with nothing to disagree with.
+    await published(client, [first, second], lambda: client.text_document_did_close(
+        types.DidCloseTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=first.as_uri()))))
+    assert list(client.diagnostics[second.as_uri()]) == []
+
+
+async def published(client: LanguageClient, paths: list[Path], send) -> None:
+    """Send a notification and wait until diagnostics for each of ``paths`` are published."""
+    for path in paths:
+        client.diagnostics.pop(path.as_uri(), None)
+    send()
+
+    async def all_there() -> None:
+        while not all(path.as_uri() in client.diagnostics for path in paths):
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(all_there(), timeout=60)
+
+
+@pytest.mark.asyncio
+async def test_an_incremental_edit_after_an_emoji_lands_where_the_client_put_it(client, folder):
+    path = folder / "story.md"
+    assert await open_file(client, path, "🎉 Rain. Sun.\n") == []
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(0, 9), end=types.Position(0, 12)),
+            text="It is believed it will rain")]))
+    await client.wait_for_notification(DIAGNOSTICS)
+    (d,) = client.diagnostics[path.as_uri()]
+    assert (d.code, d.range.start.character, d.range.end.character) == ("QL401", 9, 23)
