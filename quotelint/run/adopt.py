@@ -43,16 +43,18 @@ def _enclosing(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | N
     return next(((start, end) for start, end in spans if start < offset < end), None)
 
 
-def _comment(rules: Iterable[str]) -> str:
-    return f"<!-- quotelint-disable-line {' '.join(rules)} -- {PLACEHOLDER} -->"
+def _comment(rules: Iterable[str], reason: str) -> str:
+    return f"<!-- quotelint-disable-line {' '.join(rules)} -- {reason} -->"
 
 
-def suppression_edits(text: str, findings: list[Finding],
-                      path: str) -> tuple[list[Finding], list[str]]:
+def suppression_edits(text: str, findings: list[Finding], path: str, *,
+                      reason: str = PLACEHOLDER, markdown: bool | None = None,
+                      options: dict | None = None) -> tuple[list[Finding], list[str]]:
     """One finding per line carrying, as its fix, the comment that silences the line's
     findings (the first of the line's findings stands for them); and an error for each line
-    where no place outside a quotation or code is found."""
-    doc = Document(text, path)
+    where no place outside a quotation or code is found. ``markdown`` and ``options`` as for
+    a Document (an editor's unsaved buffer, the file's quotation style)."""
+    doc = Document(text, path, markdown=markdown, options=options)
     spans = _excluded(doc)
     by_line: dict[int, list[Finding]] = defaultdict(list)
     for f in findings:
@@ -78,7 +80,7 @@ def suppression_edits(text: str, findings: list[Finding],
             continue
         at, before, after = place
         rules = list(dict.fromkeys(f.rule for f in sorted(found, key=Finding.sort_key)))
-        out.append(replace(found[0], fix=Fix(at, at, before + _comment(rules) + after)))
+        out.append(replace(found[0], fix=Fix(at, at, before + _comment(rules, reason) + after)))
     return out, errors
 
 

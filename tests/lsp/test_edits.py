@@ -29,26 +29,26 @@ def test_the_comment_goes_before_a_windows_line_break():
     assert lint_text(_apply(text, edit), "story.txt") == []
 
 
-def test_a_line_that_ends_inside_a_quotation_is_silenced_from_the_line_before():
+def test_a_line_that_ends_inside_a_quotation_is_silenced_before_the_finding():
     # A comment inside a quotation is not a directive (someone said it), so the end of the
-    # finding's line is no place for one: the line before takes a disable-next-line.
+    # finding's line is no place for one: it goes before the finding, as --add-suppressions
+    # puts it.
     text = ("The mayor spoke at length about the budget on Tuesday.\n"
             "It is believed that “the plan, which the council\n"
             "rejected, was dead,” the mayor said.\n")
     (finding,) = [f for f in lint_text(text, "story.txt") if f.rule == "QL401"]
     edit = suppression_edit(text, finding, path="story.txt")
-    assert edit.start == text.index("\nIt is")
-    assert edit.new_text.startswith(" <!-- quotelint-disable-next-line QL401 -- ")
+    assert edit.start == text.index("It is")
+    assert edit.new_text == f"<!-- quotelint-disable-line QL401 -- {REASON_PLACEHOLDER} --> "
     assert [f.rule for f in lint_text(_apply(text, edit), "story.txt")] == []
 
 
 def test_no_place_for_a_comment_gives_no_edit():
-    # Both line ends are inside quotations.
-    text = ("He said “the plan\nwas dead.” It is believed that “the council\n"
-            "rejected it,” he said.\n")
-    found = [f for f in lint_text(text, "story.txt") if f.rule == "QL401"]
-    assert found
-    assert suppression_edit(text, found[0], path="story.txt") is None
+    # A nested quotation's mark on a line that starts and ends inside the outer quotation.
+    text = "He said “the plan\nwas “dead” and gone\nfor good,” he added.\n"
+    (finding,) = lint_text(text, "story.txt")
+    assert (finding.rule, finding.line) == ("QL104", 2)
+    assert suppression_edit(text, finding, path="story.txt") is None
 
 
 def test_fix_all_is_the_fixes_of_fix_as_separate_edits():
