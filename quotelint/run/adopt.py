@@ -24,10 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..errors import InputError
 from ..findings import Finding, Fix
 from ..text.document import Document
-from .fix import FixOutcome, apply_fixes, encode_like, fix_file, write_atomic
+from .fix import FileFix, FixOutcome, apply_fixes, fix_file, rewrite
 
 PLACEHOLDER = "TODO: give the reason (added by --add-suppressions)"
 
@@ -97,20 +96,15 @@ def add_suppressions(findings: Iterable[Finding], digests: dict[str, str] | None
     for f in findings:
         if f.rule not in audit_rules:
             by_path[f.path].append(f)
-    outcome = FixOutcome()
-    for path, found in sorted(by_path.items()):
-        try:
-            result = fix_file(path, [], (digests or {}).get(path))  # read, nothing applied
-            edits, problems = suppression_edits(result.before, found, path)
-            outcome.errors += problems
-            result.after, applied, result.skipped = apply_fixes(result.before, edits)
-            lines = {e.line for e in applied}
-            result.applied = [f for f in found if f.line in lines]
-            if write and result.applied:
-                write_atomic(path, encode_like(result.after, result.data), expect=result.data)
-        except (InputError, OSError) as exc:
-            outcome.errors.append(str(exc) if isinstance(exc, InputError)
-                                  else f"{path}: cannot write: {exc.strerror or exc}")
-            continue
-        outcome.files.append(result)
-    return outcome
+    return rewrite(by_path, digests, write=write, change=_suppress)
+
+
+def _suppress(path: str, found: list[Finding], digest: str | None,
+              outcome: FixOutcome) -> FileFix:
+    result = fix_file(path, [], digest)  # read, nothing applied
+    edits, problems = suppression_edits(result.before, found, path)
+    outcome.errors += problems
+    result.after, applied, result.skipped = apply_fixes(result.before, edits)
+    lines = {e.line for e in applied}
+    result.applied = [f for f in found if f.line in lines]
+    return result

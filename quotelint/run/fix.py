@@ -21,7 +21,7 @@ import re
 import stat
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -159,10 +159,19 @@ def fix_findings(findings: Iterable[Finding], digests: dict[str, str] | None = N
     for f in findings:
         if f.fix is not None and (f.fix.safe or unsafe):
             by_path[f.path].append(f)
+    return rewrite(by_path, digests, write=write,
+                   change=lambda path, found, digest, _: fix_file(path, found, digest))
+
+
+def rewrite(by_path: dict[str, list[Finding]], digests: dict[str, str] | None, *, write: bool,
+            change: Callable[[str, list[Finding], str | None, FixOutcome], FileFix]) -> FixOutcome:
+    """Each file's ``change(path, its findings, its digest, outcome)``, in path order; with
+    ``write``, the changed files written back. A file that cannot be read or written is named
+    in the outcome's errors and skipped."""
     outcome = FixOutcome()
     for path, found in sorted(by_path.items()):
         try:
-            result = fix_file(path, found, (digests or {}).get(path))
+            result = change(path, found, (digests or {}).get(path), outcome)
             if write and result.applied:
                 write_atomic(path, encode_like(result.after, result.data), expect=result.data)
         except (InputError, OSError) as exc:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .paragraphs import Paragraph
 
 
-# Not frozen, for speed, but never changed once made: see record.Attribution.
+# Not frozen, for speed, but never changed once made: see attribution.model.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """A sentence's span (trimmed) and the index of its paragraph."""

@@ -29,7 +29,7 @@ CONVERSION_LENIENCY = 0.12
 MAX_RATIO = 10.0
 
 
-# Not frozen, for speed, but never changed once made: see record.Attribution.
+# Not frozen, for speed, but never changed once made: see attribution.model.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """One quantity, reduced to what comparing it needs. Picklable (plain values only)."""

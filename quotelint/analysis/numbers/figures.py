@@ -30,7 +30,7 @@ from .units import UnitName, unit_table
 Interval = tuple[float, float]
 
 
-# Not frozen, for speed, but never changed once made: see record.Attribution.
+# Not frozen, for speed, but never changed once made: see attribution.model.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Figure:
     """One figure as written. ``interval`` is in the figure's own unit, approximator applied."""

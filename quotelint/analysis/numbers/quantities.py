@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 Interval = tuple[float, float]
 
 
-# Not frozen, for speed, but never changed once made: see record.Attribution.
+# Not frozen, for speed, but never changed once made: see attribution.model.Attribution.
 @dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A figure in context. ``base`` is its interval in the dimension's base unit (SI)."""
