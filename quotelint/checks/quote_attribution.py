@@ -34,13 +34,28 @@ from typing import ClassVar
 
 from ..analysis.attribution.attributions import quotations, quote_attribution
 from ..analysis.attribution.titles import is_headline, is_naming
+from ..cache import compile_regex
 from ..findings import Finding
-from ..schema import Field, boolean, integer
+from ..schema import Field, Where, boolean, integer
 from ..text.document import Document
 from ..text.quotes import Quote, word_count
 from .base import Check, flat
 
 _EXCERPT_WORDS = 6
+_BRITISH_TITLE = compile_regex(r"\b(?:Mr|Mrs|Ms|Dr)(\.?) [A-Z]")
+
+
+def british_titles(text: str) -> bool:
+    """Does the article write titles the British way ("Mr Howard", never "Mr. Howard")? AP
+    copy writes no courtesy titles, and US papers that do write them with a full stop."""
+    stops = [m.group(1) for m in _BRITISH_TITLE.finditer(text)]
+    return len(stops) >= 2 and "." not in stops
+
+
+def _reading(value: object, where: Where, line: int | None, key: str) -> bool | str:
+    if isinstance(value, bool) or value == "auto":
+        return value
+    raise where.error(line, f"'{key}' must be true, false or auto, not {value!r}")
 # Speakers that only the continuation reading accepts: carried over from the paragraph before,
 # or from narration about the speaker.
 _CONTINUATION = frozenset({"previous-paragraph", "narration"})
@@ -52,11 +67,13 @@ class QuoteAttributionCheck(Check):
         "skip_names": Field(boolean, default=True,
                             doc="do not report names and titles (so-called “...”, Title Case)"),
         "paragraph_continuation": Field(
-            boolean, default=False,
+            _reading, default="auto",
             doc="true (British copy): a quotation may take its speaker from the paragraph "
                 "before (X's quotation or reported words) or from narration about the speaker "
                 "just before it; false (AP): a new paragraph of quotation, or one after "
-                "narration, needs its own speaker. quotes.paragraph_continuation overrides it"),
+                "narration, needs its own speaker; auto: true for an article that writes "
+                "titles the British way (Mr Smith, Dr Jones: no full stop), else false. "
+                "quotes.paragraph_continuation overrides it"),
         "skip_headlines": Field(boolean, default=True,
                                 doc="do not report quotations in a headline"),
     }
@@ -67,8 +84,9 @@ class QuoteAttributionCheck(Check):
                                lambda v: isinstance(v, int) and v >= 0)
 
     def continuation(self, doc: Document) -> bool:
-        return self.configured(doc, "quotes", "paragraph_continuation",
-                               lambda v: isinstance(v, bool))
+        value = self.configured(doc, "quotes", "paragraph_continuation",
+                                lambda v: isinstance(v, bool) or v == "auto")
+        return british_titles(doc.text) if value == "auto" else value
 
     def _attributed(self, doc: Document, q: Quote, continuation: bool) -> bool:
         a = quote_attribution(doc, q)
