@@ -246,3 +246,9 @@ def test_auto_reads_titles_with_a_full_stop_the_ap_way():
 def test_a_configured_reading_overrides_auto():
     assert orphans(BRITISH_STORY, options={"quotes": {"paragraph_continuation": False}}) == [
         (3, 1, 3, 72)]
+
+
+def test_a_phrase_quoted_inside_the_sentence_is_reported_from_five_words():
+    assert orphans("Traders want the deal to include “permanent duty free access” soon.") == []
+    assert orphans("Traders want the deal to include “permanent duty free market access” soon."
+                   ) == [(1, 34, 1, 69)]
