@@ -46,7 +46,7 @@ from ..text.quotes import Quote, word_count
 from .base import Check, flat
 
 _EXCERPT_WORDS = 6
-_BRITISH_TITLE = compile_regex(r"\b(?:Mr|Mrs|Ms|Dr)(\.?) [A-Z]")
+_BRITISH_TITLE = compile_regex(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)\s[A-Z]")
 
 
 def british_titles(text: str) -> bool:
