@@ -84,6 +84,8 @@ def is_person_name(t: str, span: Span) -> bool:
     lows = [x.lower().rstrip(".") for x in toks]
     if lows[-1] in lists.not_person or " ".join(lows) in lists.agencies:
         return False
+    if lows[0] in words().prefixes or "and" in lows or "&" in lows:
+        return False  # "Former Wimbledon (champion)", "Jeb Bush and Chris Christie"
     if lows[0] in words().calendar or all(x.isupper() for x in toks if len(x) > 1):
         return False  # a date; a heading in capitals
     return not (len(lows) == 2 and lows[0] in lists.place_openers

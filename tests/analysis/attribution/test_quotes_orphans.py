@@ -219,7 +219,7 @@ def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
     "The mayor rejected remarks made by a council candidate who said residents should "
     "“never pay a penny more for the bridge.”",
     # A transcript introduced by a sentence that ends with a colon.
-    "Mayor Ann Roe spoke after the vote.\n\nTranscript as follows:\n\n"
+    "“The bridge stays open,” Mayor Ann Roe said after the vote.\n\nTranscript as follows:\n\n"
     "“Tonight we decided to keep the bridge open for every driver in the county.”",
     # The items of a list introduced by a colon.
     "The new rules include:\n\n- Lorries must book a crossing and show a “valid permit from "
