@@ -1,4 +1,4 @@
-"""Quotation marks paired per paragraph, as an editor reads them (DESIGN §3).
+"""Quotation marks paired per paragraph, as an editor reads them.
 
 Marks: ``"`` ``'`` ``“ ”`` ``‘ ’`` ``« »`` ``‹ ›`` ``„ ‚``, and the doubles ``''`` and `````
 of typewriter wire copy and ``‘‘ ’’`` of some CMSes, each one mark standing for ``"`` or ``“ ”``.
@@ -31,22 +31,30 @@ belongs outside (US double, UK single) depends on the house style and is the che
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..cache import compile_regex
+from .block_quotes import block_quotes
+from .quote_model import (
+    BLOCK,
+    DOUBLE,
+    FAMILY,
+    SINGLE,
+    STRAIGHT,
+    MarkProblem,
+    Quote,
+    QuoteAnalysis,
+)
 
 if TYPE_CHECKING:
     from .document import Document
     from .paragraphs import Paragraph
 
-DOUBLE, SINGLE, BLOCK = "double", "single", "block"
-FAMILY = {'"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE,
-          "''": DOUBLE, "``": DOUBLE, "‘‘": DOUBLE, "’’": DOUBLE,
-          "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‹": SINGLE, "›": SINGLE}
-STRAIGHT = frozenset({'"', "'", "''", "``"})
+__all__ = ["BLOCK", "DOUBLE", "FAMILY", "SINGLE", "STRAIGHT", "MarkProblem", "Quote",
+           "QuoteAnalysis", "analyze_quotes", "has_mark", "opens_with_mark", "pair_marks",
+           "word_count"]
+
 # What may close each opener without a mismatch (German „so“ and ‚so‘, Polish „tak”).
 VALID_CLOSE = {'"': ('"', "''"), "''": ('"', "''"), "``": ("''", '"'), "'": ("'",),
                "“": ("”",), "‘": ("’",), "‘‘": ("’’", "”"), "„": ("“", "”"), "‚": ("‘", "’"),
@@ -64,105 +72,16 @@ _PRIME = compile_regex(r"\d['’′]\d{1,2}(?:[\"”″]|''|’’)?|\d(?:[\"”
 _FEET = compile_regex(r"\d['’′]\d{1,2}$")  # 5'10 before an inch mark
 _INCH = frozenset({'"', "”", "''", "’’"})
 _WORD = compile_regex(r"\w+(?:['’-]\w+)*")
-_BLOCK_LINE = compile_regex(r"^ {0,3}>[ \t]?([^\n]*)$", regex.M)
-_CREDIT = compile_regex(r"\s*(?:—|―|–|--)\s*\S")
 _LEADER = compile_regex(r"[ \t>*+-]*(?:\d{1,9}[.)] )?")  # Markdown block-quote and list prefixes
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A quotation: ``start`` is its opening mark, ``end`` is just past its closing mark.
-
-    A quote that runs on (AP style, into the next paragraph, or past a merged paragraph break)
-    has ``close_mark`` None, ``continues`` set, and ends at the end of its last sentence. The
-    quote that takes it up has ``continued`` set. ``depth`` is 0 for a top-level quotation.
-    """
-
-    start: int
-    end: int
-    open_mark: str
-    close_mark: str | None
-    depth: int
-    paragraph: int
-    continues: bool = False
-    continued: bool = False
-
-    @property
-    def inner_start(self) -> int:
-        return self.start + len(self.open_mark)
-
-    @property
-    def inner_end(self) -> int:
-        return self.end - len(self.close_mark) if self.close_mark else self.end
-
-    @property
-    def family(self) -> str:
-        return FAMILY.get(self.open_mark, BLOCK)
-
-    @property
-    def block(self) -> bool:
-        """A Markdown ``>`` block quote: a quotation with no marks (``open_mark`` is "")."""
-        return not self.open_mark
-
-
-@dataclass(frozen=True, slots=True)
-class MarkProblem:
-    """An unpaired or ill-paired mark.
-
-    ``kind``: ``unclosed`` (an opener never closed), ``unopened`` (a closer with nothing open),
-    ``mismatched`` (a pair whose marks do not belong together: ``“ ... "``, a curly mark facing
-    the wrong way), ``nesting`` (a quote inside a quote of the same family). ``start`` is the
-    offending mark; ``partner`` the other mark of the pair, when there is one.
-    """
-
-    kind: str
-    start: int
-    mark: str
-    partner: int | None = None
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.mark)
-
-
-@dataclass(slots=True)
-class QuoteAnalysis:
-    quotes: list[Quote] = field(default_factory=list)
-    problems: list[MarkProblem] = field(default_factory=list)
-    # Offsets of the marks used as quotation marks, by style: "straight" or "curly".
-    styles: dict[str, list[int]] = field(default_factory=lambda: {"straight": [], "curly": []})
-
-    def top_level(self) -> list[Quote]:
-        return [q for q in self.quotes if q.depth == 0]
-
-    _parents: dict[int, Quote] | None = field(default=None, repr=False, compare=False)
-
-    def parent(self, quote: Quote) -> Quote | None:
-        """The innermost quotation that contains ``quote`` (None at the top level)."""
-        if quote.depth == 0:
-            return None
-        if self._parents is None:
-            self._parents = _parents(self.quotes)
-        return self._parents.get(id(quote))
-
-
-def _parents(quotes: list[Quote]) -> dict[int, Quote]:
-    """Each nested quotation's parent, in one sweep over the quotations in text order: asking
-    every quotation in turn would make ten thousand nested quotes quadratic."""
-    parents: dict[int, Quote] = {}
-    open_: list[Quote] = []  # the chain of quotations that contain the current position
-    for q in sorted(quotes, key=lambda q: (q.start, q.depth)):
-        while open_ and not (open_[-1].start < q.start and q.end <= open_[-1].end):
-            open_.pop()
-        if q.depth and open_ and open_[-1].depth == q.depth - 1:
-            parents[id(q)] = open_[-1]
-        open_.append(q)
-    return parents
 
 
 def word_count(text: str) -> int:
     """Words as a reader counts them: ``don’t``, ``Ukraine’s`` and ``go-ahead`` are one each."""
     return len(_WORD.findall(text))
+
+
+def has_mark(prose: str, start: int, end: int) -> bool:
+    return _MARKS.search(prose, start, end) is not None
 
 
 def opens_with_mark(prose: str, start: int, end: int) -> str | None:
@@ -284,7 +203,8 @@ def _sentence_end_before(prose: str, i: int, start: int) -> int | None:
     return j if k > start and prose[k - 1] in _SENTENCE_END else None
 
 
-def _pair(prose: str, start: int, end: int, out: QuoteAnalysis) -> tuple[list[_Open], list[_Open]]:
+def pair_marks(prose: str, start: int, end: int,
+               out: QuoteAnalysis) -> tuple[list[_Open], list[_Open]]:
     """Pair the marks of one stretch of text: (every opener in order, openers left open)."""
     stack: list[_Open] = []
     # How many marks of each family are on the stack: asking the stack itself for every mark
@@ -351,51 +271,6 @@ def _unclosed(opener: _Open, out: QuoteAnalysis) -> None:
         out.problems.append(MarkProblem("unclosed", opener.offset, opener.mark))
 
 
-def _line_events(prose: str, start: int, end: int) -> tuple[str | None, dict[str, str]]:
-    """One line paired on its own: (the family of the outermost quote it leaves open, the first
-    event of each family: "open" or "unopened")."""
-    scratch = QuoteAnalysis()
-    openers, left = _pair(prose, start, end, scratch)
-    firsts = sorted([(o.offset, o.family, "open") for o in openers]
-                    + [(p.start, FAMILY[p.mark], "unopened") for p in scratch.problems
-                       if p.kind == "unopened"])
-    events: dict[str, str] = {}
-    for _, family, event in firsts:
-        events.setdefault(family, event)
-    left_open = next((o.family for o in left if o.mark != "'"), None)
-    return left_open, events
-
-
-def quote_runs_across(prose: str, lines: list[tuple[int, int]], lookahead: int = 6) -> bool:
-    """Does a quotation run across a line break of these lines, as when each line is a
-    sentence: a line leaves a quote open, the next line does not reopen it (AP), and the next
-    mark of its family, within ``lookahead`` lines, is a closing mark with nothing open, or an
-    opening mark that starts a later line (the quote taken up, AP style)?"""
-    marked = [_MARKS.search(prose, s, e) is not None for s, e in lines]
-    if sum(marked) < 2:
-        return False
-    events = [_line_events(prose, s, e) if m else (None, {})
-              for (s, e), m in zip(lines, marked, strict=True)]
-    for i in range(len(lines) - 1):
-        family = events[i][0]
-        if family is None:
-            continue
-        reopens = opens_with_mark(prose, *lines[i + 1])
-        if reopens is not None and FAMILY[reopens] == family:
-            continue  # AP: the next paragraph takes the quote up
-        for j in range(i + 1, min(len(lines), i + 1 + lookahead)):
-            event = events[j][1].get(family)
-            if event is not None:
-                if event == "unopened":
-                    return True
-                # Taken up at the start of a later line, past lines with none of its marks:
-                # an AP running quote whose sentences are lines ("A. / B. / "C.").
-                if j > i + 1 and opens_with_mark(prose, *lines[j]) is not None:
-                    return True
-                break
-    return False
-
-
 def _groups(prose: str, paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
     """Paragraphs paired together: one that starts in lower case continues the one before."""
     groups: list[list[Paragraph]] = []
@@ -428,7 +303,7 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     for k, group in enumerate(groups):
         first, last = group[0], group[-1]
         n = len(out.problems)
-        openers, left = _pair(prose, first.start, last.end, out)
+        openers, left = pair_marks(prose, first.start, last.end, out)
         if continued_next and openers and openers[0].offset == _lead_end(prose, first.start,
                                                                          first.end):
             openers[0].continued = True
@@ -449,7 +324,7 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
             out.quotes.append(Quote(start, end, o.mark, o.close_mark, depth, para.index,
                                     continues=o.close is None, continued=o.continued))
     if doc.markdown:
-        out.quotes.extend(_block_quotes(doc, out.quotes))
+        out.quotes.extend(block_quotes(doc, out.quotes))
     out.quotes.sort(key=lambda q: (q.start, q.depth))
     _nesting(out)
     out.problems.sort(key=lambda p: p.start)
@@ -486,37 +361,3 @@ def _nesting(out: QuoteAnalysis) -> None:
                     and (q.open_mark in STRAIGHT) == (parent.open_mark in STRAIGHT):
                 out.problems.append(MarkProblem("nesting", q.start, q.open_mark,
                                                 partner=parent.start))
-
-
-def _block_quotes(doc: Document, quotes: list[Quote]) -> list[Quote]:
-    """Markdown ``>`` blocks with no quotation marks of their own: each is one quotation.
-
-    Read from ``doc.text``, since the markers may be masked out of the prose. The quotation
-    runs from the first character after ``>`` to the end of its last line; a last line that is a
-    dash credit (``> — Abraham Lincoln``) is the speaker, not part of the quotation. A block that
-    quotes with marks (``> “...,” she said.``) is left to those marks.
-    """
-    blocks: list[list[regex.Match]] = []
-    for m in _BLOCK_LINE.finditer(doc.text):
-        if doc.is_masked(m.start(1)):
-            continue  # in code; the ">" marker itself is blanked out of the prose
-        if blocks and doc.text.count("\n", blocks[-1][-1].end(), m.start()) == 1:
-            blocks[-1].append(m)
-        else:
-            blocks.append([m])
-    starts = [q.start for q in quotes if q.depth == 0]
-    out = []
-    for lines in blocks:
-        lines = [m for m in lines if m.group(1).strip()]
-        if len(lines) > 1 and _CREDIT.match(lines[-1].group(1)):
-            lines = lines[:-1]
-        if not lines:
-            continue
-        start, end = lines[0].start(1), lines[-1].end(1)
-        while end > start and doc.text[end - 1].isspace():
-            end -= 1
-        if end <= start or any(start <= s < end for s in starts):
-            continue
-        para = next((p.index for p in reversed(doc.paragraphs) if p.start <= start), 0)
-        out.append(Quote(start, end, "", None, 0, para))
-    return out
