@@ -24,7 +24,11 @@ now ...”") when nobody else is named in between.
 Short quotations (scare quotes, "a “red line”"), names and titles (``the so-called “...”``,
 ``the “...” campaign``, words in title case) and headline quotations (the body names the
 speaker) are not reported. ``quotes.min_words`` in the configuration overrides the rule's
-``min_words``. A quote that runs over several paragraphs is reported once, at its start.
+``min_words``; a phrase quoted inside the reporter's sentence (it opens in lower case after a
+word of the sentence and holds no sentence) is reported from ``phrase_min_words`` (5 in the
+default pack), since at four words it is more often a term ("“permanent normal trade
+relations”") than somebody's words. A quote that
+runs over several paragraphs is reported once, at its start.
 """
 
 from __future__ import annotations
@@ -34,13 +38,37 @@ from typing import ClassVar
 
 from ..analysis.attribution.attributions import quotations, quote_attribution
 from ..analysis.attribution.titles import is_headline, is_naming
+from ..cache import compile_regex
 from ..findings import Finding
-from ..schema import Field, boolean, integer
+from ..schema import Field, Where, boolean, integer
 from ..text.document import Document
 from ..text.marks import Quote, word_count
 from .base import Check, flat
 
 _EXCERPT_WORDS = 6
+_BRITISH_TITLE = compile_regex(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)\s[A-Z]")
+
+
+def british_titles(text: str) -> bool:
+    """Does the article write titles the British way ("Mr Howard", never "Mr. Howard")? AP
+    copy writes no courtesy titles, and US papers that do write them with a full stop."""
+    stops = [m.group(1) for m in _BRITISH_TITLE.finditer(text)]
+    return len(stops) >= 2 and "." not in stops
+
+
+def _fragment(text: str, q: Quote, inner: str) -> bool:
+    """A phrase quoted inside the reporter's sentence ("the president's promise of “permanent
+    normal trade relations”"): it opens in lower case after a word of the sentence and holds
+    no sentence of its own."""
+    before = text[max(0, q.start - 2):q.start]
+    return inner[:1].islower() and before[:1].isalnum() and not any(
+        c in inner.rstrip(" .!?,;:") for c in ".!?")
+
+
+def _reading(value: object, where: Where, line: int | None, key: str) -> bool | str:
+    if isinstance(value, bool) or value == "auto":
+        return value
+    raise where.error(line, f"'{key}' must be true, false or auto, not {value!r}")
 # Speakers that only the continuation reading accepts: carried over from the paragraph before,
 # or from narration about the speaker.
 _CONTINUATION = frozenset({"previous-paragraph", "narration"})
@@ -49,14 +77,21 @@ _CONTINUATION = frozenset({"previous-paragraph", "narration"})
 class QuoteAttributionCheck(Check):
     PARAMS: ClassVar[dict[str, Field]] = {
         "min_words": Field(integer, default=4, doc="shorter quotations are never reported"),
+        "phrase_min_words": Field(
+            integer, default=0,
+            doc="a phrase quoted inside the reporter's sentence (lower case, no sentence in it) "
+                "is reported from this many words (0: min_words); quotes.min_words in the "
+                "configuration sets both"),
         "skip_names": Field(boolean, default=True,
                             doc="do not report names and titles (so-called “...”, Title Case)"),
         "paragraph_continuation": Field(
-            boolean, default=False,
+            _reading, default="auto",
             doc="true (British copy): a quotation may take its speaker from the paragraph "
                 "before (X's quotation or reported words) or from narration about the speaker "
                 "just before it; false (AP): a new paragraph of quotation, or one after "
-                "narration, needs its own speaker. quotes.paragraph_continuation overrides it"),
+                "narration, needs its own speaker; auto: true for an article that writes "
+                "titles the British way (Mr Smith, Dr Jones: no full stop), else false. "
+                "quotes.paragraph_continuation overrides it"),
         "skip_headlines": Field(boolean, default=True,
                                 doc="do not report quotations in a headline"),
     }
@@ -67,8 +102,9 @@ class QuoteAttributionCheck(Check):
                                lambda v: isinstance(v, int) and v >= 0)
 
     def continuation(self, doc: Document) -> bool:
-        return self.configured(doc, "quotes", "paragraph_continuation",
-                               lambda v: isinstance(v, bool))
+        value = self.configured(doc, "quotes", "paragraph_continuation",
+                                lambda v: isinstance(v, bool) or v == "auto")
+        return british_titles(doc.text) if value == "auto" else value
 
     def _attributed(self, doc: Document, q: Quote, continuation: bool) -> bool:
         a = quote_attribution(doc, q)
@@ -79,6 +115,9 @@ class QuoteAttributionCheck(Check):
         if not quotes:
             return
         threshold = self.min_words(doc)
+        configured = (doc.options.get("quotes") or {}).get("min_words")
+        phrase_threshold = threshold if isinstance(configured, int) else max(
+            threshold, self.params["phrase_min_words"])
         continuation = self.continuation(doc)
         for q in quotes:
             if q.continued:
@@ -86,6 +125,8 @@ class QuoteAttributionCheck(Check):
             inner = doc.text[q.inner_start:q.inner_end]
             words = word_count(inner)
             if words < threshold or self._attributed(doc, q, continuation):
+                continue
+            if words < phrase_threshold and _fragment(doc.text, q, inner):
                 continue
             if self.params["skip_names"] and is_naming(doc, q):
                 continue

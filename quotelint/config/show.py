@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Sequence
 
+from ..text.document import is_markdown_path
 from .load import CLI, KIND_OPTIONS
 from .locate import Resolver
 from .settings import Origin, Settings
@@ -32,6 +33,18 @@ def _scalar(value: object) -> str:
     if isinstance(value, str) and not value.replace("-", "").replace("_", "").isalnum():
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+# How a plain-text article's line breaks are read (text/paragraphs.py; docs/architecture.md).
+_LINE_BREAKS = [
+    "# line breaks: a blank line ends a paragraph; in a block of lines, a line longer than 100",
+    "#   characters makes each line a paragraph, a hard-wrapped line (the next word would not",
+    "#   have fitted) does not end one, and when a quotation runs from one line into the next",
+    "#   with no reopening mark the lines are sentences of one paragraph (only a line that does",
+    "#   not end like a sentence, a headline, stands apart)",
+]
+_MARKDOWN_BREAKS = ["# line breaks (Markdown): CommonMark: a soft line break never ends a "
+                    "paragraph"]
 
 
 def render(target: str, s: Settings) -> str:
@@ -64,6 +77,7 @@ def render(target: str, s: Settings) -> str:
         out.append(f"{area}:" + ("" if values else " {}  # the rules' own defaults"))
         out += [f"  {k}: {_scalar(values[k])}{_where(o.get(f'{area}.{k}'))}"
                 for k in keys if k in values]
+    out += _MARKDOWN_BREAKS if is_markdown_path(target) else _LINE_BREAKS
     checks = sorted(s.ruleset().checks, key=lambda c: c.meta.id)
     out.append(f"# rules in effect ({len(checks)}):")
     width = max((len(c.meta.id) for c in checks), default=0)

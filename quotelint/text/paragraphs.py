@@ -6,7 +6,7 @@ longer than any editor wraps at is one paragraph per line. Otherwise a line brea
 paragraph break when the next line's first word would have fitted on the line (a wrapping
 editor would have put it there). Lines are sentences (a CMS export, semantic line breaks) when a
 quotation runs across a line break: a line leaves a quote open and a later line closes it with
-no reopening mark (``quotes.quote_runs_across``); then only a line that does not end like a
+no reopening mark (``marks.quote_runs_across``); then only a line that does not end like a
 sentence (a headline, a crosshead) stands apart, and the rest of the block is one paragraph.
 In Markdown the blocks come from ``quotelint.text.markdown``: a soft line break never ends a
 paragraph (CommonMark), while headings, list items, block quotes and each table cell are

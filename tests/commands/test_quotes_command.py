@@ -117,3 +117,12 @@ def test_text_listing_shows_the_speaker_name(cli, write):
     lines = cli("quotes", str(path)).out.splitlines()
     assert lines[2].split()[1:5] == ["she", "(Ms", "Dana", "Holt)"]
     assert lines[5].split()[1:4] == ["the", "ministry", "(Harbour"]
+
+
+def test_the_company_and_it_name_the_organisation_that_spoke_last(cli, write):
+    path = write("draft.txt", "Ferrolink said it would add a night boat from May.\n\n"
+                              "“Demand has doubled since the bridge closed,” the company said. "
+                              "“We expect it to stay high,” it added.\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_name"]) for q in records] == [
+        ("the company", "Ferrolink"), ("it", "Ferrolink")]

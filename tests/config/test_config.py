@@ -184,6 +184,7 @@ quotes:
   style: uk  # desk/.quotelint.yaml:4
 suppressions:
   require_reason: true  # base.yaml:3
+# line breaks (Markdown): CommonMark: a soft line break never ends a paragraph
 # rules in effect (2):
 #   QL401  warning  agentless-attribution
 #   QL902  warning  suppression-without-reason

@@ -313,10 +313,10 @@ def _announced(doc: Document, t: str, start: int, end: int,
                known: _TextOrder) -> Attribution | None:
     """"The proposals include:", "Transcript as follows:": a sentence with no reporting verb
     that introduces a quotation or a list. The words are those of its subject when that is a
-    speaker ("The proposals"), else of the last speaker before ("Transcript": whose, the story
-    has said)."""
+    speaker ("The minister's statement reads:"), else of the last speaker before ("Transcript
+    as follows:": whose, the story has said)."""
     subject = leading_subject(t, start, end)
-    if subject is not None:
+    if subject is not None and is_person(t, subject):
         return Attribution("direct", (0, 0), subject, None, 0, None, "introduced", None)
     earlier = [a for a in known.between(max(0, start - 3000), start)
                if a.source is not None and a.content[1] <= start]

@@ -40,6 +40,7 @@ class _Lists:
     place_openers: frozenset[str]
     agencies: frozenset[str]
     body_heads: frozenset[str]
+    company_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def _lists() -> _Lists:
     first = {w: MALE for w in low("male_first_names")} | {
         w: FEMALE for w in low("female_first_names")}
     return _Lists(titles, first, low("not_person_heads"), low("place_openers"),
-                  low("news_agencies"), low("body_heads"))
+                  low("news_agencies"), low("body_heads"), low("company_heads"))
 
 
 _TITLED = compile_regex(r"\b([A-Z][a-z]{1,9})\.?\s+([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
@@ -84,6 +85,8 @@ def is_person_name(t: str, span: Span) -> bool:
     lows = [x.lower().rstrip(".") for x in toks]
     if lows[-1] in lists.not_person or " ".join(lows) in lists.agencies:
         return False
+    if lows[0] in words().prefixes or "and" in lows or "&" in lows:
+        return False  # "Former Wimbledon (champion)", "Jeb Bush and Chris Christie"
     if lows[0] in words().calendar or all(x.isupper() for x in toks if len(x) > 1):
         return False  # a date; a heading in capitals
     return not (len(lows) == 2 and lows[0] in lists.place_openers
@@ -191,7 +194,10 @@ def _person_speaker(t: str, src: Span) -> Span | None:
     return name
 
 
-_PAIR = compile_regex(r"\b[A-Z][\w’'.-]+\s+([A-Z][\w’'-]+)")
+# Two capitalised words in one sentence: "Kurt Volker", "Mr. Volker", "J. Volker" (not "UK.
+# Microsoft", where a sentence ends).
+_PAIR = compile_regex(r"\b(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z][a-z]{0,3}\.|[A-Z]\.)[ \t]+"
+                      r"([A-Z][\w’'-]+)")
 
 
 @lru_cache(maxsize=8)
@@ -248,7 +254,10 @@ def speaker_name(t: str, a: Attribution, bodies: list[Span]) -> Span | None:
         return name  # not "a pro-Clinton super PAC"
     toks = low.split()
     if len(toks) == 2 and toks[0] in ("the", "this") and toks[1] in _lists().body_heads:
-        return _named_body(t, src[0], toks[1])
+        named = _named_body(t, src[0], toks[1])
+        if named is None and toks[1] in _lists().company_heads:
+            return next((b for b in reversed(bodies) if b[1] <= src[0]), None)
+        return named
     return None
 
 
@@ -261,33 +270,43 @@ def speaking_bodies(t: str, records: list[Attribution]) -> list[Span]:
         if src is None or t[src[0]:src[1]].lower() in pronouns:
             continue
         name = trailing_name(t, src)
-        if is_name(t, name) and not is_person_name(t, name):
-            out.append(name)
+        if is_name(t, name) and not _after_article(t, src, name) and (
+                not is_person_name(t, name) or _person_speaker(t, src) is None):
+            out.append(name)  # "Radio 1 said", "Microsoft said" (no person's full name)
     return sorted(out)
 
 
-_CAPS_RUN = compile_regex(r"(?r)\b[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w’'&.-]*)*")
+_CAPS_RUN = compile_regex(
+    r"\b[A-Z][\w’'&.-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w’'&.-]*)*")
+
+
+def _run_ending(t: str, lo: int, end: int) -> Span | None:
+    """The run of capitalised words ("Finance and Economy Ministry") that ends at ``end``."""
+    for run in _CAPS_RUN.finditer(t, max(lo, end - 80), end):
+        if run.end() == end:
+            return run.start(), run.end()
+    return None
 
 
 def _named_body(t: str, at: int, head: str) -> Span | None:
     """The nearest earlier "Finance Ministry" (a name with the head) or "World Bank report" (a
-    name before the head) for "the ministry" / "the report"."""
-    lo = max(0, at - _REACH)
-    for m in compile_regex(rf"(?ri)\b{head}\b").finditer(t, lo, at):
+    name before the head) for "the ministry" / "the report": a body is named once, and may be
+    referred to by its head a long way on."""
+    lo = max(0, at - 2 * _REACH)
+    for m in reversed(list(compile_regex(rf"(?i)\b{head}\b").finditer(t, lo, at))):
         if t[m.start()].isupper():  # "... Finance and Economy Ministry": the head ends the name
-            run = _CAPS_RUN.search(t, lo, m.end())
-            if run is not None and run.end() == m.end() and run.start() < m.start():
-                span = _without_article(t, (run.start(), run.end()))
+            run = _run_ending(t, lo, m.end())
+            if run is not None and run[0] < m.start():
+                span = _without_article(t, run)
                 if span[0] < m.start():
                     return span
             continue
         end = m.start()
         while end > lo and t[end - 1].isspace():
             end -= 1
-        run = _CAPS_RUN.search(t, lo, end)  # "a World Bank report"
-        if run is not None and run.end() == end and \
-                t[run.start():run.end()].lower() not in words().small:
-            return _without_article(t, (run.start(), run.end()))
+        run = _run_ending(t, lo, end)  # "a World Bank report"
+        if run is not None and t[run[0]:run[1]].lower() not in words().small:
+            return _without_article(t, run)
     return None
 
 

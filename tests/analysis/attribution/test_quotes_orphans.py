@@ -219,7 +219,7 @@ def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
     "The mayor rejected remarks made by a council candidate who said residents should "
     "“never pay a penny more for the bridge.”",
     # A transcript introduced by a sentence that ends with a colon.
-    "Mayor Ann Roe spoke after the vote.\n\nTranscript as follows:\n\n"
+    "“The bridge stays open,” Mayor Ann Roe said after the vote.\n\nTranscript as follows:\n\n"
     "“Tonight we decided to keep the bridge open for every driver in the county.”",
     # The items of a list introduced by a colon.
     "The new rules include:\n\n- Lorries must book a crossing and show a “valid permit from "
@@ -228,3 +228,27 @@ def test_narration_names_a_person_not_a_firm_or_an_opening_participle():
 ])
 def test_credited_introduced_and_interviewed_quotations_are_not_reported(text):
     assert orphans(text) == []
+
+
+BRITISH_STORY = ("Mr Hale told the committee the ferry would run all winter. Mr Hale added "
+                 "that fares would stay the same.\n\n"
+                 "“Nobody on the island will be cut off this year, whatever the weather.”\n")
+
+
+def test_auto_reads_an_article_with_british_titles_the_british_way():
+    assert orphans(BRITISH_STORY) == []
+
+
+def test_auto_reads_titles_with_a_full_stop_the_ap_way():
+    assert orphans(BRITISH_STORY.replace("Mr ", "Mr. ")) == [(3, 1, 3, 72)]
+
+
+def test_a_configured_reading_overrides_auto():
+    assert orphans(BRITISH_STORY, options={"quotes": {"paragraph_continuation": False}}) == [
+        (3, 1, 3, 72)]
+
+
+def test_a_phrase_quoted_inside_the_sentence_is_reported_from_five_words():
+    assert orphans("Traders want the deal to include “permanent duty free access” soon.") == []
+    assert orphans("Traders want the deal to include “permanent duty free market access” soon."
+                   ) == [(1, 34, 1, 69)]
