@@ -157,13 +157,13 @@ Market crash: driver arrested
 
 Witnesses said the 18-tonne lorry mounted the kerb at speed.
 
-Three people were killed, police said.
+Three people were killed at the market, police said.
 """
 
 LORRY_C = """\
 Market crash toll rises
 
-Two people were killed, and the toll may rise, officials said.
+Two people were killed at the market, and the toll may rise, officials said.
 """
 
 

@@ -102,11 +102,16 @@ def mentions(doc: Document) -> list[Mention]:
         line, column = doc.position(q.start)
         end_line, end_column = doc.position(q.end)
         fig = q.figure
+        # A count in units ("three people", "84 killed") is not rounded: 2 is not 3.
+        counted = (q.dimension == "count" and fig.half == 0.5 and not fig.approximator
+                   and not fig.vague)
         out.append(Mention(
             path=doc.path, start=q.start, end=q.end, line=line, column=column,
             end_line=end_line, end_column=end_column, measure=q.measure, display=q.display,
             dimension=q.dimension, unit=fig.unit.unit.key if fig.unit else "", system=q.system,
-            lo=q.base[0], hi=q.base[1], exact=fig.exact, approximator=fig.approximator,
+            lo=q.base[0] if not counted else fig.value,
+            hi=q.base[1] if not counted else (fig.value2 or fig.value), exact=fig.exact,
+            approximator=fig.approximator,
             shown=shown(q), value=fig.value,
             value2=fig.value2, half=fig.half, sentence=q.sentence, primary=q.converts is None,
             paired=q.converts is not None or i in paired, comparable=q.comparable,
