@@ -161,9 +161,12 @@ class ComparingCheck(FigureCheck):
             if b.reference and ambiguous(b, [a for a, _ in candidates],
                                          [a for a, _ in pool[:before]]):
                 continue  # "The race is 4.1 miles" after two races: either, so neither
+            agreeing: set[str] = set()
             if not same_file:
                 candidates = _best(b, candidates)
-            clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
+                agreeing = {a.path for a, tol in candidates if agree(a, b, tol)}
+            clash = next((a for a, tol in candidates
+                          if a.path not in agreeing and not agree(a, b, tol)), None)
             other = self.pick(b, [a for a, _ in candidates], clash)
             if other is not None:
                 found = self.mention_finding(b, other)
@@ -174,13 +177,11 @@ class ComparingCheck(FigureCheck):
 
 def _best(b: Mention, candidates: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
     """Of each other article, the mentions ``b`` is best compared with: those of its measure or
-    words if it has any, else those keyed by the words near them; and none if one of them
-    agrees with ``b`` (an article with both 3 km and 5 km, two races, does not contradict a
-    5 km)."""
+    words if it has any, else those keyed by the words near them. (An article of which one
+    agrees with ``b`` does not contradict it: one with both 3 km and 5 km, two races, and a
+    5 km.)"""
     strong = {a.path for a, _ in candidates if same_measure(a, b)}
-    kept = [(a, tol) for a, tol in candidates if a.path not in strong or same_measure(a, b)]
-    agreeing = {a.path for a, tol in kept if agree(a, b, tol)}
-    return [(a, tol) for a, tol in kept if a.path not in agreeing]
+    return [(a, tol) for a, tol in candidates if a.path not in strong or same_measure(a, b)]
 
 
 def named(here: Mention, other: Mention) -> str:
