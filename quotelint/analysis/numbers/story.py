@@ -88,7 +88,8 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
 
 def sharpen(found: list[Mention]) -> list[Mention]:
     """The mentions of a whole story with the anchors of its sums of money that say little
-    taken out: those near more than ``common`` of the story's sums in that currency ("tax",
+    taken out: those near more than ``common`` of the story's sums in that currency (and more
+    than two: a word near two sums may be the one thing they are, "earnings") ("tax",
     "Goldman" in a story about a bank's tax charge). Physical figures are few in a story, and
     a word near most of them ("truck") is more often what they all measure."""
     share = story_table().common
@@ -99,7 +100,8 @@ def sharpen(found: list[Mention]) -> list[Mention]:
     drop: dict[str, frozenset[str]] = {}
     for dimension, group in by_dimension.items():
         counts = Counter(w for m in group for w in m.anchors)
-        drop[dimension] = frozenset(w for w, n in counts.items() if n > share * len(group))
+        most = max(2.0, share * len(group))
+        drop[dimension] = frozenset(w for w, n in counts.items() if n > most)
     return [replace(m, anchors=m.anchors - drop[m.dimension]) if m.dimension in drop else m
             for m in found]
 
