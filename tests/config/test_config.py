@@ -223,7 +223,8 @@ def test_library_takes_a_configuration_file(write, repo):
 @pytest.mark.parametrize(("name", "text", "error"), [
     (".quotelint.yaml", "select: [QL4]\nignroe: [QL401]\n",
      ".quotelint.yaml:2: unknown key 'ignroe' (known keys: default_rules, exclude, "
-     "extend_select, extends, ignore, numbers, quotes, rules, select, severity, suppressions)"),
+     "extend_select, extends, ignore, numbers, quotes, rules, select, severity, story, "
+     "suppressions)"),
     (".quotelint.yaml", "select:\n  - QL4\n  - QL77\n",
      ".quotelint.yaml:3: unknown rule selector 'QL77': not a rule id, name, id prefix or "
      "category (see `quotelint rules`)"),
