@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .context import Clause, clauses, context_table, lemma, same_clause, same_share
 from .quantities import Quantity, quantities
-from .references import references
+from .references import phrase_words, references
 from .units import format_interval, format_number, join_unit, unit_table
 
 if TYPE_CHECKING:
@@ -144,8 +144,8 @@ def _restated(out: list[Mention], refs: list[tuple[int | None, str]]) -> None:
                 out[i] = replace(out[i], paired=True)
                 out[j] = replace(a, paired=True)
         elif noun:
-            key = lemma(noun)
-            out[i] = replace(m, clause=Clause(frozenset({key}), key, noun), reference=True)
+            key = lemma(noun.split()[-1])
+            out[i] = replace(m, clause=Clause(phrase_words(noun), key, noun), reference=True)
 
 
 # -- same measure? --------------------------------------------------------------------------
@@ -177,7 +177,8 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
             return "other vote or poll"  # "59.6% of voters" rejected another initiative
     elif a.clause is None or b.clause is None:
         return "context"
-    elif (a.reference or b.reference) and a.clause.noun == b.clause.noun:
+    elif (a.reference or b.reference) and a.clause.noun == b.clause.noun and (
+            _said_of(a, b) if a.reference else _said_of(b, a)):
         pass  # "The pipeline is 567 miles." restates whatever figure is the pipeline's
     elif not same_clause(a.clause, b.clause, a.context, b.context):
         return "context"
@@ -222,6 +223,11 @@ def exclusion(a: Mention, b: Mention, *, heads: tuple[str | None, str | None] = 
     if head_a and head_b and head_a != head_b:
         return "head"  # "the bridge is 19 km long ... the convoy was 60 km long"
     return None
+
+
+def _said_of(reference: Mention, other: Mention) -> bool:
+    """Are the words of a bare restatement's noun phrase ("men's race") all around ``other``?"""
+    return reference.clause.words <= other.clause.words | other.context
 
 
 def ambiguous(b: Mention, candidates: list[Mention], before: list[Mention]) -> bool:
