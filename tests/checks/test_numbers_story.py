@@ -213,3 +213,15 @@ def test_a_story_compares_the_dates_of_one_event(write):
         ("b.txt", 3, 45, 55, f"Figures for the date disagree: March 2018 vs March 3, 2019, "
                              f"the other at {a}:3.", [("a.txt", 3, 49)])]
     assert lint_paths([str(a), str(b)], Settings(select=["QL501"])).findings == []
+
+
+def test_a_story_keys_counts_by_the_compound_noun_they_count(write):
+    a = write("a.txt", "Flood rescue\n\nSix fire rescue units containing pumps were sent to "
+                       "the estate, and 40 residents were moved.\n")
+    b = write("b.txt", "Estate flooded\n\nFour rescue units are at the scene, and 60 residents "
+                       "have left.\n")
+    result = lint_paths([str(a), str(b)], Settings(select=["QL501"]), story=True)
+    # "rescue units" is one kind of thing; "residents" may be counted for anything
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.column, f.message.split(",")[0])
+            for f in result.findings] == [
+        ("b.txt", 3, 1, "Figures for the same quantity disagree: 4 vs 6")]
