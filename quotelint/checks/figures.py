@@ -20,6 +20,7 @@ from ..analysis.numbers.compare import (
     Mention,
     agree,
     ambiguous,
+    conversion_agrees,
     in_unit_of,
     mentions,
     same_measure,
@@ -166,13 +167,21 @@ class ComparingCheck(FigureCheck):
                 candidates = _best(b, candidates)
                 agreeing = {a.path for a, tol in candidates if agree(a, b, tol)}
             clash = next((a for a, tol in candidates
-                          if a.path not in agreeing and not agree(a, b, tol)), None)
+                          if a.path not in agreeing and not _agrees(a, b, tol)), None)
             other = self.pick(b, [a for a, _ in candidates], clash)
             if other is not None:
                 found = self.mention_finding(b, other)
                 if b.provisional or other.provisional:  # a count that the articles say moves
                     found = replace(found, severity="info")
                 yield found
+
+
+def _agrees(a: Mention, b: Mention, tolerance: float) -> bool:
+    """``agree``, or for "That is about 570 miles" and the figure it converts, as a conversion
+    ("912 km (570 miles)"): the figure as stated, the conversion with its rounding."""
+    if b.restates == a.start and b.path == a.path:
+        return conversion_agrees(a, b, tolerance)
+    return agree(a, b, tolerance)
 
 
 def _best(b: Mention, candidates: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:

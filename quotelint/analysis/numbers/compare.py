@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # A converted figure in parentheses ("30ft (10m)") is usually rounded to one significant
 # figure; it is read with that leniency, but never looser than this share of its value.
 CONVERSION_LENIENCY = 0.12
+# "That is about 570 miles" restates a figure in other units: its approximator says that
+# the conversion is rounded, by at most this share (or one significant figure's rounding).
+REFERENCE_ROUNDING = 0.05
 # Two figures more than tenfold apart are not one quantity stated twice (a slip is a digit or a
 # unit, not an order of magnitude): they are two quantities that the keying did not separate.
 MAX_RATIO = 10.0
@@ -68,6 +71,7 @@ class Mention:
     scoped: bool = False  # a share of one vote or poll: its clause must say the same too
     proposed: bool = False  # a target someone asks for: compared only with targets
     reference: bool = False  # "The pipeline is 567 miles.": restates a figure it names
+    restates: int = -1  # "That is about 570 miles.": where the figure it converts starts
     names: frozenset[str] = frozenset()  # names near it ("exports to Germany")
     marks: frozenset[str] = frozenset()  # words that tell things apart ("the second runway")
     # Set for --story only (story.py): the words near it, and whether it is a count its article
@@ -143,6 +147,13 @@ def _restated(out: list[Mention], refs: list[tuple[int | None, str]]) -> None:
             if not noun and a.system != m.system:  # "That is about 400 miles": both given
                 out[i] = replace(out[i], paired=True)
                 out[j] = replace(a, paired=True)
+            if not noun:  # "That is about 570 miles": a conversion of the figure before
+                out[i] = replace(out[i], restates=a.start)
+            if not noun and m.approximator and m.value2 is None:
+                # "about" on a conversion covers its rounding, not a tenth either way
+                half = max(_lenient_half(m), REFERENCE_ROUNDING * abs(m.value))
+                lo, hi = _stated(m, half)
+                out[i] = replace(out[i], lo=lo, hi=hi, half=half, approximator="")
         elif noun:
             key = lemma(noun.split()[-1])
             out[i] = replace(m, clause=Clause(phrase_words(noun), key, noun), reference=True)
@@ -300,17 +311,23 @@ def conversion_agrees(original: Mention, converted: Mention, tolerance: float) -
     or approximator ("at least 200 m (656 ft)" converts 200 m, "two inches (5 cm)" converts
     2 in), and B is read with one-significant-figure leniency ("30ft (10m)"), widened by its
     own approximator if it has one ("(about 650 ft)")."""
-    half = converted.half
-    if converted.value2 is None and converted.value == int(converted.value) and converted.value:
-        digits = str(int(abs(converted.value)))
-        zeros = len(digits) - len(digits.rstrip("0"))
-        half = max(half, min(0.5 * 10 ** zeros, CONVERSION_LENIENCY * abs(converted.value)))
-    lo, hi = _stated(converted, half)
+    lo, hi = _stated(converted, _lenient_half(converted))
     if converted.approximator:
         lo, hi = min(lo, converted.lo), max(hi, converted.hi)
     o_lo, o_hi = _stated(original, 0.0)
     return agree(replace(original, lo=o_lo, hi=o_hi, exact=False),
                  replace(converted, lo=lo, hi=hi, exact=False), tolerance)
+
+
+def _lenient_half(m: Mention) -> float:
+    """Half the width a converted figure may be off by: its last digit, or one significant
+    figure's rounding ("30ft (10m)"), at most ``CONVERSION_LENIENCY`` of it."""
+    half = m.half
+    if m.value2 is None and m.value == int(m.value) and m.value:
+        digits = str(int(abs(m.value)))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        half = max(half, min(0.5 * 10 ** zeros, CONVERSION_LENIENCY * abs(m.value)))
+    return half
 
 
 def _stated(m: Mention, half: float) -> tuple[float, float]:
