@@ -20,6 +20,7 @@ from ..analysis.numbers.compare import (
     Mention,
     agree,
     ambiguous,
+    conversion_agrees,
     in_unit_of,
     mentions,
     same_measure,
@@ -101,14 +102,19 @@ class ComparingCheck(FigureCheck):
     def collect(self, doc: Document) -> tuple[float, list[Mention]] | None:
         """What ``run_story`` needs of one document: its tolerance and its comparable mentions
         with what a story keys them by (plain, picklable values, so that documents can be read
-        in other processes). Not the headline's: it restates the story below it."""
+        in other processes). Not the headline's that the story below it states too ("Five
+        dead" over "At least five people are dead"): the body's place is the one to name."""
         if not self.params["story"]:
             return None
+        tolerance = self.tolerance(doc)
+        keep = [m for m in doc.cached(mentions) if m.comparable and m.primary]
         top = headline(doc)
-        skip = doc.paragraphs[top].end if top is not None else -1
-        keep = [m for m in doc.cached(mentions)
-                if m.comparable and m.primary and m.start > skip]
-        return self.tolerance(doc), story_mentions(doc, keep)
+        if top is not None:
+            end = doc.paragraphs[top].end
+            body = [m for m in keep if m.start > end]
+            keep = [m for m in keep if m.start > end or not any(
+                b.dimension == m.dimension and agree(b, m, tolerance) for b in body)]
+        return tolerance, story_mentions(doc, keep)
 
     def run_story(self, summaries: list) -> Iterator[Finding]:
         """Each document's mentions against those of the documents before it."""
@@ -153,13 +159,35 @@ class ComparingCheck(FigureCheck):
             if b.reference and ambiguous(b, [a for a, _ in candidates],
                                          [a for a, _ in pool[:before]]):
                 continue  # "The race is 4.1 miles" after two races: either, so neither
-            clash = next((a for a, tol in candidates if not agree(a, b, tol)), None)
+            agreeing: set[str] = set()
+            if not same_file:
+                candidates = _best(b, candidates)
+                agreeing = {a.path for a, tol in candidates if agree(a, b, tol)}
+            clash = next((a for a, tol in candidates
+                          if a.path not in agreeing and not _agrees(a, b, tol)), None)
             other = self.pick(b, [a for a, _ in candidates], clash)
             if other is not None:
                 found = self.mention_finding(b, other)
                 if b.provisional or other.provisional:  # a count that the articles say moves
                     found = replace(found, severity="info")
                 yield found
+
+
+def _agrees(a: Mention, b: Mention, tolerance: float) -> bool:
+    """``agree``, or for "That is about 570 miles" and the figure it converts, as a conversion
+    ("912 km (570 miles)"): the figure as stated, the conversion with its rounding."""
+    if b.restates == a.start and b.path == a.path:
+        return conversion_agrees(a, b, tolerance)
+    return agree(a, b, tolerance)
+
+
+def _best(b: Mention, candidates: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
+    """Of each other article, the mentions ``b`` is best compared with: those of its measure or
+    words if it has any, else those keyed by the words near them. (An article of which one
+    agrees with ``b`` does not contradict it: one with both 3 km and 5 km, two races, and a
+    5 km.)"""
+    strong = {a.path for a, _ in candidates if same_measure(a, b)}
+    return [(a, tol) for a, tol in candidates if a.path not in strong or same_measure(a, b)]
 
 
 def named(here: Mention, other: Mention) -> str:

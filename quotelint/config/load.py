@@ -77,6 +77,8 @@ TOP_KEYS: dict[str, tuple[Callable, str]] = {
     "ignore": (_selectors, "rules not to run (same forms as select)"),
     "severity": (None, "selector -> error, warning or info"),
     "exclude": (string_list, "files not to lint: globs, relative to this file, as .gitignore"),
+    "story": (boolean, "true: the files linted together are articles of one story, compared "
+                       "with each other as with --story"),
 }
 _SEVERITY = choice(*SEVERITIES)
 
@@ -384,11 +386,20 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
         origins["default_rules"] = (CLI, None)
     for area, values in cli.options.items():
         s.options.setdefault(area, {}).update(values)
+    _story(s, layers)
     setter = max((i for i, layer in enumerate(layers)
                   if "require_reason" in layer.values.get("suppressions", {})), default=None)
     if setter is None or setter >= start:  # a later select starts afresh
         _require_reason(s)
     return s
+
+
+def _story(s: Settings, layers: list[Layer]) -> None:
+    """``story: true``: a run over this file compares the articles, as ``--story`` does."""
+    for layer in layers:
+        if "story" in layer.values:
+            s.story = layer.values["story"]
+            s.origins["story"] = layer.origin("story")
 
 
 def _require_reason(s: Settings) -> None:

@@ -36,6 +36,7 @@ class Settings:
     # For --show-config and for errors that point into a config file: selector or key -> origin.
     origins: dict[str, Origin] = field(default_factory=dict)
     config_files: list[str] = field(default_factory=list)  # the file and what it extends
+    story: bool = False  # the configuration's ``story: true``: compare the files (--story)
 
     def ruleset(self) -> RuleSet:
         """The rules these settings run: loaded once per process for each distinct set of

@@ -201,7 +201,8 @@ def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
                stdin_name: str | None = None, jobs: int | None = 1,
                max_bytes: int | None = MAX_ARTICLE_BYTES,
                collect: Collect | None = None) -> LintResult:
-    """Lint files and folders; with ``story``, also compare the articles with each other.
+    """Lint files and folders; with ``story`` (or a file's configuration saying ``story:
+    true``), also compare the articles with each other.
 
     With ``settings.discover`` (or ``settings.config``) each file gets the settings of its
     closest configuration file, with ``settings`` as the command line's flags on top.
@@ -210,6 +211,7 @@ def lint_paths(paths: Sequence[str], settings: Settings, *, story: bool = False,
     ``collect`` (a module-level function, for the workers) runs on each linted document.
     """
     planned, errors = plan(paths, settings, stdin_name=stdin_name)
+    story = story or any(s.story for _, s in planned)  # a configuration's ``story: true``
     if jobs == 1:
         results = [lint_file(p, s, story=story, max_bytes=max_bytes, collect=collect,
                              display=stdin_name if p == STDIN else None) for p, s in planned]

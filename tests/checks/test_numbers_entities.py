@@ -22,6 +22,9 @@ def found(text: str) -> list[tuple[str, int, int]]:
     # a change: the new value after "from X to"
     "The dam holds 40 million cubic metres of water.\n\nThe dam was expanded from 40 million "
     "cubic metres to 55 million cubic metres of water.\n",
+    # a change with its object between the verb and "to"
+    "The reservoir held 40 million litres of water.\n\nEngineers have increased the "
+    "reservoir's capacity to 55 million litres of water.\n",
     # a toll on one day and on another
     "The death toll was 50 on Friday, officials said.\n\nBy Saturday the death toll was 84, "
     "officials said.\n",

@@ -25,6 +25,8 @@ def test_that_is_restates_the_figure_of_the_sentence_before():
 @pytest.mark.parametrize("restated", [
     "That is about 570 miles.",  # agrees, and gives the other system: no QL503 either
     "That's nearly 570 miles.",
+    "That is about 600 miles.",  # a conversion rounded to one significant figure
+    "That is about 550 miles.",  # "about": rounded by 3%
     "That is 300 miles more than the old line.",  # a difference, not a restatement
     "It is about 400 miles to the nearest port.",  # more words: not a restatement alone
 ])

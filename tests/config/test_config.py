@@ -223,8 +223,8 @@ def test_library_takes_a_configuration_file(write, repo, monkeypatch):
 @pytest.mark.parametrize(("name", "text", "error"), [
     (".quotelint.yaml", "select: [QL4]\nignroe: [QL401]\n",
      ".quotelint.yaml:2: unknown key 'ignroe' (known keys: default_rules, exclude, "
-     "extend_select, extends, ignore, numbers, quotes, rules, select, severity, suppressions); "
-     "did you mean 'ignore'?"),
+     "extend_select, extends, ignore, numbers, quotes, rules, select, severity, story, "
+     "suppressions); did you mean 'ignore'?"),
     (".quotelint.yaml", "select:\n  - QL4\n  - QL77\n",
      ".quotelint.yaml:3: unknown rule selector 'QL77': not a rule id, name, id prefix or "
      "category (see `quotelint rules`)"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .context import Clause, clauses, context_table, lemma, same_clause, same_share
 from .quantities import Quantity, quantities
-from .references import references
+from .references import phrase_words, references
 from .units import format_interval, format_number, join_unit, unit_table
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # A converted figure in parentheses ("30ft (10m)") is usually rounded to one significant
 # figure; it is read with that leniency, but never looser than this share of its value.
 CONVERSION_LENIENCY = 0.12
+# "That is about 570 miles" restates a figure in other units: its approximator says that
+# the conversion is rounded, by at most this share (or one significant figure's rounding).
+REFERENCE_ROUNDING = 0.05
 # Two figures more than tenfold apart are not one quantity stated twice (a slip is a digit or a
 # unit, not an order of magnitude): they are two quantities that the keying did not separate.
 MAX_RATIO = 10.0
@@ -68,6 +71,7 @@ class Mention:
     scoped: bool = False  # a share of one vote or poll: its clause must say the same too
     proposed: bool = False  # a target someone asks for: compared only with targets
     reference: bool = False  # "The pipeline is 567 miles.": restates a figure it names
+    restates: int = -1  # "That is about 570 miles.": where the figure it converts starts
     names: frozenset[str] = frozenset()  # names near it ("exports to Germany")
     marks: frozenset[str] = frozenset()  # words that tell things apart ("the second runway")
     # Set for --story only (story.py): the words near it, and whether it is a count its article
@@ -102,11 +106,16 @@ def mentions(doc: Document) -> list[Mention]:
         line, column = doc.position(q.start)
         end_line, end_column = doc.position(q.end)
         fig = q.figure
+        # A count in units ("three people", "84 killed") is not rounded: 2 is not 3.
+        counted = (q.dimension == "count" and fig.half == 0.5 and not fig.approximator
+                   and not fig.vague)
         out.append(Mention(
             path=doc.path, start=q.start, end=q.end, line=line, column=column,
             end_line=end_line, end_column=end_column, measure=q.measure, display=q.display,
             dimension=q.dimension, unit=fig.unit.unit.key if fig.unit else "", system=q.system,
-            lo=q.base[0], hi=q.base[1], exact=fig.exact, approximator=fig.approximator,
+            lo=q.base[0] if not counted else fig.value,
+            hi=q.base[1] if not counted else (fig.value2 or fig.value), exact=fig.exact,
+            approximator=fig.approximator,
             shown=shown(q), value=fig.value,
             value2=fig.value2, half=fig.half, sentence=q.sentence, primary=q.converts is None,
             paired=q.converts is not None or i in paired, comparable=q.comparable,
@@ -138,9 +147,16 @@ def _restated(out: list[Mention], refs: list[tuple[int | None, str]]) -> None:
             if not noun and a.system != m.system:  # "That is about 400 miles": both given
                 out[i] = replace(out[i], paired=True)
                 out[j] = replace(a, paired=True)
+            if not noun:  # "That is about 570 miles": a conversion of the figure before
+                out[i] = replace(out[i], restates=a.start)
+            if not noun and m.approximator and m.value2 is None:
+                # "about" on a conversion covers its rounding, not a tenth either way
+                half = max(_lenient_half(m), REFERENCE_ROUNDING * abs(m.value))
+                lo, hi = _stated(m, half)
+                out[i] = replace(out[i], lo=lo, hi=hi, half=half, approximator="")
         elif noun:
-            key = lemma(noun)
-            out[i] = replace(m, clause=Clause(frozenset({key}), key, noun), reference=True)
+            key = lemma(noun.split()[-1])
+            out[i] = replace(m, clause=Clause(phrase_words(noun), key, noun), reference=True)
 
 
 # -- same measure? --------------------------------------------------------------------------
@@ -172,7 +188,8 @@ def why_not_same(a: Mention, b: Mention) -> str | None:
             return "other vote or poll"  # "59.6% of voters" rejected another initiative
     elif a.clause is None or b.clause is None:
         return "context"
-    elif (a.reference or b.reference) and a.clause.noun == b.clause.noun:
+    elif (a.reference or b.reference) and a.clause.noun == b.clause.noun and (
+            _said_of(a, b) if a.reference else _said_of(b, a)):
         pass  # "The pipeline is 567 miles." restates whatever figure is the pipeline's
     elif not same_clause(a.clause, b.clause, a.context, b.context):
         return "context"
@@ -217,6 +234,11 @@ def exclusion(a: Mention, b: Mention, *, heads: tuple[str | None, str | None] = 
     if head_a and head_b and head_a != head_b:
         return "head"  # "the bridge is 19 km long ... the convoy was 60 km long"
     return None
+
+
+def _said_of(reference: Mention, other: Mention) -> bool:
+    """Are the words of a bare restatement's noun phrase ("men's race") all around ``other``?"""
+    return reference.clause.words <= other.clause.words | other.context
 
 
 def ambiguous(b: Mention, candidates: list[Mention], before: list[Mention]) -> bool:
@@ -289,17 +311,23 @@ def conversion_agrees(original: Mention, converted: Mention, tolerance: float) -
     or approximator ("at least 200 m (656 ft)" converts 200 m, "two inches (5 cm)" converts
     2 in), and B is read with one-significant-figure leniency ("30ft (10m)"), widened by its
     own approximator if it has one ("(about 650 ft)")."""
-    half = converted.half
-    if converted.value2 is None and converted.value == int(converted.value) and converted.value:
-        digits = str(int(abs(converted.value)))
-        zeros = len(digits) - len(digits.rstrip("0"))
-        half = max(half, min(0.5 * 10 ** zeros, CONVERSION_LENIENCY * abs(converted.value)))
-    lo, hi = _stated(converted, half)
+    lo, hi = _stated(converted, _lenient_half(converted))
     if converted.approximator:
         lo, hi = min(lo, converted.lo), max(hi, converted.hi)
     o_lo, o_hi = _stated(original, 0.0)
     return agree(replace(original, lo=o_lo, hi=o_hi, exact=False),
                  replace(converted, lo=lo, hi=hi, exact=False), tolerance)
+
+
+def _lenient_half(m: Mention) -> float:
+    """Half the width a converted figure may be off by: its last digit, or one significant
+    figure's rounding ("30ft (10m)"), at most ``CONVERSION_LENIENCY`` of it."""
+    half = m.half
+    if m.value2 is None and m.value == int(m.value) and m.value:
+        digits = str(int(abs(m.value)))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        half = max(half, min(0.5 * 10 ** zeros, CONVERSION_LENIENCY * abs(m.value)))
+    return half
 
 
 def _stated(m: Mention, half: float) -> tuple[float, float]:

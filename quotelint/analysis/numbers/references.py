@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...cache import compile_re
-from .context import lemma
+from .context import context_table, lemma
 
 if TYPE_CHECKING:
     from ...text.document import Document
@@ -32,8 +32,8 @@ _THAT = compile_re(
     rf"{_OPEN}(?:That|This|It)(?:’s|'s|\s+(?:is|was|would\s+be|works\s+out\s+(?:at|to)|"
     r"equates\s+to|comes\s+to|amounts\s+to|means))\s+(?:(?:just|well|some)\s+)?")
 _BARE = compile_re(
-    rf"{_OPEN}(?:The|Its|Their|His|Her|This|That)\s+(?:[\w’'-]+\s+){{0,2}}?"
-    r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were)\s+")
+    rf"{_OPEN}(?:The|Its|Their|His|Her|This|That)\s+(?P<phrase>(?:[\w’'-]+\s+){{0,2}}?"
+    r"(?P<noun>[a-z][\w-]{2,}))\s+(?:is|are|was|were)\s+")
 # What may follow the figure in a restatement: a rate, a closing quote, the full stop.
 _END = compile_re(r"\s*(?:(?:a|an|per|each|every)\s+\w+|annually|yearly)?\s*[.!]?[\"”’']?\s*")
 _WORD = compile_re(r"[A-Za-z]+")
@@ -43,7 +43,7 @@ _NEAR = 60
 
 def references(doc: Document, found: list[Quantity]) -> list[tuple[int | None, str]]:
     """For each quantity of ``found``: (the index of the earlier quantity it restates, or None;
-    the noun of a bare restatement, or "")."""
+    the noun phrase of a bare restatement, "men's race", or "")."""
     text = doc.flat
     sentences = doc.sentences
     out: list[tuple[int | None, str]] = [(None, "")] * len(found)
@@ -60,8 +60,8 @@ def references(doc: Document, found: list[Quantity]) -> list[tuple[int | None, s
             continue
         bare = _BARE.fullmatch(text, sent.start, fig.start)
         if bare is not None:
-            noun = bare.group("noun")
-            out[i] = (_said_of(text, found, i, lemma(noun)), noun)
+            phrase = bare.group("phrase")
+            out[i] = (_said_of(text, found, i, phrase_words(phrase)), phrase)
     return out
 
 
@@ -79,10 +79,16 @@ def _previous(found: list[Quantity], i: int) -> int | None:
     return same[0] if len(same) == 1 else None
 
 
-def _said_of(text: str, found: list[Quantity], i: int, noun: str) -> int | None:
-    """The nearest earlier figure of ``found[i]``'s dimension with ``noun`` beside it, unless
-    its sentence has two: of "the 10km race and the 4km race", "The race is 4.1 miles" may
-    be either."""
+def phrase_words(phrase: str) -> frozenset[str]:
+    """The stems of a restatement's noun phrase ("men's race": "men", "race")."""
+    return frozenset(lemma(w) for w in _WORD.findall(phrase))
+
+
+def _said_of(text: str, found: list[Quantity], i: int, words: frozenset[str]) -> int | None:
+    """The nearest earlier figure of ``found[i]``'s dimension with the noun phrase's ``words``
+    beside it ("the men's 10km race" for "The men's race"), unless its sentence has two: of
+    "the 10km race and the 4km race", "The race is 4.1 miles" may be either. Of a noun that
+    names a kind of thing ("race", "hurdles"), two anywhere in the article are enough."""
     q = found[i]
     near: list[int] = []
     for j in range(i):
@@ -91,12 +97,13 @@ def _said_of(text: str, found: list[Quantity], i: int, noun: str) -> int | None:
                 or p.figure.dimension != q.figure.dimension):
             continue
         around = text[max(0, p.start - _NEAR):p.end + _NEAR]
-        if any(lemma(w) == noun for w in _WORD.findall(around)):
+        if words <= {lemma(w) for w in _WORD.findall(around)}:
             near.append(j)
     if not near:
         return None
     last = near[-1]  # the nearest, unless its sentence has another of another value
-    if any(found[j].sentence == found[last].sentence and found[j].base != found[last].base
-           for j in near):
+    kind = bool(words & context_table().categories)  # "race": any of them, anywhere
+    if any((kind or found[j].sentence == found[last].sentence)
+           and found[j].base != found[last].base for j in near):
         return None
     return last

@@ -5,15 +5,15 @@ around them (``compare.why_not_same``). Across outlets, the words differ while t
 the same ("a 19-ton delivery truck" / "a 25-tonne truck"), so a story also keys figures by
 what they are said of (``context.yaml``'s ``story``):
 
-physical figures and sums of money by a content word near both (a name, "truck",
-"earnings") that few of the story's figures of their dimension have near them ("tax" in a
-story about a tax charge says nothing), and only if they are at most ``max_ratio`` apart.
-Counts are compared by their measure only ("killed", "injured", "arrested"): the nouns
-around counts ("seasons", "innings", "officials") repeat for many different things.
+- physical figures and sums of money by a content word near both ("truck", "earnings", a
+  name), if they are at most ``max_ratio`` (sums: ``money_ratio``) apart; for sums, not by a
+  word near most of the story's sums ("tax" in a story about a tax charge);
+- counts by the compound noun they count ("five fire rescue units", "four rescue units"), not
+  by a single noun ("seasons", "officials"), which a story counts for many things.
 
 Every exclusion of ``why_not_same`` that holds across outlets still applies (times, proposals,
-changes, named sources, "first"/"second"). A figure is *provisional* when it is a floor ("at
-least 60 killed") or its article says that count is changing ("the toll rose to"): a
+changes, named sources). A toll (the dead, injured...) is *provisional* when it is a floor
+("at least 60 killed") or its article says the count is changing ("the toll rose to"): a
 disagreement with it is explained by time, and is reported as info.
 """
 
@@ -29,6 +29,7 @@ from ...cache import compile_re
 from ...data import load_data
 from .compare import Mention, exclusion, why_not_same
 from .context import context_table, lemma
+from .measures import measure_table
 
 if TYPE_CHECKING:
     from ...text.document import Document
@@ -78,6 +79,9 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
         anchors: frozenset[str] = frozenset()
         if family in _PHYSICAL or family == "money":
             anchors = _anchors(text, doc, m, table.window, table.skip)
+        elif family == "count" and m.measure is None and not m.approximator:
+            counted = _counted(text, m.end)
+            anchors = frozenset({f"counted:{counted}"}) if counted else frozenset()
         if not (m.measure or m.clause or anchors):
             continue  # a count with no measure: nothing says what it counts
         provisional = (m.measure or "").split(":")[0] in table.tolls and (
@@ -88,7 +92,8 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
 
 def sharpen(found: list[Mention]) -> list[Mention]:
     """The mentions of a whole story with the anchors of its sums of money that say little
-    taken out: those near more than ``common`` of the story's sums in that currency ("tax",
+    taken out: those near more than ``common`` of the story's sums in that currency (and more
+    than two: a word near two sums may be the one thing they are, "earnings") ("tax",
     "Goldman" in a story about a bank's tax charge). Physical figures are few in a story, and
     a word near most of them ("truck") is more often what they all measure."""
     share = story_table().common
@@ -99,7 +104,8 @@ def sharpen(found: list[Mention]) -> list[Mention]:
     drop: dict[str, frozenset[str]] = {}
     for dimension, group in by_dimension.items():
         counts = Counter(w for m in group for w in m.anchors)
-        drop[dimension] = frozenset(w for w, n in counts.items() if n > share * len(group))
+        most = max(2.0, share * len(group))
+        drop[dimension] = frozenset(w for w, n in counts.items() if n > most)
     return [replace(m, anchors=m.anchors - drop[m.dimension]) if m.dimension in drop else m
             for m in found]
 
@@ -118,6 +124,29 @@ def _anchors(text: str, doc: Document, m: Mention, window: int,
     right = _WORD.findall(text, m.end, sent.end)[:window]
     words = [part for token in left + right for part in token.split("-")]
     return frozenset(w for w in (lemma(t) for t in words if t) if len(w) > 2 and w not in skip)
+
+
+# A count's noun phrase: two to four lower-case words right after it ("five fire rescue
+# units", "22 ambulance crews"), up to a word that ends it.
+_COUNTED = compile_re(r"(?:\s+[a-z][a-z-]+){2,4}")
+
+
+def _counted(text: str, end: int) -> str:
+    """The last two words of the compound noun a count counts ("rescue units" of "five fire
+    rescue units containing ..."), as stems; "" if it has fewer than two. A compound names
+    one kind of thing; a single noun ("seasons", "officials") may be counted for many."""
+    m = _COUNTED.match(text, end, end + 60)
+    if m is None:
+        return ""
+    stop = measure_table().stop
+    words: list[str] = []
+    for word in m.group().split():
+        if word in stop or word.endswith(("ing", "ed")):  # "units containing", "crews sent"
+            break
+        words.append(word)
+    if len(words) < 2:
+        return ""
+    return " ".join(lemma(w) for w in words[-2:])
 
 
 def same_in_story(a: Mention, b: Mention) -> bool:
