@@ -45,3 +45,12 @@ class UnknownSelector(QuotelintError):
 
 class InputError(QuotelintError):
     """A file that cannot be read or decoded: reported, skipped, and the run ends with exit 2."""
+
+
+class PatternTimeout(TimeoutError):
+    """A rule's pattern ran past its time limit."""
+
+    def __init__(self, seconds: float, source: str) -> None:
+        self.seconds = seconds
+        self.source = source
+        super().__init__(f"pattern timed out after {seconds:.3g}s")

@@ -31,6 +31,7 @@ from typing import Any
 import regex
 
 from ..cache import compile_regex
+from ..errors import PatternTimeout
 from ..paths import default_rules_dir
 from ..schema import Where
 
@@ -54,15 +55,6 @@ SECONDS_PER_CHAR = 1e-7
 # Characters below which a default-pack pattern searches without the limit (see above): forty
 # long articles; a sentence is a few hundred.
 PACK_UNTIMED_BELOW = 100_000
-
-
-class PatternTimeout(TimeoutError):
-    """A rule's pattern ran past its time limit."""
-
-    def __init__(self, seconds: float, source: str) -> None:
-        self.seconds = seconds
-        self.source = source
-        super().__init__(f"pattern timed out after {seconds:.3g}s")
 
 
 def time_limit(chars: int) -> float:

@@ -16,10 +16,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..checks.base import Check
-from ..checks.regexes import PatternTimeout
 from ..checks.ruleset import RuleSet
 from ..config.settings import Settings
-from ..errors import InputError
+from ..errors import InputError, PatternTimeout
 from ..findings import Finding
 from ..limits import MAX_ARTICLE_BYTES, read_sized, size_text
 from ..text.document import Document, decode
