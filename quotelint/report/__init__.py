@@ -42,6 +42,12 @@ class ReportContext:
     max_bytes: int | None = None
     collected: dict[str, Any] = field(default_factory=dict)  # the format's collector's data
 
+    @property
+    def summarise(self) -> bool:
+        """Whether to end with a summary line: not with ``-q``, and not when errors left
+        nothing linted ("No problems found in 0 files" would read as a pass)."""
+        return not self.quiet and bool(self.files or self.skipped or not self.errors)
+
 
 def writer(fmt: str) -> Callable[[list[Finding], TextIO, ReportContext], None]:
     return import_module(FORMATS[fmt]).write

@@ -77,5 +77,5 @@ def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 
 def write(findings: list[Finding], out: TextIO, ctx: ReportContext) -> None:
     for f in findings:
         out.write(format_finding(f, color=ctx.color) + "\n")
-    if not ctx.quiet:
+    if ctx.summarise:
         out.write(summary(findings, ctx.files, ctx.fixed, ctx.skipped) + "\n")

@@ -92,5 +92,5 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext) -> None:
         if text is not None and f.end <= len(text):
             out.write("\n".join(frame(f, text, color=ctx.color)) + "\n")
         out.write("\n")
-    if not ctx.quiet:
+    if ctx.summarise:
         out.write(summary(findings, ctx.files, ctx.fixed, ctx.skipped) + "\n")

@@ -36,7 +36,7 @@ def write(findings: list[Finding], out: TextIO, ctx: ReportContext, fmt: str = "
         fix = f"  [*] {r['fixable']} fixable" if r["fixable"] else ""
         out.write(f"{r['count']:>{width}}  {r['rule']:<{id_width}}  "
                   f"{r['name']:<{name_width}}  {r['severity']}{fix}".rstrip() + "\n")
-    if not ctx.quiet:
+    if ctx.summarise:
         n = len(findings)
         skipped = f"; {ctx.skipped} skipped" if ctx.skipped else ""
         out.write(f"Found {n} problem{'s' if n != 1 else ''} in {ctx.files} "

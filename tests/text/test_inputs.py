@@ -70,6 +70,9 @@ def test_a_folder_with_nothing_to_lint_is_an_error(cli, write, tmp_path):
         "nothing to lint in emptydir: no .txt, .md or .markdown files",
         "nothing to lint in code: no .txt, .md or .markdown files"]
     assert r.out == finding(good.name) + "\n"
+    # with nothing linted at all, no summary line that could read as a pass
+    r = cli("emptydir", cwd=tmp_path)
+    assert (r.code, r.out) == (2, "")
 
 
 def test_a_folder_whose_every_file_is_excluded_is_an_error(cli, write, tmp_path):
