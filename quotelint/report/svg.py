@@ -14,8 +14,8 @@ class Bar:
     css: str = ""  # a class of the bar, for its colour
 
 
-def bar_chart(title: str, bars: list[Bar], *, width: int = 420, row: int = 18,
-              label_width: int = 150) -> str:
+def bar_chart(title: str, bars: list[Bar], *, width: int = 460, row: int = 18,
+              label_width: int = 190) -> str:
     """A horizontal bar chart, longest bar = the largest value; each bar's exact value in a
     ``<title>`` for hover."""
     top = max((b.value for b in bars), default=0) or 1
