@@ -1,0 +1,161 @@
+"""A source's noun phrase read by structure: determiner, pre-modifiers, a person noun, and what
+follows it.
+
+"a senior aide in the mayor's office", "two people familiar with the talks", "Sanders’ aides",
+"one former party leadership aide", "White House officials": a person or a group with no
+personal name. The head is a person noun of the lexicons; the words after it must open a
+post-modifier (a preposition, "familiar with", "close to", "briefed on", a relative clause), or
+the phrase is something else ("Labour MP Jane Doe", where a name follows the noun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ...cache import compile_regex
+from ...data import load_data
+from .lexicon import required
+
+DESCRIBED, BARE, LATER, SPOKESPERSON = "described", "bare", "later", "spokesperson"
+
+_TOKEN = compile_regex(r"[\w’'.&-]*\w[\w’'.&-]*|,")
+_DEFINITE = frozenset({"the", "these", "those"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+_VAGUE = frozenset({"many", "most", "some", "numerous", "various", "few", "other", "both"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Words that open a phrase without belonging to it ("And officials said").
+_OPENERS = frozenset({"and", "but", "yet", "even", "so", "while", "though", "although", "also",
+                      "said", "says", "say", "told", "added", "according", "to", "citing"})
+LEXICONS = ("anonymous_nouns", "partisan_nouns", "spokesperson_nouns", "unnamed_adjectives",
+            "knowledge_qualifiers", "source_determiners")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A source phrase: ``kind`` described, bare, later (a definite mention, to check against
+    the sources before it) or spokesperson; ``head`` the head noun in lower case, as written:
+    "the minister" is no later mention of "senior ministers"."""
+
+    kind: str
+    head: str
+    start: int
+    end: int
+    partisan: bool = False
+
+
+class PhraseReader:
+    """Reads source phrases; built once per rule load from the lexicons."""
+
+    def __init__(self, lexicons: Mapping[str, list[str]]) -> None:
+        lx = required(lexicons, LEXICONS, "the anonymous-source analysis")
+        low = lambda key: frozenset(w.lower() for w in lx[key])  # noqa: E731
+        self.nouns = low("anonymous_nouns")
+        self.partisans = low("partisan_nouns")
+        self.spokes = low("spokesperson_nouns")
+        self.unnamed = low("unnamed_adjectives")
+        self.qualifier_words = frozenset(q.split()[0] for q in low("knowledge_qualifiers"))
+        self.determiners = sorted((tuple(d.split()) for d in low("source_determiners")),
+                                  key=len, reverse=True)
+        self.heads = self.nouns | self.partisans | self.spokes
+        data = load_data("sourcing")
+        self.post_openers = frozenset(data["post_modifier_openers"]) | self.qualifier_words
+        self.capital_heads = frozenset(data["capitalised_heads"]) | self.partisans
+
+    def _head_at(self, words: list[str], j: int) -> int:
+        """How many words from ``j`` make a person noun (0, 1 or 2: "inner circle")."""
+        if j + 1 < len(words) and f"{words[j]} {words[j + 1]}" in self.heads:
+            return 2
+        return 1 if words[j] in self.heads else 0
+
+    def read(self, text: str, start: int, end: int) -> Phrase | None:
+        """The source phrase in ``text[start:end]``, or None when it is not a person noun
+        phrase without a name."""
+        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+        while toks and toks[-1][0] == ",":
+            toks.pop()
+        i = 0
+        while i < len(toks) - 1 and toks[i][0].lower() in _OPENERS:
+            i += 1
+        words = [t[0].lower() for t in toks]
+        det = ""
+        for option in self.determiners:
+            if tuple(words[i:i + len(option)]) == option:
+                det, i = " ".join(option), i + len(option)
+                break
+        # The head: the last of adjacent person nouns ("staff members"), after at most five
+        # pre-modifiers; a comma first means an appositive ("Jane Doe, a senior official").
+        head = -1
+        j = i
+        while j < len(toks) and j - i <= 5:
+            if toks[j][0] == ",":
+                break
+            size = self._head_at(words, j)
+            if size:
+                head, j = j, j + size
+                while j < len(toks) and self._head_at(words, j):
+                    head, j = j, j + self._head_at(words, j)
+                # "friends and advisers": coordinated heads make one phrase
+                if j + 1 < len(toks) and words[j] in ("and", "or") and \
+                        self._head_at(words, j + 1):
+                    head, j = j + 1, j + 1 + self._head_at(words, j + 1)
+                break
+            j += 1
+        if head < 0:
+            return None
+        size = self._head_at(words, head)
+        noun = toks[head][0]
+        mods = words[i:head]
+        post = toks[head + size:]
+        title_case = all(t[0][:1].isupper() for t in toks[i - len(det.split()):head])
+        if noun[:1].isupper() and (mods or det) and words[head] not in self.capital_heads \
+                and not title_case:
+            return None  # "Business Insider", "the Foreign Minister": a name or a title
+        if noun[:1].isupper() and any(t[0][:1].isupper() for t in toks[head + size:]):
+            return None  # "Union Director of Public Affairs Jane Doe": a title, then the name
+        if post:
+            first = post[0][0]
+            if first[:1].isupper():
+                return None  # "Labour MP Jane Doe": the name follows
+            if first == "," and len(post) > 1 and post[1][0][:1].isupper():
+                return None  # "an aide, Jane Doe,"
+            if first.lower() not in self.post_openers and first != ",":
+                return None  # not a post-modifier: the phrase is something else
+        last = toks[-1][2] if post else toks[head + size - 1][2]
+        phrase_start = toks[i - len(det.split()) if det else i][1]
+        if words[head] in ("member", "members") and mods and \
+                all(t[0][:1].isupper() for t in toks[i:head]):
+            return None  # "Opec members said": member states, the body speaking
+        kind = self._kind(words[head], det, mods, bool(post), head, toks)
+        if kind is None:
+            return None
+        return Phrase(kind, " ".join(words[head:head + size]), phrase_start, last,
+                      partisan=words[head] in self.partisans)
+
+    def _kind(self, head: str, det: str, mods: list[str], post: bool, index: int,
+              toks: list[tuple[str, int, int]]) -> str | None:
+        possessed = any(w.endswith(("’s", "'s", "s’", "s'", "’", "'")) for w in mods)
+        if head in self.spokes:
+            return None if det in _DEFINITE and not possessed else SPOKESPERSON
+        described = post or any(w in self.unnamed for w in mods)
+        if head in ("person", "people", "individual", "individuals"):
+            return DESCRIBED if described else None  # "people said": a vague group
+        if head in self.partisans:
+            counted = det and det not in _DEFINITE and det not in _VAGUE and \
+                det not in _POSSESSIVE_PRONOUNS
+            return DESCRIBED if counted else None  # "several Democrats said", not "Democrats"
+        if det in _DEFINITE and not possessed:
+            return DESCRIBED if any(w in self.unnamed for w in mods) else LATER
+        if possessed and not head.endswith("s") and det not in _INDEFINITE and \
+                head not in ("aide", "adviser", "advisor", "ally", "confidant", "confidante",
+                             "friend", "associate", "source", "inner circle"):
+            return None  # "London's most senior police officer": one office, one person
+        if det in _VAGUE and not mods and not post:
+            return None  # "many officials", "some members": a vague group
+        if not det and not post and (not mods or (possessed and len(mods) == 1 and
+                                                  head in ("source", "sources"))):
+            # "officials said", "according to POLITICO's sources": no description at all
+            return BARE if head.endswith("s") or head == "staff" else None
+        if det in _INDEFINITE and not mods and not post:
+            return BARE  # "an official said", "a source said"
+        return DESCRIBED
