@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("quotelint.commands.explain", "show what a rule catches, why, and examples"),
     "test-rules": ("quotelint.commands.test_rules", "run the examples of rule files as tests"),
     "quotes": ("quotelint.commands.quotes", "list quotations with their speakers and cues"),
+    "sources": ("quotelint.commands.sources", "list every source: named, anonymous, spokesperson"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

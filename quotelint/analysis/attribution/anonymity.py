@@ -180,6 +180,8 @@ class AnonymityFinder:
             phrase = self.reader.read(text, a.source[0], end)
             if phrase is None or (a.verb_class == "mental" and phrase.partisan):
                 continue  # "Democrats believe": a vague group's view, not a source
+            if (phrase.start, phrase.end) in taken:
+                continue  # "Two officials, who asked not to be named, said": one source
             found.append((phrase, index, a))
             taken.append((phrase.start, phrase.end))
         overlaps = _Overlaps(taken)
@@ -225,7 +227,7 @@ class AnonymityFinder:
             return None  # "in a statement, a State Department official said": on the record
         if sentence.paragraph == headline(doc):
             return None  # the headline's sourcing is the story's
-        if kind != LATER and self.sources.named_in_next_paragraph(doc, index):
+        if kind != LATER and self.sources.named_in_next_paragraph(doc, index, person=True):
             return None  # "..., a leading industry figure has said." then "Tim Renner, ..."
         outlet = self._outlet(doc, before, attribution)
         reason, span = self._reason(doc, index)

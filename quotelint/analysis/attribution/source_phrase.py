@@ -121,7 +121,11 @@ class PhraseReader:
                 return None  # "an aide, Jane Doe,"
             if first.lower() not in self.post_openers and first != ",":
                 return None  # not a post-modifier: the phrase is something else
-        last = toks[-1][2] if post else toks[head + size - 1][2]
+        # A clause set off by commas ("An official, who spoke on condition of anonymity,")
+        # adds to the source but does not identify it: the phrase ends before it.
+        comma = next((k for k, t in enumerate(post) if t[0] == ","), len(post))
+        post = post[:comma]
+        last = post[-1][2] if post else toks[head + size - 1][2]
         phrase_start = toks[i - len(det.split()) if det else i][1]
         if words[head] in ("member", "members") and mods and \
                 all(t[0][:1].isupper() for t in toks[i:head]):

@@ -180,13 +180,14 @@ class SourceFinder:
                 found.append(Source(m.start("src"), m.end("src"), NAMED))
         return found
 
-    def named_in_next_paragraph(self, doc: Document, index: int, *,
-                                experts: bool = False) -> bool:
+    def named_in_next_paragraph(self, doc: Document, index: int, *, experts: bool = False,
+                                person: bool = False) -> bool:
         """Is sentence ``index`` in the lede, and does the next paragraph name a source? News
         copy identifies late: "..., a survey has found." then "The study, by Pew Internet,
         ...". The lede's vague source is the one named next. With ``experts`` (the lede cites
         "experts", "analysts"), a named person counts only when described as one of them ("an
-        economist at ..."): any other named speaker is not one of the experts."""
+        economist at ..."): any other named speaker is not one of the experts. With ``person``
+        (an unnamed source), only a name counts: "The aide said" is the same source again."""
         sentences = doc.sentences
         paragraph = sentences[index].paragraph
         if paragraph != lede(doc):
@@ -195,6 +196,8 @@ class SourceFinder:
         paragraphs = doc.cached(sentence_paragraphs)  # the sentences of one are contiguous
         following = range(bisect_left(paragraphs, paragraph + 1),
                           bisect_left(paragraphs, paragraph + 2))
+        if person:
+            return any(src.kind == NAMED for k in following for src in per_sentence[k])
         if not experts:
             return any(src.kind != PRONOUN for k in following for src in per_sentence[k])
         return any(src.kind == EVIDENCE or (src.kind != PRONOUN and self._expertise.search(
