@@ -64,6 +64,7 @@ class AnonymousSource:
 
 
 _BY_AGENT = Tail(r"\bby\s+$")
+_COORDINATED = Tail(r"(?i:\b(?:the|this|his|her|its|their)\s+(?:[\w’'-]+\s+){1,3}(?:and|or)\s+)$")
 _STATEMENT = compile_regex(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
 # Verbs that the attribution analysis reads as speech but that give no information here.
 _NOT_SOURCING = frozenset({"pleaded", "pleads", "plead", "pleading"})
@@ -157,6 +158,7 @@ class AnonymityFinder:
         text = doc.flat_outside_quotes
         found: list[tuple[Phrase, int, Attribution | None]] = []
         taken: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
         sentences = doc.sentences
         units = [(s.start, s.end) for s in sentences]
         # The source needs a person noun in its sentence: most speakers are ruled out by a set
@@ -178,11 +180,13 @@ class AnonymityFinder:
             if m is not None and m.end() > end:
                 end = m.end()  # "four unnamed people familiar with [the call]"
             phrase = self.reader.read(text, a.source[0], end)
+            taken.append(a.source)  # the nested search below must not read a part of it
             if phrase is None or (a.verb_class == "mental" and phrase.partisan):
                 continue  # "Democrats believe": a vague group's view, not a source
-            if (phrase.start, phrase.end) in taken:
+            if (phrase.start, phrase.end) in seen:
                 continue  # "Two officials, who asked not to be named, said": one source
             found.append((phrase, index, a))
+            seen.add((phrase.start, phrase.end))
             taken.append((phrase.start, phrase.end))
         overlaps = _Overlaps(taken)
         nested = with_noun.intersection(triggered_indexes(doc, units, [self.nested_words]))
@@ -221,6 +225,8 @@ class AnonymityFinder:
         before = text[max(sentence.start, phrase.start - 160):phrase.start]
         if self.named_appositive.ends(before):
             return None  # "Jeffrey Trimble, a senior official, said"
+        if _COORDINATED.ends(before):
+            return None  # "the Labour peer and former minister said": someone known
         if _BY_AGENT.ends(before):
             return None  # "found by a member of the public": an agent, not a source
         if kind != SPOKESPERSON and _STATEMENT.search(text, sentence.start, sentence.end):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...cache import compile_regex
 from ...data import load_data
 from .lexicon import required
+from .lexicon import words as attribution_words
 
 DESCRIBED, BARE, LATER, SPOKESPERSON = "described", "bare", "later", "spokesperson"
 
@@ -28,7 +29,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _OPENERS = frozenset({"and", "but", "yet", "even", "so", "while", "though", "although", "also",
                       "said", "says", "say", "told", "added", "according", "to", "citing"})
 LEXICONS = ("anonymous_nouns", "partisan_nouns", "spokesperson_nouns", "unnamed_adjectives",
-            "knowledge_qualifiers", "source_determiners")
+            "knowledge_qualifiers", "source_determiners", "body_modifiers")
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,19 @@ class Phrase:
     start: int
     end: int
     partisan: bool = False
+
+
+def _names_a_person(post: list[tuple[str, int, int]]) -> bool:
+    """Does a post-modifier end on a personal name: two capitalised words after a lower-case
+    one that is no article or preposition ("of rugby Jane Doe", not "at the State
+    Department")?"""
+    if len(post) < 3 or not (post[-1][0][:1].isupper() and post[-2][0][:1].isupper()):
+        return False
+    k = len(post) - 2
+    while k > 0 and post[k - 1][0][:1].isupper():
+        k -= 1
+    return k > 0 and post[k - 1][0].lower() not in ("the", "of", "at", "for", "in", "from",
+                                                    "on", "with", "and", "to", "a", "an")
 
 
 class PhraseReader:
@@ -61,12 +76,62 @@ class PhraseReader:
         data = load_data("sourcing")
         self.post_openers = frozenset(data["post_modifier_openers"]) | self.qualifier_words
         self.capital_heads = frozenset(data["capitalised_heads"]) | self.partisans
+        self.body = low("body_modifiers")
+        attribution = attribution_words()
+        self.function_words = (attribution.small | frozenset(attribution.verb_class)) - \
+            self.heads - self.body
 
     def _head_at(self, words: list[str], j: int) -> int:
         """How many words from ``j`` make a person noun (0, 1 or 2: "inner circle")."""
         if j + 1 < len(words) and f"{words[j]} {words[j + 1]}" in self.heads:
             return 2
         return 1 if words[j] in self.heads else 0
+
+    def _head(self, toks: list[tuple[str, int, int]], words: list[str], i: int) -> int:
+        """The head: the first person noun, within eight words, that a post-modifier or the end
+        follows ("sources close to the minister"), read past a name or another person noun
+        ("Prime Minister Jane Doe's official spokesman", "staff members", "friends and
+        advisers"). A comma first means an appositive ("Jane Doe, a senior official")."""
+        head = -1
+        j = i
+        while j < min(len(toks), i + 8) and toks[j][0] != ",":
+            size = self._head_at(words, j)
+            if not size:
+                j += 1
+                continue
+            after = j + size
+            if after >= len(toks) or toks[after][0] == ",":
+                return j
+            if toks[after][0][:1].isupper() or self._head_at(words, after) or (
+                    words[after] in ("and", "or") and after + 1 < len(toks)
+                    and self._head_at(words, after + 1)):
+                head = j  # a name or another person noun may follow: read on
+            elif words[after] in self.post_openers:
+                return j  # what follows modifies this noun: "sources close to the minister"
+            j = after
+        return head
+
+    def _modifiers(self, toks: list[tuple[str, int, int]], words: list[str], i: int,
+                   head: int) -> bool:
+        """Are the words between the determiner and the head pre-modifiers? Not a function
+        word (save "of", "for", "and" inside a name: "the Department for Work and Pensions",
+        or "and" joining person nouns), an adverb or a verb."""
+        for k in range(i, head):
+            word = words[k]
+            if word in self.function_words:
+                inside_name = word in _NAME_JOINERS and k > i and \
+                    toks[k - 1][0][:1].isupper() and toks[k + 1][0][:1].isupper()
+                joined = word in ("and", "or") and self._head_at(words, k - 1) if k > i \
+                    else False
+                if not (inside_name or joined):
+                    return False
+            elif word.endswith(("ly", "ing")) and not toks[k][0][:1].isupper() and \
+                    word not in self.body:
+                return False  # "normally loyal MPs", "prompting unions"
+            elif self._head_at(words, k) and k + 1 < head and toks[k + 1][0][:1].isupper() \
+                    and not toks[head - 1][0].endswith(("’s", "'s", "’", "'")):
+                return False  # "former minister Jane Doe MP": a title and a name
+        return True
 
     def read(self, text: str, start: int, end: int) -> Phrase | None:
         """The source phrase in ``text[start:end]``, or None when it is not a person noun
@@ -75,44 +140,37 @@ class PhraseReader:
         while toks and toks[-1][0] == ",":
             toks.pop()
         i = 0
-        while i < len(toks) - 1 and toks[i][0].lower() in _OPENERS:
-            i += 1
+        while i < len(toks) - 1 and (toks[i][0].lower() in _OPENERS or (
+                toks[i][0].lower().endswith("ly") and toks[i][0].lower() not in self.heads)):
+            i += 1  # "And officials said", "Privately, ministers ..."
         words = [t[0].lower() for t in toks]
         det = ""
         for option in self.determiners:
             if tuple(words[i:i + len(option)]) == option:
                 det, i = " ".join(option), i + len(option)
                 break
-        # The head: the last of adjacent person nouns ("staff members"), after at most five
-        # pre-modifiers; a comma first means an appositive ("Jane Doe, a senior official").
-        head = -1
-        j = i
-        while j < len(toks) and j - i <= 5:
-            if toks[j][0] == ",":
-                break
-            size = self._head_at(words, j)
-            if size:
-                head, j = j, j + size
-                while j < len(toks) and self._head_at(words, j):
-                    head, j = j, j + self._head_at(words, j)
-                # "friends and advisers": coordinated heads make one phrase
-                if j + 1 < len(toks) and words[j] in ("and", "or") and \
-                        self._head_at(words, j + 1):
-                    head, j = j + 1, j + 1 + self._head_at(words, j + 1)
-                break
-            j += 1
+        head = self._head(toks, words, i)
         if head < 0:
             return None
         size = self._head_at(words, head)
         noun = toks[head][0]
         mods = words[i:head]
         post = toks[head + size:]
-        title_case = all(t[0][:1].isupper() for t in toks[i - len(det.split()):head])
+        if not self._modifiers(toks, words, i, head):
+            return None  # "saw normally loyal MPs", "a committee of MPs": not one phrase
+        title_case = bool(det) and all(
+            t[0][:1].isupper() for t in toks[i - len(det.split()):head])
         if noun[:1].isupper() and (mods or det) and words[head] not in self.capital_heads \
                 and not title_case:
             return None  # "Business Insider", "the Foreign Minister": a name or a title
         if noun[:1].isupper() and any(t[0][:1].isupper() for t in toks[head + size:]):
             return None  # "Union Director of Public Affairs Jane Doe": a title, then the name
+        if noun[:1].isupper() and not det and mods and toks[head - 1][0][:1].isupper():
+            return None  # "Jane Doe MP"
+        while post and post[-1][0].lower() in self.function_words:
+            post.pop()  # "an insider in the talks as [saying]": the phrase ends on a noun
+        if _names_a_person(post):
+            return None  # "director of rugby Jane Doe": the title, then the name
         if post:
             first = post[0][0]
             if first[:1].isupper():
@@ -124,6 +182,9 @@ class PhraseReader:
         # A clause set off by commas ("An official, who spoke on condition of anonymity,")
         # adds to the source but does not identify it: the phrase ends before it.
         comma = next((k for k, t in enumerate(post) if t[0] == ","), len(post))
+        if comma + 1 < len(post) and post[comma + 1][0][:1].isupper() and \
+                post[comma + 1][0].lower() not in self.function_words:
+            return None  # "director of planning, Jane Doe": the name in apposition
         post = post[:comma]
         last = post[-1][2] if post else toks[head + size - 1][2]
         phrase_start = toks[i - len(det.split()) if det else i][1]
@@ -148,6 +209,8 @@ class PhraseReader:
             counted = det and det not in _DEFINITE and det not in _VAGUE and \
                 det not in _POSSESSIVE_PRONOUNS
             return DESCRIBED if counted else None  # "several Democrats said", not "Democrats"
+        if det == "its" and not head.endswith("s"):
+            return None  # "its chief executive": the one holder of a body's office
         if det in _DEFINITE and not possessed:
             return DESCRIBED if any(w in self.unnamed for w in mods) else LATER
         if possessed and not head.endswith("s") and det not in _INDEFINITE and \
