@@ -78,8 +78,9 @@ class PhraseReader:
         self.capital_heads = frozenset(data["capitalised_heads"]) | self.partisans
         self.body = low("body_modifiers")
         attribution = attribution_words()
-        self.function_words = (attribution.small | frozenset(attribution.verb_class)) - \
-            self.heads - self.body
+        self.small = attribution.small - self.heads - self.body
+        self.function_words = self.small | (frozenset(attribution.verb_class) - self.heads -
+                                            self.body)
 
     def _head_at(self, words: list[str], j: int) -> int:
         """How many words from ``j`` make a person noun (0, 1 or 2: "inner circle")."""
@@ -167,7 +168,7 @@ class PhraseReader:
             return None  # "Union Director of Public Affairs Jane Doe": a title, then the name
         if noun[:1].isupper() and not det and mods and toks[head - 1][0][:1].isupper():
             return None  # "Jane Doe MP"
-        while post and post[-1][0].lower() in self.function_words:
+        while post and post[-1][0].lower() in self.small:
             post.pop()  # "an insider in the talks as [saying]": the phrase ends on a noun
         if _names_a_person(post):
             return None  # "director of rugby Jane Doe": the title, then the name
