@@ -129,6 +129,9 @@ class AnonymityFinder:
                r"this\s+\w+|earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+"
                r"[\w\s]{1,60}?))*")
         self.verb_after = compile_regex(rf"(?i:{gap}\s+(?P<verb>{verbs}))\b")
+        # Cheap tests first: a verb somewhere after a person noun, a cue somewhere before it.
+        self.verb_near = compile_regex(rf"(?i:\b(?:{verbs})\b)")
+        self.cue_near = compile_regex(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\b)")
         self.belief = frozenset(w.lower() for w in words["belief_verbs"])
         self.cue_before = Tail(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\s+)$")
         # A source outside the attribution analysis needs one of those words nearby.
@@ -180,9 +183,12 @@ class AnonymityFinder:
                 # "top executives responded by orchestrating fraud", "pleaded guilty"
                 continue
             end = a.source[1]
-            m = self.descriptor.match(text, a.source[0], sentences[index].end)
-            if m is not None and m.end() > end:
-                end = m.end()  # "four unnamed people familiar with [the call]"
+            if self.noun.search(text, a.source[0], end) is None:
+                continue  # no person noun in the speaker: a name, a pronoun, a body
+            if self.reader.runs_on(text, a.source[0], end):
+                m = self.descriptor.match(text, a.source[0], sentences[index].end)
+                if m is not None and m.end() > end:
+                    end = m.end()  # "four unnamed people familiar with [the call]"
             phrase = self.reader.read(text, a.source[0], end)
             taken.append(a.source)  # the nested search below must not read a part of it
             if phrase is None or (a.verb_class == "mental" and phrase.partisan):
@@ -226,6 +232,9 @@ class AnonymityFinder:
         for noun in self.noun.finditer(text, start, end):
             if noun.start() < done:
                 continue
+            if not self.verb_near.search(text, noun.end(), min(end, noun.end() + 160)) and \
+                    not self.cue_near.search(text, max(start, noun.start() - 120), noun.start()):
+                continue  # no verb after it and no cue before it: not a source
             words = [w.start() for w in _WORD_START.finditer(
                 text, max(done, noun.start() - 80), noun.start())][-6:]
             for at in (*words, noun.start()):

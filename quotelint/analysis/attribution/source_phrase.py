@@ -21,6 +21,7 @@ from .lexicon import words as attribution_words
 DESCRIBED, BARE, LATER, SPOKESPERSON = "described", "bare", "later", "spokesperson"
 
 _TOKEN = compile_regex(r"[\w’'.&-]*\w[\w’'.&-]*|,")
+_LAST_TOKEN = compile_regex(r"(?r)[\w’'.&-]*\w[\w’'.&-]*")
 _DEFINITE = frozenset({"the", "these", "those"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 _VAGUE = frozenset({"many", "most", "some", "numerous", "various", "few", "other", "both"})
@@ -81,6 +82,15 @@ class PhraseReader:
         self.small = attribution.small - self.heads - self.body
         self.function_words = self.small | (frozenset(attribution.verb_class) - self.heads -
                                             self.body)
+
+    def runs_on(self, text: str, start: int, end: int) -> bool:
+        """May the phrase ``text[start:end]`` run on past ``end``: does it end on a function
+        word ("familiar with"), or does the next word open a post-modifier ("familiar")?"""
+        last = _LAST_TOKEN.search(text, start, end)
+        if last is not None and last.group().lower() in self.small:
+            return True
+        m = _TOKEN.search(text, end, end + 40)
+        return m is not None and m.group().lower() in self.post_openers
 
     def _head_at(self, words: list[str], j: int) -> int:
         """How many words from ``j`` make a person noun (0, 1 or 2: "inner circle")."""
