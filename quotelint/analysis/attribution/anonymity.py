@@ -130,8 +130,9 @@ class AnonymityFinder:
                r"[\w\s]{1,60}?))*")
         self.verb_after = compile_regex(rf"(?i:{gap}\s+(?P<verb>{verbs}))\b")
         # Cheap tests first: a verb somewhere after a person noun, a cue somewhere before it.
-        self.verb_near = compile_regex(rf"(?i:\b(?:{verbs})\b)")
-        self.cue_near = compile_regex(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\b)")
+        verb_words = {*_NESTED_VERBS, *(w.lower() for w in words["belief_verbs"])}
+        self.verb_near = compile_regex(rf"(?i:\b(?:{trie(verb_words)})\b)")
+        self.cue_near = compile_regex(rf"(?i:\b(?:{trie(_CUES_BEFORE)})\b)")
         self.belief = frozenset(w.lower() for w in words["belief_verbs"])
         self.cue_before = Tail(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\s+)$")
         # A source outside the attribution analysis needs one of those words nearby.
@@ -202,7 +203,7 @@ class AnonymityFinder:
         nested = with_noun.intersection(triggered_indexes(doc, units, [self.nested_words]))
         for index in sorted(nested):
             sentence = sentences[index]
-            for m in self._descriptors(text, sentence.start, sentence.end):
+            for m in self._descriptors(text, sentence.start, sentence.end, overlaps):
                 if overlaps.any(m.start(), m.end()):
                     continue
                 before = text[max(sentence.start, m.start() - 160):m.start()]
@@ -224,14 +225,15 @@ class AnonymityFinder:
                 heads.add(source.head)
         return sources
 
-    def _descriptors(self, text: str, start: int, end: int) -> Iterator[regex.Match]:
+    def _descriptors(self, text: str, start: int, end: int,
+                     taken: _Overlaps) -> Iterator[regex.Match]:
         """The source phrases of a sentence, found from their person nouns: the descriptor is
         tried at the earliest of the six words before each noun that makes it cover the noun.
         Tried at every word of the sentence, it cost twice as much."""
         done = start
         for noun in self.noun.finditer(text, start, end):
-            if noun.start() < done:
-                continue
+            if noun.start() < done or taken.any(noun.start(), noun.end()):
+                continue  # within a phrase already read, or a speaker already judged
             if not self.verb_near.search(text, noun.end(), min(end, noun.end() + 160)) and \
                     not self.cue_near.search(text, max(start, noun.start() - 120), noun.start()):
                 continue  # no verb after it and no cue before it: not a source
