@@ -139,9 +139,12 @@ class PhraseReader:
             elif word.endswith(("ly", "ing")) and not toks[k][0][:1].isupper() and \
                     word not in self.body:
                 return False  # "normally loyal MPs", "prompting unions"
-            elif self._head_at(words, k) and k + 1 < head and toks[k + 1][0][:1].isupper() \
-                    and not toks[head - 1][0].endswith(("’s", "'s", "’", "'")):
-                return False  # "former minister Jane Doe MP": a title and a name
+            elif self._head_at(words, k) and k + 1 < head and toks[k + 1][0][:1].isupper():
+                run = k + 1
+                while run + 1 < head and toks[run + 1][0][:1].isupper():
+                    run += 1
+                if not toks[run][0].endswith(("’s", "'s", "’", "'")):
+                    return False  # "former minister Jane Doe MP": a title and a name
         return True
 
     def read(self, text: str, start: int, end: int) -> Phrase | None:
@@ -202,7 +205,7 @@ class PhraseReader:
         if words[head] in ("member", "members") and mods and \
                 all(t[0][:1].isupper() for t in toks[i:head]):
             return None  # "Opec members said": member states, the body speaking
-        kind = self._kind(words[head], det, mods, bool(post), head, toks)
+        kind = self._kind(" ".join(words[head:head + size]), det, mods, bool(post), head, toks)
         if kind is None:
             return None
         return Phrase(kind, " ".join(words[head:head + size]), phrase_start, last,

@@ -115,6 +115,10 @@ def test_named_and_institutional_sources_are_not_reported(sentence):
     ("Maria Lopez, an aide to the mayor, said the budget was late. The aide said the cuts "
      "could not be avoided.", []),
     ("Government figures show that the debt has doubled.", []),
+    ("A Labour press officer said the leaflet was a mistake.", [("QL307", 1, 1)]),
+    ("Prime Minister Jane Doe's official spokesman said the talks had gone well.",
+     [("QL307", 1, 1)]),
+    ("Said former welfare minister Jane Doe MP: the plan is wrong.", []),
 ])
 def test_anonymous_sources_by_structure(sentence, expected):
     assert rules_at(sentence) == expected
