@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "test-rules": ("quotelint.commands.test_rules", "run the examples of rule files as tests"),
     "quotes": ("quotelint.commands.quotes", "list quotations with their speakers and cues"),
     "server": ("quotelint.commands.server", "run the language server (LSP over stdio) for editors"),
+    "sources": ("quotelint.commands.sources", "list every source: named, anonymous, spokesperson"),
 }
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2

@@ -26,6 +26,18 @@ class RuleErrors(QuotelintError):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+class MissingLexicon(QuotelintError):
+    """A rule kind needs word lists (lexicons) that no loaded rule file defines."""
+
+    def __init__(self, user: str, names: list[str]) -> None:
+        self.user = user
+        self.names = names
+        listed = ", ".join(repr(n) for n in names)
+        super().__init__(f"{user} needs the lexicon{'s' if len(names) > 1 else ''} "
+                         f"{listed}, which no loaded rule file defines: load the default "
+                         f"pack's lexicons.yaml or define {'them' if len(names) > 1 else 'it'}")
+
+
 class UnknownSelector(QuotelintError):
     """Selectors (``--select``, ``ignore:``, a severity override) that name no rule."""
 

@@ -1,15 +1,18 @@
-"""``anonymous-source``: unnamed sources, reported by what is missing.
+"""``anonymous-source``: unnamed sources, each rule reporting one aspect of them.
 
-One analysis (``analysis/attribution/anonymity.py``) finds every anonymous source of a
-document; each rule of this kind reports one aspect of it, so that a newsroom can tune each
-separately:
+One analysis (``analysis/attribution/anonymity.py``) finds every anonymous source of a document
+and lists what is to be reported of each (``AnonymousSource.reports``); a rule of this kind
+reports the entries named by its ``report``, so that a newsroom can tune each separately:
 
-- ``report: no-reason``: a described anonymous source ("two people familiar with the talks")
-  and no reason for anonymity in the same or the next sentence;
-- ``report: bare``: a source with no description at all ("sources said", "officials say");
-- ``report: boilerplate``: the reason given is a formula ("not authorized to speak
-  publicly"); the finding is on the formula;
-- ``report: secondhand``: another outlet's anonymous source ("X reported, citing ...").
+- ``no-reason``: a described anonymous source and no reason for anonymity in the same or the
+  next sentence;
+- ``reason-given``: an anonymous source with a reason given (the desk still wants the list);
+- ``bare``: a source with no description at all ("sources said", "officials say");
+- ``boilerplate``: the reason given is a formula ("not authorized to speak publicly"); the
+  finding is on the formula;
+- ``secondhand``: another outlet's anonymous source ("X reported, citing ...");
+- ``later-mention``: a later mention of a source already reported ("the aide said");
+- ``spokesperson``: an unnamed spokesperson of a body ("a Pentagon spokesman said").
 
     - id: NEWS301
       name: anonymous-no-reason
@@ -24,20 +27,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.attribution.anonymity import BARE, DESCRIBED, anonymity_finder
+from ..analysis.attribution.anonymity import anonymity_finder
 from ..findings import Finding
 from ..schema import Field, choice
 from ..text.document import Document
 from .base import BuildContext, Check, flat
 
-_REPORTS = ("no-reason", "bare", "boilerplate", "secondhand")
+REPORTS = ("no-reason", "reason-given", "bare", "boilerplate", "secondhand", "later-mention",
+           "spokesperson")
 
 
 class AnonymousSourceCheck(Check):
     PLACEHOLDERS = frozenset({"match", "outlet"})
     PARAMS: ClassVar[dict[str, Field]] = {
-        "report": Field(choice(*_REPORTS), required=True,
-                        doc="which problem: no-reason, bare, boilerplate or secondhand"),
+        "report": Field(choice(*REPORTS), required=True,
+                        doc="which aspect: " + ", ".join(REPORTS)),
     }
 
     def setup(self, ctx: BuildContext) -> None:
@@ -47,21 +51,9 @@ class AnonymousSourceCheck(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
         for source in doc.cached(self.finder.find):
-            span = self._span(source)
-            if span is None or span in seen:
-                continue
-            seen.add(span)
-            yield self.finding(doc, *span, match=flat(doc.text[span[0]:span[1]]),
-                               outlet=source.outlet or "")
-
-    def _span(self, source) -> tuple[int, int] | None:
-        report = self.report
-        if report == "no-reason" and source.kind == DESCRIBED and source.reason is None:
-            return source.start, source.end
-        if report == "bare" and source.kind == BARE:
-            return source.start, source.end
-        if report == "boilerplate" and source.reason == "boilerplate":
-            return source.reason_start, source.reason_end
-        if report == "secondhand" and source.outlet:
-            return source.start, source.end
-        return None
+            for report, start, end in source.reports:
+                if report != self.report or (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                yield self.finding(doc, start, end, match=flat(doc.text[start:end]),
+                                   outlet=source.outlet or "")

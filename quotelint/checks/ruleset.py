@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
-from ..errors import RuleError, RuleErrors, UnknownSelector
+from ..errors import MissingLexicon, RuleError, RuleErrors, UnknownSelector
 from ..limits import read_limited
 from ..located import LDict, LList
 from ..paths import default_rules_dir
@@ -246,7 +246,10 @@ def _build(path: str, raw: Any, index: int, line: int | None, ctx: BuildContext)
                      if isinstance(v, LList)} if isinstance(examples, dict) else {}
     meta = RuleMeta(**common, path=path, line=raw.line if isinstance(raw, LDict) else 0,
                     example_lines=example_lines)
-    return cls(meta, values, where, ctx, raw)
+    try:
+        return cls(meta, values, where, ctx, raw)
+    except MissingLexicon as exc:
+        raise where.error(line_of(raw, "kind"), str(exc)) from None
 
 
 # Rule sets loaded in this process, most recently used last (see ``loaded_rules``).

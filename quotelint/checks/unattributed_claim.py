@@ -28,8 +28,11 @@ from typing import ClassVar
 
 import regex
 
+from ..analysis.attribution.lexicon import required
 from ..analysis.attribution.sourcing import headline, source_finder
+from ..cache import compile_regex
 from ..findings import Finding
+from ..matching.alternation import alternation
 from ..schema import Field, boolean, choice, string, string_map
 from ..text.document import Document
 from .base import BuildContext
@@ -39,7 +42,7 @@ from .scopes import SCOPES
 
 # Sentences (before, after) where a named source cancels a finding.
 _WINDOWS = {"sentence": (0, 0), "sentence-or-previous": (1, 0), "around": (1, 1),
-            "content": (1, 0), "nowhere": None}
+            "content": (1, 0), "paragraph-or-previous": (0, 0), "nowhere": None}
 
 
 class UnattributedClaimCheck(PatternCheck):
@@ -61,6 +64,10 @@ class UnattributedClaimCheck(PatternCheck):
     def setup(self, ctx: BuildContext) -> None:
         super().setup(ctx)
         self.finder = source_finder(ctx.lexicons, ctx.shared)
+        groups = required(ctx.lexicons, ("vague_groups",),
+                          "kind 'unattributed-claim'")["vague_groups"]
+        # A lede's "experts say" is named later only by one of the experts (sourcing.py).
+        self.group = compile_regex(rf"(?i:\b(?:{alternation(groups)})\b)")
         asks = self.raw.get("ask") or {}
         self.asks: list[tuple[regex.Pattern, str]] = [
             (compile_pattern(key, ignore_case=True, lexicons=ctx.lexicons, where=self.where,
@@ -83,13 +90,14 @@ class UnattributedClaimCheck(PatternCheck):
             index = doc.sentence_index(m.start())
             if top is not None and doc.sentences[index].paragraph == top:
                 continue  # a headline's sourcing is the story's
-            if self.params["lede_named_later"] and \
-                    self.finder.named_in_next_paragraph(doc, index):
+            if self.params["lede_named_later"] and self.finder.named_in_next_paragraph(
+                    doc, index, experts=self.group.search(m.group()) is not None):
                 continue
             if window and self.finder.sourced(
                     doc, index, before=window[0], after=window[1],
                     evidence_only=self.params["source_types"] == "evidence",
-                    within=m.span() if self.params["source_in"] == "content" else None):
+                    within=m.span() if self.params["source_in"] == "content" else None,
+                    paragraphs=self.params["source_in"] == "paragraph-or-previous"):
                 continue
             fields = self.fields(doc, m)
             yield self.finding(doc, m.start(), m.end(), **fields,

@@ -29,7 +29,7 @@ def _tails() -> dict[str, Tail]:
 # others only ask whether there is one (naming_before's trie may match "called" where the
 # forward search matches "so-called").
 SPAN_READ = {"speakers.RAISED", "speakers._RELATIVE", "speakers._CONJ_BEFORE",
-             "anonymity._PREVIOUS_WORD", "sentences._WORD_BEFORE"}
+             "sentences._WORD_BEFORE"}
 TAILS = _tails()
 SENTENCES = [
     "Trump doubled down and",

@@ -129,7 +129,7 @@ def test_fix_refuses_standard_input(cli):
 
 # A loaded verb's "said" is an unsafe fix: it changes what the sentence says ("admitted" is
 # the news), so --fix leaves it and only --unsafe-fixes applies it.
-LOADED = ("The road runs for 320 kms, officials said.\n"
+LOADED = ("The road runs for 320 kms, the ministry said.\n"
           "The minister claimed that the figures had been misread.\n")
 
 

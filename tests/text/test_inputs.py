@@ -166,8 +166,9 @@ def test_chmod_000_is_named(cli, write):
 def _memory_growth(tmp_path, repeats: int) -> tuple[int, int, int]:
     """(findings, bytes of file, growth of peak memory) of linting ``repeats`` sentences with a
     quotation, an agentless attribution and a figure, in a fresh process."""
-    sentence = ("The minister’s spokesman said on Tuesday that it is believed the 300 km of "
-                "talks, which began in May, would resume “within days”. ")
+    # A named spokesman: an unnamed one would be a second finding (QL307) in every sentence.
+    sentence = ("Ann Lee, the minister’s spokesman, said on Tuesday that it is believed the 300 "
+                "km of talks, which began in May, would resume “within days”. ")
     path = tmp_path / f"long{repeats}.txt"
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(repeats):  # 200-word paragraphs, curly quotes (two bytes a character)

@@ -2,31 +2,28 @@
 
 Newsroom standards (AP, Reuters, NYT, NPR, BBC) allow anonymous sources only when the story
 says why anonymity was granted and describes the source's knowledge; "sources said" alone is
-not enough. This analysis finds, in attribution position (the source of "said", "told",
-"according to", "citing", "quoted"):
+not enough. A source is found by structure (``source_phrase``): in attribution position (the
+source of "said", "told", "according to", "citing", a belief verb), a person or group noun
+phrase with no personal name, whatever its determiner, pre-modifiers and post-modifiers. Each
+is:
 
-- *described* anonymous sources: "four unnamed people familiar with the call", "two people
-  involved in the discussions", "senior officials of the Pentagon", "a senior source at the
-  club";
-- *bare* ones: "sources said", "according to POLITICO's sources", "officials say";
-- whether the same or the next sentence gives a reason ("who spoke on condition of anonymity
-  because ...") or only a boilerplate one ("not authorized to speak publicly");
-- second-hand anonymity: another outlet's unnamed source ("POLITICO reported ..., citing
-  four unnamed people", "the Financial Times quoted an insider"). "Told the BBC" is not taken
-  as second-hand: in most copy the outlet a source "told" is the publication itself.
+- *described* ("four unnamed people familiar with the call", "a senior aide in the mayor's
+  office", "White House officials") or *bare* ("sources said", "an official said");
+- a *later* mention of one already reported ("The aide said", "the source added");
+- a *spokesperson* of a body, on the record but unnamed ("a Pentagon spokesman said");
+- with or without a reason for anonymity in the same or the next sentence, and second-hand
+  when another outlet's ("POLITICO reported ..., citing four unnamed people").
 
 Named people and bodies speaking for themselves are never anonymous: "the Pentagon said",
-"Kurt Volker, a former US special envoy, said", "Jeffrey Trimble, a senior official,", and a
-spokesperson speaks on the record for a named organisation. "Ukrainian officials say" states a
-government's public position and is not reported either; "senior officials" is a description
-that hides a person, and is. The word lists are the lexicons of ``rules/lexicons.yaml``.
+"Kurt Volker, a former US special envoy, said", "Jeffrey Trimble, a senior official,". The
+word lists are the lexicons of ``rules/lexicons.yaml``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -34,74 +31,60 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...cache import compile_regex
-from ...data import load_data
 from ...matching.alternation import alternation, trie
 from ...matching.end_search import Tail
 from ...matching.word_index import word_set
 from ...text.words import triggered_indexes
 from .attributions import Attribution, attributions
+from .lexicon import required
+from .source_phrase import BARE, DESCRIBED, LATER, SPOKESPERSON, Phrase, PhraseReader
 from .sourcing import NAME_PATTERN as _NAME
 from .sourcing import SourceFinder, headline, reports_a_clause, source_finder
 
 if TYPE_CHECKING:
     from ...text.document import Document
 
-DESCRIBED, BARE = "described", "bare"
-
-# Determiners and counts before a descriptor ("four unnamed people", "these officials"), in
-# this order: an alternation, not a trie, since "A Few Sources" reads "A" then the capitalised
-# modifiers "Few" and "Sources", and a trie would prefer the longer "A Few".
-_DETERMINERS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "a dozen", "dozens of", "several", "some", "many", "multiple", "various",
-                "numerous", "a number of", "a handful of", "a few", "few", "two or three", "the",
-                "these", "those", "our", "its", "their", "his", "her")
-_DETERMINER = "|".join(rf"{re.escape(w)}".replace(r"\ ", r"\s+") for w in _DETERMINERS)
-# Adjectives of rank or position that describe without naming ("senior", "top").
-_RANKS = ("senior", "top", "high-ranking", "high-level", "highly placed", "well-placed", "junior",
-          "mid-level", "former", "current", "serving", "retired", "veteran", "leading", "key",
-          "local", "regional", "national", "federal", "state", "administration", "government",
-          "military", "intelligence", "defence", "defense", "security", "diplomatic", "party",
-          "club", "industry", "company", "bank", "council", "police", "cabinet", "campaign",
-          "congressional", "parliamentary", "labour", "conservative", "tory", "democratic",
-          "republican", "european", "american", "british", "western", "foreign", "chinese",
-          "russian", "ukrainian", "israeli", "palestinian", "iranian", "iraqi", "afghan",
-          "pakistani", "indian", "french", "german", "italian", "spanish", "japanese", "korean",
-          "turkish", "syrian", "saudi", "egyptian", "nato", "eu", "un", "us", "uk", "u.s.", "u.k.",
-          "white house", "pentagon", "kremlin", "whitehall", "downing street", "westminster",
-          "treasury", "city", "insider")
+_REASONED = ("given", "boilerplate")
 
 
 @dataclass(frozen=True, slots=True)
 class AnonymousSource:
     """An unnamed source in attribution position.
 
-    ``kind`` is described or bare; ``reason`` is "given", "boilerplate" or None, with
-    ``reason_start``/``reason_end`` the span of a boilerplate reason; ``outlet`` names the
-    other outlet whose anonymous source this is, when it is second-hand.
+    ``kind`` is described, bare, later or spokesperson (``source_phrase``); ``reason`` is
+    "given", "boilerplate" or None; ``outlet`` names the other outlet whose anonymous source
+    this is, when it is second-hand. ``reports`` lists what the rules report of it: (report,
+    start, end), the span being the source phrase or, for a boilerplate reason, the formula.
     """
 
     start: int
     end: int
     kind: str
+    head: str
     reason: str | None
-    reason_start: int | None = None
-    reason_end: int | None = None
-    outlet: str | None = None
+    outlet: str | None
+    reports: tuple[tuple[str, int, int], ...]
 
 
 _BY_AGENT = Tail(r"\bby\s+$")
+_WORD_START = compile_regex(r"(?<![\w’'.-])[\w’']")
+_COORDINATED = Tail(r"(?i:\b(?:the|this|his|her|its|their)\s+(?:[\w’'-]+\s+){1,3}(?:and|or)\s+)$")
 _STATEMENT = compile_regex(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
 # Verbs that the attribution analysis reads as speech but that give no information here.
 _NOT_SOURCING = frozenset({"pleaded", "pleads", "plead", "pleading"})
-_PREVIOUS_WORD = Tail(r"\b([a-z][\w-]*)\s+$")
-# Nested reported speech is found only with the plainest reporting verbs after the descriptor
-# ("top executives responded by ...", "an official warning" attribute nothing) or these cues
-# before it.
+# Nested reported speech is found only with the plainest reporting verbs after the source
+# ("top executives responded by ..." attributes nothing), the belief verbs of the lexicons, or
+# these cues before it.
 _NESTED_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds", "insisted",
                  "insists", "stressed", "confirmed", "confirms", "claimed", "claims", "admitted",
-                 "explained", "estimated", "predicted", "according")
+                 "explained", "estimated", "predicted", "according", "warned", "cautioned",
+                 "acknowledged", "argued", "noted", "suggested", "conceded")
 _CUES_BEFORE = ("according to", "citing", "quoting", "quoted", "cited", "as told by",
                 "in the words of")
+_LEXICONS = ("anonymous_nouns", "unnamed_adjectives", "knowledge_qualifiers",
+             "anonymity_phrases", "reason_markers", "boilerplate_reasons", "named_sources",
+             "reporting_verbs", "belief_verbs", "body_modifiers", "source_determiners",
+             "partisan_nouns", "spokesperson_nouns")
 
 
 class AnonymityFinder:
@@ -109,44 +92,52 @@ class AnonymityFinder:
 
     def __init__(self, lexicons: Mapping[str, list[str]], sources: SourceFinder) -> None:
         self.sources = sources
-        # Tries: the descriptor is tried at each word start of a sentence with an
-        # anonymous-source noun, and a trie fails on a word's first letter.
-        lx = {k: trie(lexicons.get(k, [])) or "(?!x)x" for k in (
-            "anonymous_nouns", "unnamed_adjectives", "knowledge_qualifiers",
-            "anonymity_phrases", "reason_markers", "boilerplate_reasons", "named_sources",
-            "reporting_verbs")}
-        noun = rf"(?:{lx['anonymous_nouns']})"
-        stop = rf"(?!(?:{lx['reporting_verbs']}|say|tell|who|that|and|but)\b)"
+        self.reader = PhraseReader(lexicons)
+        words = required(lexicons, _LEXICONS, "the anonymous-source analysis")
+        # Tries: the source is tried at each word start of a sentence with a person noun, and a
+        # trie fails on a word's first letter.
+        lx = {k: trie(w.lower() for w in v) for k, v in words.items()}
+        heads = (*words["anonymous_nouns"], *words["partisan_nouns"],
+                 *words["spokesperson_nouns"])
+        noun = rf"(?:{trie(w.lower() for w in heads)})"
+        stop = rf"(?!(?:{lx['reporting_verbs']}|{lx['belief_verbs']}|say|tell|who|that|and|but)\b)"
         qualifier = (rf"(?:,\s*)?(?:{lx['knowledge_qualifiers']})"
                      rf"(?:\s+{stop}[\w’'-]+){{0,6}}")
-        modifiers = (rf"(?:(?:{lx['unnamed_adjectives']}|{trie(_RANKS)}|"
-                     rf"(?-i:[A-Z][\w’'.-]+(?:’s|'s)?))"
-                     rf"\s+){{0,3}}")
-        # The descriptor: "four unnamed people familiar with the call", "senior officials of
-        # the Pentagon", "POLITICO's sources", "party sources", "a source close to the club".
-        self.nouns = word_set(lexicons.get("anonymous_nouns", []))
-        # Tried first at each word start: a descriptor opens with a determiner, a count, a
-        # capitalised name, a modifier or the noun itself. Most words are none of these, and the
-        # full pattern, tried at each of them, costs several times more.
+        modifiers = (rf"(?:(?:{lx['unnamed_adjectives']}|{lx['body_modifiers']}|"
+                     rf"(?-i:[A-Z][\w’'.-]+(?:’s|'s|s’)?))\s+){{0,4}}")
+        determiner = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                              for w in sorted(words["source_determiners"], key=len,
+                                              reverse=True))
+        self.nouns = word_set(heads)
+        self.noun = compile_regex(rf"(?<![\w’'-])(?i:{noun})\b")
         first_words = trie(w.lower() for w in (
-            *_DETERMINERS, *_RANKS, *lexicons.get("unnamed_adjectives", []),
-            *lexicons.get("anonymous_nouns", [])))
+            *words["source_determiners"], *words["body_modifiers"],
+            *words["unnamed_adjectives"], *heads))
         opening = rf"(?=(?i:{first_words})|[A-Z\d])"
+        # The source outside the attribution analysis: "senior officials of the Pentagon",
+        # "people involved with the talks", "party sources", "a source close to the club".
         self.descriptor = compile_regex(
-            rf"(?<![\w’'-]){opening}(?i:(?:(?P<det>{_DETERMINER}|\d+)\s+)?)"
-            rf"(?P<poss>{_NAME}(?:’s|'s)\s+)?"
-            rf"(?P<mods>(?i:{modifiers}))(?<![\w’'-])(?P<noun>(?i:{noun}))\b"
-            rf"(?P<of>\s+(?i:of|at|in|from|with|inside|within|close\s+to|to)\s+"
-            rf"(?:(?i:the|a|an)\s+)?(?:{_NAME}|(?i:{stop}[\w-]+(?:\s+{stop}[\w-]+)?)))?"
-            rf"(?P<qual>(?i:\s*{qualifier}))?")
-        verb = f"(?:{'|'.join(_NESTED_VERBS)})"
-        gap = (r"(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:has|have|had|also|again|later|earlier|"
-               r"privately|separately|recently|on\s+\w+day|last\s+\w+|this\s+\w+|"
-               r"earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+[\w\s]{1,60}?))*")
-        self.verb_after = compile_regex(rf"{gap}\s+(?P<verb>{verb})\b")
+            rf"(?<![\w’'-]){opening}(?i:(?:(?:{determiner}|\d+)\s+)?)"
+            rf"(?:{_NAME}(?:’s|'s|’)\s+)?"
+            rf"(?i:{modifiers})(?<![\w’'-])(?i:{noun})\b"
+            rf"(?:\s+(?i:of|at|in|from|with|inside|within|close\s+to|to|for|on)\s+"
+            rf"(?:(?i:the|a|an)\s+)?(?:{_NAME}|(?i:{stop}[\w’'-]+(?:\s+{stop}[\w’'-]+)?)))?"
+            rf"(?i:\s*{qualifier})?")
+        verbs = "|".join(sorted({*_NESTED_VERBS, *(w.lower() for w in words["belief_verbs"])},
+                                key=len, reverse=True)).replace(" ", r"\s+")
+        gap = (r"(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:has|have|had|are|is|were|was|also|again|"
+               r"later|earlier|privately|separately|recently|on\s+\w+day|last\s+\w+|"
+               r"this\s+\w+|earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+"
+               r"[\w\s]{1,60}?))*")
+        self.verb_after = compile_regex(rf"(?i:{gap}\s+(?P<verb>{verbs}))\b")
+        # Cheap tests first: a verb somewhere after a person noun, a cue somewhere before it.
+        verb_words = {*_NESTED_VERBS, *(w.lower() for w in words["belief_verbs"])}
+        self.verb_near = compile_regex(rf"(?i:\b(?:{trie(verb_words)})\b)")
+        self.cue_near = compile_regex(rf"(?i:\b(?:{trie(_CUES_BEFORE)})\b)")
+        self.belief = frozenset(w.lower() for w in words["belief_verbs"])
         self.cue_before = Tail(rf"(?i:\b(?:{alternation(_CUES_BEFORE)})\s+)$")
-        # A descriptor outside the attribution analysis needs one of those words nearby.
-        self.nested_words = word_set([*_NESTED_VERBS, *_CUES_BEFORE])
+        # A source outside the attribution analysis needs one of those words nearby.
+        self.nested_words = word_set([*_NESTED_VERBS, *_CUES_BEFORE, *words["belief_verbs"]])
         self.secondhand_before = compile_regex(
             rf"(?:(?P<outlet>{_NAME}|(?i:{lx['named_sources']}))\s+(?:\w+\s+){{0,3}}?"
             rf"(?i:reported|said|wrote|quoted|cited)\b[^.;]*?,?\s*(?i:citing|quoting)\s+$"
@@ -160,63 +151,27 @@ class AnonymityFinder:
             rf"[^.;]{{0,120}}?\b(?:{lx['reason_markers']})\b)"
             rf"|(?i:\b(?:{lx['reason_markers']})\b[^.;]{{0,60}}?(?:anonymity|not\s+be\s+named|"
             rf"identified|name|identity|identities|retribution|reprisal|retaliation|"
-            rf"their\s+jobs|his\s+job|her\s+job|safety))")
+            rf"their\s+jobs|his\s+job|her\s+job|safety))"
+            rf"|(?i:{lx['anonymity_phrases']})")
         # "not authorized" as the lexicon writes it, and "wasn't authorized" as copy does.
         boilerplate = lx["boilerplate_reasons"].replace(r"not\ ", r"(?:not|n[’']t)\ ")
         self.boilerplate = compile_regex(rf"(?i:(?:\b|(?=n[’']t\ ))(?:{boilerplate})\b)")
-        # Words that may stand before a bare "officials" without describing them.
-        self.function_words = frozenset(load_data("sourcing")["function_words"])
-        self.unnamed = frozenset(w.lower() for w in lexicons.get("unnamed_adjectives", []))
-        self.ranks = frozenset(w.lower() for w in lexicons.get("rank_adjectives", []))
-
-    def _kind(self, m: regex.Match) -> str | None:
-        """described, bare, or None when the phrase is not an anonymous source at all.
-
-        "Sources" and "insiders" are anonymous by definition: bare alone, described with any
-        modifier ("party sources", "a source close to the club"). "People" is anonymous only
-        with what they know ("people familiar with the call"). A role noun ("official",
-        "aide", "member") hides a person when it has a rank ("senior officials"), when it is
-        one indefinite person ("a Treasury official", "an aide to the president"), or when it
-        stands bare ("officials said"); a plural with an institution ("Opec members said",
-        "Ukrainian officials say") is the institution speaking.
-        """
-        det = (m.group("det") or "").lower()
-        if det in ("the", "these", "those", "his", "her", "its", "their", "our"):
-            return None  # "the official", "the US's top diplomat": refers back to someone
-        if m.group("poss") and not m.group("noun").lower().endswith("s"):
-            return None  # "London's most senior police officer": one office, one person
-        noun = m.group("noun").lower()
-        mods = [w.lower() for w in m.group("mods").split()]
-        if m.group("qual") or any(w in self.unnamed for w in mods):
-            return DESCRIBED
-        if noun in ("source", "sources", "insider", "insiders"):
-            return DESCRIBED if mods or m.group("of") else BARE
-        if noun in ("person", "people", "individual", "individuals"):
-            return None  # "people said": a vague group, the unattributed-claim rules' job
-        if any(w in self.ranks for w in mods):
-            return DESCRIBED  # "senior officials", "a senior government figure"
-        singular = not noun.endswith("s") or noun in ("ally",)
-        if singular and det in ("a", "an", "one", "another"):
-            if mods or m.group("of"):
-                return DESCRIBED  # "a Treasury official", "an aide to the president"
-            return BARE if noun == "official" else None  # "an official said"
-        if not mods and not m.group("of") and not m.group("poss") and not det and \
-                noun == "officials":
-            return BARE  # "officials said", "Officials say"
-        return None  # "Ukrainian officials say", "Opec members said": an institution
 
     def find(self, doc: Document) -> list[AnonymousSource]:
         """Anonymous sources: first the speakers of the attribution analysis, then, for reported
         speech nested in other reported speech ("the report said that senior officials ...
-        said"), which that analysis leaves inside the outer content, a descriptor followed by
-        a reporting verb or preceded by "according to", "citing", "quoted"."""
+        said") and for beliefs ("senior ministers are convinced"), which that analysis does
+        not attribute, a source phrase followed by a reporting or belief verb or preceded by
+        "according to", "citing", "quoted". A definite mention ("the aide said") is a source
+        when an earlier one has the same head noun."""
         text = doc.flat_outside_quotes
-        found: list[AnonymousSource] = []
+        found: list[tuple[Phrase, int, Attribution | None]] = []
         taken: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
         sentences = doc.sentences
         units = [(s.start, s.end) for s in sentences]
-        # The descriptor needs an anonymous-source noun in the speaker's sentence: most
-        # speakers are ruled out by a set look-up, before the costlier tests.
+        # The source needs a person noun in its sentence: most speakers are ruled out by a set
+        # look-up, before the costlier tests.
         with_noun = set(triggered_indexes(doc, units, [self.nouns]))
         for a in attributions(doc):
             if a.source is None:
@@ -224,68 +179,111 @@ class AnonymityFinder:
             index = doc.sentence_index(a.source[0])
             if index not in with_noun:
                 continue
-            if a.cue and (a.verb_class in ("possessive", "mental") or
+            if a.cue and (a.verb_class in ("possessive", "non_speech") or
                           (a.kind == "indirect" and not reports_a_clause(doc, a)) or
                           doc.text[a.cue[0]:a.cue[1]].lower() in _NOT_SOURCING):
-                # "top executives responded by orchestrating fraud", "pleaded guilty", "most
-                # insiders believe": not sources of what the story reports
+                # "top executives responded by orchestrating fraud", "pleaded guilty"
                 continue
-            end = sentences[index].end
-            m = self.descriptor.match(text, a.source[0], end)
-            if m is None or (m.end() < a.source[1] - 1 and not m.group("qual")):
-                continue  # the descriptor must be the speaker, not a word at its start
-            source = self._source(doc, text, m, index, attribution=a)
-            if source is not None:
-                found.append(source)
-                taken.append((m.start(), m.end()))
-        # The cheap test first: most sentences name no anonymous-source noun at all.
+            end = a.source[1]
+            if self.noun.search(text, a.source[0], end) is None:
+                continue  # no person noun in the speaker: a name, a pronoun, a body
+            if self.reader.runs_on(text, a.source[0], end):
+                m = self.descriptor.match(text, a.source[0], sentences[index].end)
+                if m is not None and m.end() > end:
+                    end = m.end()  # "four unnamed people familiar with [the call]"
+            phrase = self.reader.read(text, a.source[0], end)
+            taken.append(a.source)  # the nested search below must not read a part of it
+            if phrase is None or (a.verb_class == "mental" and phrase.partisan):
+                continue  # "Democrats believe": a vague group's view, not a source
+            if (phrase.start, phrase.end) in seen:
+                continue  # "Two officials, who asked not to be named, said": one source
+            found.append((phrase, index, a))
+            seen.add((phrase.start, phrase.end))
+            taken.append((phrase.start, phrase.end))
         overlaps = _Overlaps(taken)
         nested = with_noun.intersection(triggered_indexes(doc, units, [self.nested_words]))
         for index in sorted(nested):
             sentence = sentences[index]
-            for m in self.descriptor.finditer(text, sentence.start, sentence.end):
+            for m in self._descriptors(text, sentence.start, sentence.end, overlaps):
                 if overlaps.any(m.start(), m.end()):
                     continue
-                source = self._source(doc, text, m, index)
-                if source is not None:
-                    found.append(source)
-        found.sort(key=lambda s: s.start)
-        return found
+                before = text[max(sentence.start, m.start() - 160):m.start()]
+                after = self.verb_after.match(text, m.end(), sentence.end)
+                if not self.cue_before.ends(before) and not after:
+                    continue  # not in attribution position
+                phrase = self.reader.read(text, m.start(), m.end())
+                if phrase is None or (phrase.partisan and after and
+                                      after.group("verb").lower() in self.belief):
+                    continue
+                found.append((phrase, index, None))
+        found.sort(key=lambda f: f[0].start)
+        sources: list[AnonymousSource] = []
+        heads: set[str] = set()
+        for phrase, index, a in found:
+            source = self._source(doc, text, phrase, index, a, heads)
+            if source is not None:
+                sources.append(source)
+                heads.add(source.head)
+        return sources
 
-    def _source(self, doc: Document, text: str, m: regex.Match, index: int, *,
-                attribution: Attribution | None = None) -> AnonymousSource | None:
-        kind = self._kind(m)
-        if kind is None:
-            return None
+    def _descriptors(self, text: str, start: int, end: int,
+                     taken: _Overlaps) -> Iterator[regex.Match]:
+        """The source phrases of a sentence, found from their person nouns: the descriptor is
+        tried at the earliest of the six words before each noun that makes it cover the noun.
+        Tried at every word of the sentence, it cost twice as much."""
+        done = start
+        for noun in self.noun.finditer(text, start, end):
+            if noun.start() < done or taken.any(noun.start(), noun.end()):
+                continue  # within a phrase already read, or a speaker already judged
+            if not self.verb_near.search(text, noun.end(), min(end, noun.end() + 160)) and \
+                    not self.cue_near.search(text, max(start, noun.start() - 120), noun.start()):
+                continue  # no verb after it and no cue before it: not a source
+            words = [w.start() for w in _WORD_START.finditer(
+                text, max(done, noun.start() - 80), noun.start())][-6:]
+            for at in (*words, noun.start()):
+                m = self.descriptor.match(text, at, end)
+                if m is not None and m.end() >= noun.end():
+                    done = m.end()
+                    yield m
+                    break
+
+    def _source(self, doc: Document, text: str, phrase: Phrase, index: int,
+                attribution: Attribution | None, heads: set[str]) -> AnonymousSource | None:
+        kind = phrase.kind
+        if kind == LATER and phrase.head not in heads:
+            if phrase.head not in ("source", "sources", "insider", "insiders"):
+                return None  # "the official": someone named before, or a role
+            kind = DESCRIBED  # "the intelligence sources": anonymous by definition
         sentence = doc.sentences[index]
-        before = text[max(sentence.start, m.start() - 160):m.start()]
+        before = text[max(sentence.start, phrase.start - 160):phrase.start]
         if self.named_appositive.ends(before):
             return None  # "Jeffrey Trimble, a senior official, said"
+        if _COORDINATED.ends(before):
+            return None  # "the Labour peer and former minister said": someone known
         if _BY_AGENT.ends(before):
             return None  # "found by a member of the public": an agent, not a source
-        if _STATEMENT.search(text, sentence.start, sentence.end):
+        if kind != SPOKESPERSON and _STATEMENT.search(text, sentence.start, sentence.end):
             return None  # "in a statement, a State Department official said": on the record
-        noun = m.group("noun")
-        if noun[:1].isupper() and m.start("noun") > sentence.start and \
-                (m.group("mods").strip() or m.group("poss")):
-            return None  # "Business Insider": a name, not a description
-        if kind == BARE:
-            prev = _PREVIOUS_WORD.ends(before)
-            if prev and prev.group(1).lower() not in self.function_words:
-                return None  # "union officials", "law enforcement officials": described
         if sentence.paragraph == headline(doc):
             return None  # the headline's sourcing is the story's
-        if self.sources.named_in_next_paragraph(doc, index):
+        if kind != LATER and self.sources.named_in_next_paragraph(doc, index, person=True):
             return None  # "..., a leading industry figure has said." then "Tim Renner, ..."
-        if attribution is None:
-            cue_before = self.cue_before.ends(before)
-            after = self.verb_after.match(text, m.end(), sentence.end)
-            if not cue_before and not after:
-                return None  # not in attribution position
         outlet = self._outlet(doc, before, attribution)
-        reason, span = self._reason(doc, text, index)
-        return AnonymousSource(m.start(), m.end(), kind, reason,
-                               span[0] if span else None, span[1] if span else None, outlet)
+        reason, span = self._reason(doc, index)
+        whole = (phrase.start, phrase.end)
+        reports: list[tuple[str, int, int]] = []
+        if kind == BARE:  # undescribed, whatever the reason: QL302's question stands
+            reports.append(("bare", *whole))
+        elif kind in (LATER, SPOKESPERSON):
+            reports.append(({LATER: "later-mention", SPOKESPERSON: "spokesperson"}[kind], *whole))
+        else:
+            reports.append(("reason-given" if reason in _REASONED else "no-reason", *whole))
+        if span is not None and kind != LATER:
+            reports.append(("boilerplate", *span))
+        if outlet and kind != LATER:
+            reports.append(("secondhand", *whole))
+        return AnonymousSource(phrase.start, phrase.end, kind, phrase.head, reason, outlet,
+                               tuple(reports))
 
     def _outlet(self, doc: Document, before: str, a: Attribution | None) -> str | None:
         """The other outlet whose anonymous source this is ("POLITICO reported ..., citing
@@ -302,7 +300,7 @@ class AnonymityFinder:
                 return doc.text[other.source[0]:other.source[1]]  # "POLITICO reported"
         return None
 
-    def _reason(self, doc: Document, text: str,
+    def _reason(self, doc: Document,
                 index: int) -> tuple[str | None, tuple[int, int] | None]:
         """The reason for anonymity in this sentence or the next (same paragraph)."""
         sentences = doc.sentences

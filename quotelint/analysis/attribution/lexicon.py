@@ -10,7 +10,7 @@ single token. This module holds the word lists and the tests on single words tha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +18,7 @@ import regex
 
 from ...cache import compile_re, compile_regex
 from ...data import load_data
+from ...errors import MissingLexicon
 from ...matching.alternation import alternation, trie
 from ...matching.end_search import Tail
 from ...matching.word_index import word_set
@@ -175,3 +176,13 @@ def verbish(token: str) -> bool:
         return False
     return low in w.irregular or low in w.verb_class or low in w.auxiliaries \
         or low.endswith("ed") or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))
+
+
+def required(lexicons: Mapping[str, list[str]], names: Iterable[str],
+             user: str) -> dict[str, list[str]]:
+    """The lexicons ``names`` that an analysis needs; a missing one is an error naming it, so a
+    rule never runs silently without the words it depends on."""
+    missing = [name for name in names if name not in lexicons]
+    if missing:
+        raise MissingLexicon(user, missing)
+    return {name: lexicons[name] for name in names}

@@ -26,11 +26,15 @@ from ...data import load_data
 from ...matching.alternation import alternation
 from ...matching.end_search import Tail
 from .attributions import Attribution, sentence_attributions
+from .lexicon import required
 
 if TYPE_CHECKING:
     from ...text.document import Document
 
 NAMED, INSTITUTION, PRONOUN, EVIDENCE = "named", "institution", "pronoun", "evidence"
+# The lexicons (rules/lexicons.yaml) the sourcing test reads.
+LEXICONS = ("evidence_nouns", "institutions", "named_sources", "source_pronouns", "vague_groups",
+            "anonymous_nouns", "unnamed_adjectives", "rank_adjectives", "expertise_nouns")
 
 # A capitalised name: "Kurt Volker", "the Levada Center", "POLITICO", "Office for National
 # Statistics (ONS)".
@@ -69,9 +73,8 @@ class SourceFinder:
     """Judges the sources of each sentence; compiled once from the loaded lexicons."""
 
     def __init__(self, lexicons: Mapping[str, list[str]]) -> None:
-        lx = {k: alternation(lexicons.get(k, [])) or "(?!x)x" for k in (
-            "evidence_nouns", "institutions", "named_sources", "source_pronouns",
-            "vague_groups", "anonymous_nouns", "unnamed_adjectives", "rank_adjectives")}
+        words = required(lexicons, LEXICONS, "the sourcing analysis")
+        lx = {k: alternation(v) for k, v in words.items()}
         self._pronoun = compile_regex(rf"(?i:{lx['source_pronouns']})")
         self._institution = compile_regex(
             rf"(?i:\b(?:{lx['institutions']})\b|\b(?:police|prosecutors|authorities)\b)")
@@ -99,6 +102,7 @@ class SourceFinder:
             rf"letter|interview|article|column|blog|speech|testimony|filing|memo|paper|"
             rf"submission|documents?|e-?mails?|diary|diaries|tweet|post)\b")
         self._non_names = frozenset(load_data("sourcing")["capitalised_non_names"])
+        self._expertise = compile_regex(rf"(?i:\b(?:{lx['expertise_nouns']})\b)")
 
     # -- judging one source ------------------------------------------------------------------
 
@@ -176,10 +180,14 @@ class SourceFinder:
                 found.append(Source(m.start("src"), m.end("src"), NAMED))
         return found
 
-    def named_in_next_paragraph(self, doc: Document, index: int) -> bool:
+    def named_in_next_paragraph(self, doc: Document, index: int, *, experts: bool = False,
+                                person: bool = False) -> bool:
         """Is sentence ``index`` in the lede, and does the next paragraph name a source? News
         copy identifies late: "..., a survey has found." then "The study, by Pew Internet,
-        ...". The lede's vague source is the one named next."""
+        ...". The lede's vague source is the one named next. With ``experts`` (the lede cites
+        "experts", "analysts"), a named person counts only when described as one of them ("an
+        economist at ..."): any other named speaker is not one of the experts. With ``person``
+        (an unnamed source), only a name counts: "The aide said" is the same source again."""
         sentences = doc.sentences
         paragraph = sentences[index].paragraph
         if paragraph != lede(doc):
@@ -188,14 +196,22 @@ class SourceFinder:
         paragraphs = doc.cached(sentence_paragraphs)  # the sentences of one are contiguous
         following = range(bisect_left(paragraphs, paragraph + 1),
                           bisect_left(paragraphs, paragraph + 2))
-        return any(src.kind != PRONOUN for k in following for src in per_sentence[k])
+        if person:
+            return any(src.kind == NAMED for k in following for src in per_sentence[k])
+        if not experts:
+            return any(src.kind != PRONOUN for k in following for src in per_sentence[k])
+        return any(src.kind == EVIDENCE or (src.kind != PRONOUN and self._expertise.search(
+            doc.flat, sentences[k].start, sentences[k].end)) for k in following
+            for src in per_sentence[k])
 
     def sourced(self, doc: Document, index: int, *, before: int = 0, after: int = 0,
-                evidence_only: bool = False, within: tuple[int, int] | None = None) -> bool:
+                evidence_only: bool = False, within: tuple[int, int] | None = None,
+                paragraphs: bool = False) -> bool:
         """Do sentences ``index - before`` to ``index + after`` of the same paragraph name a
         source? With ``within``, an attribution counts only if what it attributes contains
         that span: "She believed [most people wanted ...]" sources the claim, "While officials
-        say they will “liberate” Crimea, most people ..." does not.
+        say they will “liberate” Crimea, most people ..." does not. With ``paragraphs``, the
+        window is this paragraph and the one before, whole.
 
         A pronoun source ("He added", "It said") counts when one of the three sentences before
         it names a source: that is how attribution carries over to a sentence that plainly
@@ -205,8 +221,13 @@ class SourceFinder:
         sentences = doc.sentences
         paragraph = sentences[index].paragraph
         last = len(per_sentence) - 1
-        for i in range(max(0, index - before), min(last, index + after) + 1):
-            if sentences[i].paragraph != paragraph:
+        window = range(max(0, index - before), min(last, index + after) + 1)
+        if paragraphs:
+            numbers = doc.cached(sentence_paragraphs)
+            window = range(bisect_left(numbers, paragraph - 1),
+                           bisect_left(numbers, paragraph + 1))
+        for i in window:
+            if sentences[i].paragraph != paragraph and not paragraphs:
                 continue  # a neighbour in another paragraph does not source this one
             for source in per_sentence[i]:
                 if evidence_only and source.kind != EVIDENCE:

@@ -40,7 +40,8 @@ def test_draft_findings_exact():
     assert rules_at(DRAFT) == [
         ("QL302", 2, 51),   # sources said
         ("QL301", 3, 14),   # two people familiar with the budget talks: no reason
-        ("QL303", 4, 80),   # not authorised to discuss: a boilerplate reason
+        ("QL305", 4, 1),    # a senior council official: anonymous, a reason given ...
+        ("QL303", 4, 80),   # ... but a boilerplate one
         ("QL301", 5, 68),   # unnamed officials: no reason ...
         ("QL304", 5, 68),   # ... and another outlet's
         ("QL403", 6, 1),    # Experts say
@@ -68,8 +69,10 @@ def test_a_lede_source_named_in_the_next_paragraph():
 
 def test_named_evidence_and_reason_are_negatives():
     lines = DRAFT.splitlines()
-    # line 8: a survey by a named body; line 4: a reason is given (boilerplate, so QL303 only)
-    assert [r for r in rules_at(DRAFT) if r[1] in (4, 8, 12)] == [("QL303", 4, 80)]
+    # line 8: a survey by a named body; line 4: a reason is given (boilerplate, so the source
+    # is listed, QL305, and the formula reported, QL303; no QL301)
+    assert [r for r in rules_at(DRAFT) if r[1] in (4, 8, 12)] == [("QL305", 4, 1),
+                                                                   ("QL303", 4, 80)]
     assert lines[7].startswith("A survey by the National Literacy Trust")
 
 
@@ -77,12 +80,8 @@ def test_named_evidence_and_reason_are_negatives():
     "The Pentagon said the missiles have a range of nearly 200 miles.",
     "Kurt Volker, a former US special envoy for Ukraine, said the plan would work.",
     "Jeffrey Trimble, a senior official, said the agency would appeal.",
-    "A spokesman for the council said the libraries would close.",
-    "Ukrainian officials say they will liberate Crimea.",
-    "A Treasury official, who spoke on condition of anonymity because the talks were "
-    "private, said the deal was close.",
-    "Two people familiar with the talks said the deal was close. They asked not to be named "
-    "because they feared for their jobs.",
+    "Labour MP Jane Doe said the plan was wrong.",
+    "Jane Doe, a spokeswoman for the council, said the libraries would close.",
     "A poll by the Levada Center showed that most Russians support the operation.",
     "The ministry said 40 people had died. It added that most were children.",
     "Analysts at Barclays said the bank would cut rates.",
@@ -91,6 +90,45 @@ def test_named_evidence_and_reason_are_negatives():
 ])
 def test_named_and_institutional_sources_are_not_reported(sentence):
     assert rules_at(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Issue 14: each unnamed source gets a finding; a reason or a spokesperson makes it info.
+    ("A spokesman for the council said the libraries would close.", [("QL307", 1, 1)]),
+    ("Ukrainian officials say they will liberate Crimea.", [("QL301", 1, 1)]),
+    ("A Treasury official, who spoke on condition of anonymity because the talks were "
+     "private, said the deal was close.", [("QL305", 1, 1)]),
+    ("Two people familiar with the talks said the deal was close. They asked not to be named "
+     "because they feared for their jobs.", [("QL305", 1, 1)]),
+    ("A senior aide in the mayor's office said the budget was late. The aide said the cuts "
+     "could not be avoided.", [("QL301", 1, 1), ("QL306", 1, 63)]),
+    ("Another senior Labour MP told the BBC that the leader should go.", [("QL301", 1, 1)]),
+    ("And officials close to the charity have made clear that they will not back down.",
+     [("QL301", 1, 5)]),
+    ("Senior ministers are privately convinced the bill will fail.", [("QL301", 1, 1)]),
+    ("According to her friends and advisers, the senator wants to retire.",
+     [("QL301", 1, 14)]),
+    ("“We will win,” said one former party fundraiser.", [("QL301", 1, 21)]),
+    ("Several Republicans warned that the bill would fail.", [("QL301", 1, 1)]),
+    ("Republicans believe the bill will pass.", [("QL412", 1, 1)]),  # a group's view
+    ("The unnamed firefighter told the local paper that the roof fell in.", [("QL301", 1, 1)]),
+    ("Maria Lopez, an aide to the mayor, said the budget was late. The aide said the cuts "
+     "could not be avoided.", []),
+    ("Government figures show that the debt has doubled.", []),
+    ("A Labour press officer said the leaflet was a mistake.", [("QL307", 1, 1)]),
+    ("Prime Minister Jane Doe's official spokesman said the talks had gone well.",
+     [("QL307", 1, 1)]),
+    ("Said former welfare minister Jane Doe MP: the plan is wrong.", []),
+])
+def test_anonymous_sources_by_structure(sentence, expected):
+    assert rules_at(sentence) == expected
+
+
+def test_anonymous_source_message_names_the_whole_phrase():
+    found = lint_text("A senior official in the governor's office said the vote was late.",
+                      "draft.txt", settings=Settings(select=["QL301"]))
+    assert [f.message.split("):")[0] for f in found] == [
+        "Anonymous source (“A senior official in the governor's office”"]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -205,11 +243,12 @@ def test_attribution_verbs_only_where_they_attribute_speech(text):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    # In Title Case the determiner is "A"/"Two" and the capitals that follow are modifiers:
-    # the phrases of several words ("A Few", "Two Or Three") must not be preferred.
-    ("Two Or Three Insiders said the plan was off.", [("QL403", 1, 8)]),
-    ("A Few Insiders said the plan was off.", [("QL403", 1, 3)]),
-    ("A Handful Of Sources told the BBC it was off.", []),
+    # In Title Case the phrase reads as in lower case: a count ("Two Or Three", "A Few") and
+    # a person noun, an anonymous source from its first word; the capitals are no name.
+    ("Two Or Three Insiders said the plan was off.", [("QL301", 1, 1)]),
+    ("A Few Insiders said the plan was off.", [("QL301", 1, 1)]),
+    ("A Handful Of Sources told the BBC it was off.", [("QL301", 1, 1)]),
+    ("The Foreign Minister said the plan was off.", []),
 ])
 def test_title_case_descriptors_read_the_first_word_as_the_determiner(sentence, expected):
     assert rules_at(sentence) == expected
