@@ -23,6 +23,7 @@ from ..schema import (
     Field,
     Where,
     check_mapping,
+    checked_mapping,
     collect,
     did_you_mean,
     line_of,
@@ -239,14 +240,30 @@ def _build(path: str, raw: Any, index: int, line: int | None, ctx: BuildContext)
         collect(errors, check_mapping, raw, {**COMMON_FIELDS, **others}, where)
         raise_all(errors)
     fields = {**COMMON_FIELDS, **(cls.PARAMS if cls else {})}
-    values = check_mapping(raw, fields, where)
-    common = {k: values.pop(k) for k in COMMON_FIELDS}
+    values, errors = checked_mapping(raw, fields, where)
+    if cls is None:
+        raise_all(errors)
+    # The kind's own checks run too when its parameters could be read: a wrong one that has a
+    # default is read as the default; a wrong one without (such as 'pattern'), or an unknown
+    # key that may be a misspelt parameter the rule lacks, would make the kind report what is
+    # not wrong.
+    absent = [k for k in cls.PARAMS if k not in raw]
+    if any(did_you_mean(k, absent) for k in raw if k not in fields):
+        raise_all(errors)
+    params = {}
+    for key, spec in cls.PARAMS.items():
+        if key not in values and spec.default is None:
+            raise_all(errors)
+        params[key] = values.get(key, spec.default)
+    common = {k: values.get(k) for k in COMMON_FIELDS}
     examples = raw.get("examples")
     example_lines = {k: list(v.item_lines) for k, v in examples.items()
                      if isinstance(v, LList)} if isinstance(examples, dict) else {}
     meta = RuleMeta(**common, path=path, line=raw.line if isinstance(raw, LDict) else 0,
                     example_lines=example_lines)
-    return cls(meta, values, where, ctx, raw)
+    check = collect(errors, cls, meta, params, where, ctx, raw)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return check
 
 
 # Rule sets loaded in this process, most recently used last (see ``loaded_rules``).
@@ -328,5 +345,6 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
                 seen[check.meta.id.upper()] = seen[check.meta.name] = f"{path}:{check.meta.line}"
                 checks.append(check)
     if errors:
-        raise RuleErrors(errors)
+        order = {str(p): i for i, p in enumerate(paths)}
+        raise RuleErrors(sorted(errors, key=lambda e: (order.get(e.path, -1), e.line or 0)))
     return RuleSet(checks, ctx.lexicons, [str(p) for p in paths])

@@ -58,5 +58,6 @@ def parse_triggers(value: Any, lexicons: Mapping[str, list[str]], where: Where,
     if value is None:
         return []
     if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
-        return [_word_list(v, lexicons, where, line) for v in value]
+        lists = [where.attempt(_word_list, v, lexicons, where, line) for v in value]
+        return [words for words in lists if words is not None]
     return [_word_list(value, lexicons, where, line)]

@@ -63,8 +63,8 @@ class UnattributedClaimCheck(PatternCheck):
         self.finder = source_finder(ctx.lexicons, ctx.shared)
         asks = self.raw.get("ask") or {}
         self.asks: list[tuple[regex.Pattern, str]] = [
-            (compile_pattern(key, ignore_case=True, lexicons=ctx.lexicons, where=self.where,
-                             line=asks.line_of(key), key="ask"), question)
+            (self.where.attempt(compile_pattern, key, ignore_case=True, lexicons=ctx.lexicons,
+                                where=self.where, line=asks.line_of(key), key="ask"), question)
             for key, question in self.params["ask"].items()]
 
     def _question(self, matched: str) -> str:
