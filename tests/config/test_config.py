@@ -254,7 +254,26 @@ def test_library_takes_a_configuration_file(write, repo, monkeypatch):
     ("pyproject.toml", '[tool.quotelint]\nselect = "QL4"\nignore = [\n  "QL402",\n  3,\n]\n',
      "pyproject.toml:3: 'ignore' item 2 must be a string, not a number"),
     ("pyproject.toml", '[tool.quotelint]\nselect = ["QL4"\nignore = []\n',
-     "pyproject.toml:3: invalid TOML: Unclosed array"),
+     "pyproject.toml:2: invalid TOML: the '[' opened on this line is never closed (Unclosed "
+     "array, at line 3)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = [  # QL4 [and] QL5\n  "QL4",\n'
+                       'ignore = ["QL402"]\n',
+     "pyproject.toml:2: invalid TOML: the '[' opened on this line is never closed (Invalid "
+     "value, at line 4)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = ["QL4"]\n[tool.quotelint.quotes]\n'
+                       'style = {a = [1,\n  2]\nmin_words = 3\n',
+     "pyproject.toml:4: invalid TOML: the '{' opened on this line is never closed (Unclosed "
+     "inline table, at line 5)"),
+    ("pyproject.toml", "[tool.quotelint]\nselect = ['QL4]\nignore = ['QL402']\n",
+     "pyproject.toml:2: invalid TOML: Found invalid character '\\n'"),
+    ("pyproject.toml", "[tool.quotelint]\nselect = ['QL4', 'QL5]\n\n[project]\nname = \"x\"\n",
+     "pyproject.toml:2: invalid TOML: the quotation mark opened on this line is never closed "
+     "(Expected \"'\", at end of document)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = """QL4\nQL5\nignore = []\n',
+     "pyproject.toml:2: invalid TOML: the quotation mark opened on this line is never closed "
+     "(Unterminated string, at end of document)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = [\n  "QL4",\n  QL5,\n]\n',
+     "pyproject.toml:4: invalid TOML: Invalid value"),
 ])
 def test_bad_configuration_is_file_line_and_exit_2(cli, write, repo, name, text, error):
     write(name, text)
