@@ -79,15 +79,8 @@ class RuleSet:
 
     def selector_hints(self, keys: Sequence[str]) -> dict[str, str]:
         """For each unknown selector, "; did you mean 'x'?" or ""."""
-        names = {c.meta.name for c in self.checks} | {c.meta.category for c in self.checks}
-        ids = {c.meta.id.upper() for c in self.checks}
-        hints = {}
-        for key in keys:
-            letters = len(key) - len(key.lstrip(string.ascii_letters))
-            digits = (key[:letters] + key[letters:].translate(_DIGIT_LOOKALIKES)).upper()
-            hints[key] = (did_you_mean(digits, ids, cutoff=1.0) or
-                          did_you_mean(key.upper(), ids, cutoff=0.75) or did_you_mean(key, names))
-        return hints
+        return selector_hints(keys, [(c.meta.id, c.meta.name, c.meta.category)
+                                     for c in self.checks])
 
     def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                severity: dict[str, str] | None = None, extend: Sequence[str] = ()) -> RuleSet:
@@ -101,9 +94,9 @@ class RuleSet:
         longer prefix a shorter one, a prefix a category, a category ALL), and a tie ignores
         it: ``select: [QL401]`` with ``ignore: [unattributed-claim]`` runs QL401 alone.
         """
-        unknown = [key for key in dict.fromkeys([*(select or ()), *ignore, *(severity or {}),
-                                                 *extend])
-                   if not any(_matches(c, key) for c in self.checks)]
+        unknown = unknown_selectors([*(select or ()), *ignore, *(severity or {}), *extend],
+                                    [(c.meta.id, c.meta.name, c.meta.category)
+                                     for c in self.checks])
         if unknown:
             raise UnknownSelector(unknown, self.selector_hints(unknown))
         chosen = []
@@ -121,6 +114,25 @@ class RuleSet:
         if severity:
             chosen = [_override(c, severity) for c in chosen]
         return RuleSet(chosen, self.lexicons, self.files, self.all_checks)
+
+
+def selector_hints(keys: Sequence[str], rules: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """For each selector of ``keys``, "; did you mean 'x'?" or "", among ``rules`` (id, name,
+    category)."""
+    names = {name for _, name, _ in rules} | {category for _, _, category in rules}
+    ids = {rule.upper() for rule, _, _ in rules}
+    hints = {}
+    for key in keys:
+        letters = len(key) - len(key.lstrip(string.ascii_letters))
+        digits = (key[:letters] + key[letters:].translate(_DIGIT_LOOKALIKES)).upper()
+        hints[key] = (did_you_mean(digits, ids, cutoff=1.0) or
+                      did_you_mean(key.upper(), ids, cutoff=0.75) or did_you_mean(key, names))
+    return hints
+
+
+def unknown_selectors(keys: Sequence[str], rules: Sequence[tuple[str, str, str]]) -> list[str]:
+    """The selectors of ``keys`` that name none of ``rules`` (id, name, category)."""
+    return [key for key in dict.fromkeys(keys) if not any(matches(key, *r) for r in rules)]
 
 
 def _matches(check: Check, key: str) -> bool:
@@ -318,6 +330,7 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
         except RuleError as exc:
             errors.append(exc)
     ctx = BuildContext(_collect_lexicons(files, errors))
+    defined = []  # every rule's id, name and category as written, for selectors if this fails
     checks: list[Check] = []
     seen: dict[str, str] = {}
     for path, data in files:
@@ -327,6 +340,8 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
             continue
         for i, raw in enumerate(rules):
             line = line_of(rules, i)
+            if isinstance(raw, dict):
+                defined.append(tuple(str(raw.get(k, "")) for k in ("id", "name", "category")))
             try:
                 check = _build(path, raw, i, line, ctx)
             except RuleErrors as exc:
@@ -346,5 +361,6 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
                 checks.append(check)
     if errors:
         order = {str(p): i for i, p in enumerate(paths)}
-        raise RuleErrors(sorted(errors, key=lambda e: (order.get(e.path, -1), e.line or 0)))
+        raise RuleErrors(sorted(errors, key=lambda e: (order.get(e.path, -1), e.line or 0)),
+                         defined)
     return RuleSet(checks, ctx.lexicons, [str(p) for p in paths])

@@ -351,3 +351,65 @@ def test_a_misspelt_option_gets_a_suggestion(cli):
     assert r.code == 2
     assert r.err.splitlines()[-1] == (
         "quotelint: error: unrecognized arguments: --slect; did you mean '--select'?")
+
+
+SELECTOR = "not a rule id, name, id prefix or category (see `quotelint rules`)"
+
+
+def test_unknown_selectors_come_out_with_every_other_problem_of_the_run(cli, write, repo,
+                                                                        monkeypatch):
+    """A configuration with rule files of its own and a base it extends: its mistakes, its
+    base's, its rule files' and its selectors' (against every rule read, right or wrong) in
+    one run, by file (the base first) and line, the rules loaded once."""
+    import quotelint.checks.ruleset
+
+    calls = []
+    real = quotelint.checks.ruleset.load_rules
+    monkeypatch.setattr(quotelint.checks.ruleset, "load_rules",
+                        lambda *a, **kw: calls.append(a) or real(*a, **kw))
+    write("base.yaml", "quotes:\n  style: british\n")
+    write(".quotelint.yaml", "extends: [base.yaml]\nrules: [house.yaml]\nselect: [QL4, HOUSE9]\n"
+                             "ignore: [HOUSE02]\nseverity:\n  QL401: fatal\n")
+    write("house.yaml", HOUSE + HOUSE.replace("rules:\n", "").replace("HOUSE001", "HOUSE002")
+          .replace("no-slammed", "no-blasted").replace("slammed\\b'", "(blasted\\b'"))
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        "base.yaml:2: 'style' must be one of us, uk, not 'british'",
+        f".quotelint.yaml:3: unknown rule selector 'HOUSE9': {SELECTOR}",
+        f".quotelint.yaml:4: unknown rule selector 'HOUSE02': {SELECTOR}; did you mean "
+        f"'HOUSE002'?",
+        ".quotelint.yaml:6: 'severity.QL401' must be one of info, warning, error, not 'fatal'",
+        f"{repo}/house.yaml:16: rule HOUSE002: 'pattern' is not a valid regular expression: "
+        f"missing ) at position 12",
+    ]
+    assert len(calls) == 1
+
+
+def test_a_selector_unlike_any_rule_comes_out_with_the_files_mistakes(cli, write, repo):
+    write(".quotelint.yaml", "select: [QL4, NEWS9]\nquotes: {style: british}\n"
+                             "rules: [house.yaml]\n")
+    write("a.txt", CLAIMS)
+    r = cli("--select", "QL4O1", "a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'",
+        ".quotelint.yaml:3: 'rules': no such rule file or folder: house.yaml",
+        f"quotelint: unknown rule selector 'QL4O1': {SELECTOR}; did you mean 'QL401'?",
+    ]
+
+
+def test_a_valid_configuration_gets_its_rule_files_and_selectors_problems_together(
+        cli, write, repo):
+    write(".quotelint.yaml", "rules: [house.yaml]\nignore: [HOUSE9, QL4]\n")
+    write("house.yaml", HOUSE.replace("category: style", "category: styl"))
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        f"{repo}/house.yaml:5: rule HOUSE001: 'category' must be one of quote-balance, "
+        "quote-attribution, anonymous-source, unattributed-claim, number-consistency, style, "
+        "not 'styl'; did you mean 'style'?",
+        f".quotelint.yaml:2: unknown rule selector 'HOUSE9': {SELECTOR}",
+    ]
