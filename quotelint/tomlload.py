@@ -2,8 +2,10 @@
 
 ``tomllib`` (``tomli`` before Python 3.11) parses; it keeps no positions, so a small scan of
 the text finds the line of each key in the ``tool.quotelint`` tables, which is all an error
-message needs (``pyproject.toml:14: 'tolerance' must be a number``). TOML has no aliases, so
-the limits that matter are the file's size (the same as for YAML) and how deep arrays nest.
+message needs (``pyproject.toml:14: 'tolerance' must be a number``). A syntax error is placed
+at its cause where that can be found (a string or bracket left open), not where the parser
+gave up. TOML has no aliases, so the limits that matter are the file's size (the same as for
+YAML) and how deep arrays nest.
 """
 
 from __future__ import annotations
