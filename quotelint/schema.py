@@ -20,7 +20,7 @@ _YAML_BOOL_HINT = " (YAML reads unquoted yes/no/on/off/true/false as booleans: q
 
 @dataclass(frozen=True)
 class Where:
-    """Where a mapping came from, for error messages; a collecting one (``collecting()``) also
+    """Where a mapping came from, for error messages; a collecting one (``collecting``) also
     keeps the problems found, so that a rule kind's ``setup`` records each and goes on."""
 
     path: str
@@ -31,9 +31,9 @@ class Where:
         prefix = f"{self.context}: " if self.context else ""
         return RuleError(self.path, line, prefix + message)
 
-    def collecting(self) -> Where:
-        """This place with a list of its own for the problems found."""
-        return replace(self, problems=[])
+    def collecting(self, problems: list[RuleError]) -> Where:
+        """This place, keeping the problems found in ``problems``."""
+        return replace(self, problems=problems)
 
     def report(self, line: int | None, message: str) -> None:
         """Record a problem and go on (a collecting Where), else raise it."""

@@ -15,6 +15,7 @@ from string import Formatter
 from typing import Any, ClassVar
 
 from ..cache import compile_regex
+from ..errors import RuleError, RuleErrors
 from ..findings import CATEGORIES, SEVERITIES, Finding, Fix, Related
 from ..schema import (
     Field,
@@ -118,11 +119,17 @@ class Check:
         self.params = params
         self.raw = raw
         # Every problem of the rule in one run: setup records each (``problem``) and goes on.
-        self.where = collecting = where.collecting()
-        collecting.attempt(self.setup, ctx)
-        self._check_message()
+        problems: list[RuleError] = []
+        self.where = where.collecting(problems)
+        try:
+            self.setup(ctx)
+            self._check_message()
+        except RuleErrors as exc:  # a kind that stops at a problem: its state is unknown
+            problems.extend(exc.errors)
+        except RuleError as exc:
+            problems.append(exc)
         self.where = where
-        raise_all(sorted(collecting.problems or [], key=lambda e: e.line or 0))
+        raise_all(sorted(problems, key=lambda e: e.line or 0))
 
     # -- for subclasses ----------------------------------------------------------------------
 

@@ -236,3 +236,28 @@ def test_a_misspelt_parameter_is_not_also_reported_as_missing(write):
     text = GOOD.replace("    pattern:", "    patern:")
     assert [e.split(": ", 2)[2][:20] for e in errors_for(write, text)] == [
         "unknown key 'patern'"]
+
+
+class _StopsAtItsFirstProblem:
+    """A kind whose setup raises rather than records: what it would have set is unknown."""
+
+    def setup(self, ctx):
+        raise self.error("kind", "this kind stops here")
+
+    def placeholders(self):
+        return self.words  # set only by a setup that got through
+
+
+def test_a_kind_that_raises_in_setup_still_reports_the_rules_other_problems(write,
+                                                                            monkeypatch):
+    from quotelint.checks import ruleset
+    from quotelint.checks.base import Check
+
+    kind = type("StopsAtItsFirstProblem", (_StopsAtItsFirstProblem, Check), {})
+    monkeypatch.setattr(ruleset, "kind_class", lambda name: kind)
+    text = GOOD.replace("    pattern: 'foo'\n", "").replace("category: style", "category: styl")
+    assert [e.split(": ", 2)[1:] for e in errors_for(write, text)] == [
+        ["rule T001", "this kind stops here"],
+        ["rule T001", "'category' must be one of quote-balance, quote-attribution, "
+                      "anonymous-source, unattributed-claim, number-consistency, style, not "
+                      "'styl'; did you mean 'style'?"]]
