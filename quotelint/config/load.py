@@ -280,7 +280,10 @@ def load_chain(path: Path, _seen: tuple[Path, ...] = ()) -> list[Layer]:
             layer.problems.append(RuleError(layer.path, layer.lines.get(f"extends:{base}"),
                                             f"'extends': no such configuration file: {base}"))
             continue
-        layers.extend(load_chain(target, (*_seen, real)))
+        try:
+            layers.extend(load_chain(target, (*_seen, real)))
+        except RuleError as exc:  # a circle, or a pyproject.toml with no table to extend
+            layer.problems.append(exc)
     return [*layers, layer]
 
 

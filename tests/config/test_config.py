@@ -413,3 +413,17 @@ def test_a_valid_configuration_gets_its_rule_files_and_selectors_problems_togeth
         "not 'styl'; did you mean 'style'?",
         f".quotelint.yaml:2: unknown rule selector 'HOUSE9': {SELECTOR}",
     ]
+
+
+def test_extends_in_a_circle_comes_out_with_the_other_mistakes(cli, write, repo):
+    write(".quotelint.yaml", "extends: [b.yaml]\nquotes: {style: british}\n")
+    write("b.yaml", "extends: [.quotelint.yaml]\nselect: [QL4O1]\n")
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        f"b.yaml:2: unknown rule selector 'QL4O1': {SELECTOR}; did you mean 'QL401'?",
+        ".quotelint.yaml: 'extends' goes round in a circle: .quotelint.yaml -> b.yaml -> "
+        ".quotelint.yaml",
+        ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'",
+    ]
