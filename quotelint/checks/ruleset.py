@@ -315,12 +315,13 @@ def loaded_rules(extra: Sequence[str] = (), defaults: bool = True) -> RuleSet:
 def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> RuleSet:
     """Load the default pack (unless ``defaults`` is false) and then ``extra`` files or folders."""
     paths: list[Path] = default_rule_files() if defaults else []
+    errors: list[RuleError] = []
     for item in extra:
         p = Path(item)
         if not p.exists():
-            raise RuleError(str(p), None, "rule file not found")
+            errors.append(RuleError(str(p), None, "rule file not found"))
+            continue
         paths.extend(rule_files(p))
-    errors: list[RuleError] = []
     files: list[tuple[str, LDict]] = []
     for p in paths:
         try:
@@ -360,7 +361,7 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
                 seen[check.meta.id.upper()] = seen[check.meta.name] = f"{path}:{check.meta.line}"
                 checks.append(check)
     if errors:
-        order = {str(p): i for i, p in enumerate(paths)}
+        order = {str(p): i for i, p in enumerate(paths)}  # a file not found: first
         raise RuleErrors(sorted(errors, key=lambda e: (order.get(e.path, -1), e.line or 0)),
                          defined)
     return RuleSet(checks, ctx.lexicons, [str(p) for p in paths])

@@ -261,3 +261,14 @@ def test_a_kind_that_raises_in_setup_still_reports_the_rules_other_problems(writ
         ["rule T001", "'category' must be one of quote-balance, quote-attribution, "
                       "anonymous-source, unattributed-claim, number-consistency, style, not "
                       "'styl'; did you mean 'style'?"]]
+
+
+def test_a_rule_file_not_found_comes_out_with_the_others_problems(cli, write):
+    path = write("bad.yaml", GOOD.replace("'foo'", "'foo(bar'"))
+    seed = write("a.txt", "Fine.\n")
+    r = cli("--rules", str(path), "--rules", "no/such/rules.yaml", str(seed))
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        "no/such/rules.yaml: rule file not found",
+        f"{path}:7: rule T001: 'pattern' is not a valid regular expression: missing ) at "
+        f"position 7"]
