@@ -175,7 +175,7 @@ rules:
     category: style
     message: "found {match}"
     pattern: 'foo(bar'
-    trigger: [['\\L<nothing>'], [foo]]
+    trigger: [['\\L<nothing>', 3], [foo, '--']]
     unless:
       - pattern: 'ok'
       - lexicon: missing
@@ -210,6 +210,8 @@ def test_every_problem_of_every_rule_of_every_file_in_one_run(cli, write):
         f"{first}:7: rule T001: 'pattern' is not a valid regular expression: missing ) at "
         f"position 7",
         f"{first}:8: rule T001: 'trigger' uses unknown lexicon 'nothing'",
+        f"{first}:8: rule T001: 'trigger' words must be strings, not a number",
+        f"{first}:8: rule T001: 'trigger' word '--' has no letters or digits",
         f"{first}:11: rule T001: 'unless' condition uses unknown lexicon 'missing'",
         f"{first}:15: rule T002: 'category' must be one of quote-balance, quote-attribution, "
         f"anonymous-source, unattributed-claim, number-consistency, style, not 'styl'; did you "
