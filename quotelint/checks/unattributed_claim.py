@@ -73,8 +73,9 @@ class UnattributedClaimCheck(PatternCheck):
                 return question
         return self.params["question"]
 
-    def placeholders(self) -> frozenset[str]:
-        return super().placeholders() | self.PLACEHOLDERS
+    def placeholders(self) -> frozenset[str] | None:
+        inherited = super().placeholders()  # None while the pattern is wrong
+        return None if inherited is None else inherited | self.PLACEHOLDERS
 
     def run(self, doc: Document) -> Iterator[Finding]:
         window = _WINDOWS[self.params["source_in"]]

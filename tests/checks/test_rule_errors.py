@@ -274,3 +274,12 @@ def test_a_rule_file_not_found_comes_out_with_the_others_problems(cli, write):
         "no/such/rules.yaml: rule file not found",
         f"{path}:7: rule T001: 'pattern' is not a valid regular expression: missing ) at "
         f"position 7"]
+
+
+def test_an_unattributed_claim_rule_with_a_wrong_pattern_and_a_wrong_question(write):
+    text = GOOD.replace("kind: pattern", "kind: unattributed-claim").replace(
+        "category: style", "category: unattributed-claim").replace("'foo'", "'foo('") + \
+        "    ask: {'poll(': 'Which poll?'}\n"
+    assert errors_for(write, text) == [
+        "7: rule T001: 'pattern' is not a valid regular expression: missing ) at position 4",
+        "8: rule T001: 'ask' is not a valid regular expression: missing ) at position 5"]
