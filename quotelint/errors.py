@@ -21,8 +21,12 @@ class RuleError(QuotelintError):
 class RuleErrors(QuotelintError):
     """Several rule errors found in one load, reported together so the user fixes them at once."""
 
-    def __init__(self, errors: list[RuleError]) -> None:
+    def __init__(self, errors: list[RuleError],
+                 defined: list[tuple[str, str, str]] | None = None) -> None:
         self.errors = errors
+        # The (id, name, category) of every rule read, right or wrong: what a selector may
+        # name when a load fails.
+        self.defined = defined or []
         super().__init__("\n".join(str(e) for e in errors))
 
 

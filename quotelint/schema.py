@@ -8,7 +8,7 @@ always reported the same way: ``rules/x.yaml:12: rule QL401: 'scope' must be one
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import RuleError, RuleErrors
@@ -20,14 +20,32 @@ _YAML_BOOL_HINT = " (YAML reads unquoted yes/no/on/off/true/false as booleans: q
 
 @dataclass(frozen=True)
 class Where:
-    """Where a mapping came from, for error messages."""
+    """Where a mapping came from, for error messages; a collecting one (``collecting``) also
+    keeps the problems found, so that a rule kind's ``setup`` records each and goes on."""
 
     path: str
     context: str = ""  # e.g. "rule QL401"
+    problems: list[RuleError] | None = field(default=None, compare=False, repr=False)
 
     def error(self, line: int | None, message: str) -> RuleError:
         prefix = f"{self.context}: " if self.context else ""
         return RuleError(self.path, line, prefix + message)
+
+    def collecting(self, problems: list[RuleError]) -> Where:
+        """This place, keeping the problems found in ``problems``."""
+        return replace(self, problems=problems)
+
+    def report(self, line: int | None, message: str) -> None:
+        """Record a problem and go on (a collecting Where), else raise it."""
+        if self.problems is None:
+            raise self.error(line, message)
+        self.problems.append(self.error(line, message))
+
+    def attempt(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``work(...)``; when collecting, None with its problems recorded if it raised them."""
+        if self.problems is None:
+            return work(*args, **kwargs)
+        return collect(self.problems, work, *args, **kwargs)
 
 
 def _line(container: Any, key: Any) -> int | None:
@@ -132,10 +150,11 @@ def raise_all(errors: list[RuleError]) -> None:
         raise RuleErrors(errors)
 
 
-def collect(errors: list[RuleError], convert: Callable[..., Any], *args: Any) -> Any:
-    """``convert(*args)``, or None with its error or errors added to ``errors``."""
+def collect(errors: list[RuleError], convert: Callable[..., Any], *args: Any,
+            **kwargs: Any) -> Any:
+    """``convert(*args, **kwargs)``, or None with its error or errors added to ``errors``."""
     try:
-        return convert(*args)
+        return convert(*args, **kwargs)
     except RuleErrors as exc:
         errors.extend(exc.errors)
     except RuleError as exc:
@@ -165,6 +184,16 @@ def check_mapping(mapping: Any, fields: Mapping[str, Field], where: Where, *,
                   line: int | None = None, what: str = "a rule") -> dict[str, Any]:
     """Validate ``mapping`` against ``fields``; return the converted values (defaults filled).
     Every problem of the mapping is raised at once (``RuleErrors`` when there are several)."""
+    out, errors = checked_mapping(mapping, fields, where, line=line, what=what)
+    raise_all(errors)
+    return out
+
+
+def checked_mapping(mapping: Any, fields: Mapping[str, Field], where: Where, *,
+                    line: int | None = None,
+                    what: str = "a rule") -> tuple[dict[str, Any], list[RuleError]]:
+    """``check_mapping``'s values and problems, not raised: a key whose value is wrong is left
+    out of the values."""
     if not isinstance(mapping, dict):
         raise where.error(line, f"{what} must be a mapping, not {type_name(mapping)}")
     line = getattr(mapping, "line", line)
@@ -173,14 +202,15 @@ def check_mapping(mapping: Any, fields: Mapping[str, Field], where: Where, *,
     out: dict[str, Any] = {}
     for key, spec in fields.items():
         if key in mapping:
-            out[key] = collect(errors, spec.convert, mapping[key], where, _line(mapping, key),
-                               key)
+            wrong = len(errors)
+            value = collect(errors, spec.convert, mapping[key], where, _line(mapping, key), key)
+            if len(errors) == wrong:
+                out[key] = value
         elif spec.required:
             errors.append(where.error(line, f"missing required key {key!r}"))
         else:
             out[key] = spec.default
-    raise_all(errors)
-    return out
+    return out, errors
 
 
 def unknown_key(key: Any, known: Iterable[str]) -> str:

@@ -44,7 +44,7 @@ class AttributionVerbCheck(Check):
     def setup(self, ctx: BuildContext) -> None:
         self.verbs = {" ".join(k.lower().split()): v for k, v in self.params["verbs"].items()}
         if not self.verbs:
-            raise self.error("verbs", "'verbs' must have at least one entry")
+            self.problem("verbs", "'verbs' must have at least one entry")
 
     def run(self, doc: Document) -> Iterator[Finding]:
         seen: set[int] = set()

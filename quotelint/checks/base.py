@@ -15,6 +15,7 @@ from string import Formatter
 from typing import Any, ClassVar
 
 from ..cache import compile_regex
+from ..errors import MissingLexicon, RuleError, RuleErrors
 from ..findings import CATEGORIES, SEVERITIES, Finding, Fix, Related
 from ..schema import (
     Field,
@@ -24,6 +25,7 @@ from ..schema import (
     choice,
     line_of,
     nonempty_string,
+    raise_all,
     string,
     string_list,
 )
@@ -115,17 +117,31 @@ class Check:
                  ctx: BuildContext, raw: Mapping[str, Any]) -> None:
         self.meta = meta
         self.params = params
-        self.where = where
         self.raw = raw
-        self.setup(ctx)
-        self._check_message()
+        # Every problem of the rule in one run: setup records each (``problem``) and goes on.
+        problems: list[RuleError] = []
+        self.where = where.collecting(problems)
+        try:
+            self.setup(ctx)
+            self._check_message()
+        except RuleErrors as exc:  # a kind that stops at a problem: its state is unknown
+            problems.extend(exc.errors)
+        except RuleError as exc:
+            problems.append(exc)
+        except MissingLexicon as exc:  # a word list the kind's analysis needs: at 'kind:'
+            problems.append(where.error(line_of(raw, "kind"), str(exc)))
+        self.where = where
+        raise_all(sorted(problems, key=lambda e: e.line or 0))
 
     # -- for subclasses ----------------------------------------------------------------------
 
     def setup(self, ctx: BuildContext) -> None:
-        """Compile patterns and look up lexicons; raise ``self.error(key, ...)`` when wrong."""
+        """Compile patterns and look up lexicons; ``self.problem(key, ...)`` for each thing
+        wrong, going on where the rest can still be checked (``self.where.attempt`` runs a
+        step that raises), or raise ``self.error(key, ...)``."""
 
-    def placeholders(self) -> frozenset[str]:
+    def placeholders(self) -> frozenset[str] | None:
+        """What the message may name; None when that is unknown (a pattern that is wrong)."""
         return self.PLACEHOLDERS
 
     def run(self, doc: Document) -> Iterable[Finding]:
@@ -153,6 +169,11 @@ class Check:
     def error(self, key: str, message: str) -> Exception:
         return self.where.error(line_of(self.raw, key), message)
 
+    def problem(self, key: str, message: str) -> None:
+        """Record what is wrong with parameter ``key`` (raised with the rule's other problems
+        once its setup is done); returns None, for a setup step that yields nothing."""
+        self.where.report(line_of(self.raw, key), message)
+
     def with_severity(self, severity: str) -> Check:
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
@@ -161,15 +182,18 @@ class Check:
 
     def _check_message(self) -> None:
         allowed = self.placeholders()
+        if not isinstance(self.meta.message, str):
+            return  # a message that is wrong itself was reported with the rule's keys
         try:
             fields = [f for _, f, spec, conv in Formatter().parse(self.meta.message)
                       if f is not None]
         except ValueError as exc:
-            raise self.error("message", f"bad placeholder in message: {exc}") from None
+            self.problem("message", f"bad placeholder in message: {exc}")
+            return
         for name in fields:
-            if name not in allowed:
-                raise self.error("message", f"unknown placeholder {{{name}}} in message "
-                                            f"(this kind knows: {', '.join(sorted(allowed))})")
+            if allowed is not None and name not in allowed:
+                self.problem("message", f"unknown placeholder {{{name}}} in message "
+                                        f"(this kind knows: {', '.join(sorted(allowed))})")
 
     def format(self, **values: Any) -> str:
         return self.meta.message.format_map(values)

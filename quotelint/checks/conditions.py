@@ -60,22 +60,30 @@ def parse_conditions(value: Any, key: str, *, where: Where, ignore_case: bool,
     out = []
     for i, item in enumerate(items):
         line = line_of(value, i) if isinstance(value, list) else getattr(value, "line", None)
-        spec = check_mapping(item, _FIELDS, where, line=line, what=f"'{key}' condition")
-        if (spec["pattern"] is None) == (spec["lexicon"] is None):
-            raise where.error(line, f"'{key}' condition needs exactly one of 'pattern' or "
-                                    f"'lexicon'")
-        source = spec["pattern"] or lexicon_pattern(spec["lexicon"])
-        if spec["lexicon"] and spec["lexicon"] not in lexicons:
-            raise where.error(line, f"'{key}' condition uses unknown lexicon "
-                                    f"{spec['lexicon']!r}")
-        key_line = line_of(item, "pattern" if spec["pattern"] else "lexicon") \
-            if isinstance(item, LDict) else line
-        pattern = compile_pattern(
-            source, lexicons=lexicons, where=where, line=key_line, key=key,
-            ignore_case=ignore_case if spec["ignore_case"] is None else spec["ignore_case"])
-        before, after = spec["window"]
-        out.append(Condition(pattern, before, after, spec["outside_quotes"]))
+        condition = where.attempt(_condition, item, key, where=where, line=line,
+                                  ignore_case=ignore_case, lexicons=lexicons)
+        if condition is not None:
+            out.append(condition)
     return out
+
+
+def _condition(item: Any, key: str, *, where: Where, line: int | None, ignore_case: bool,
+               lexicons: Mapping[str, list[str]]) -> Condition:
+    spec = check_mapping(item, _FIELDS, where, line=line, what=f"'{key}' condition")
+    if (spec["pattern"] is None) == (spec["lexicon"] is None):
+        raise where.error(line, f"'{key}' condition needs exactly one of 'pattern' or "
+                                f"'lexicon'")
+    source = spec["pattern"] or lexicon_pattern(spec["lexicon"])
+    if spec["lexicon"] and spec["lexicon"] not in lexicons:
+        raise where.error(line, f"'{key}' condition uses unknown lexicon "
+                                f"{spec['lexicon']!r}")
+    key_line = line_of(item, "pattern" if spec["pattern"] else "lexicon") \
+        if isinstance(item, LDict) else line
+    pattern = compile_pattern(
+        source, lexicons=lexicons, where=where, line=key_line, key=key,
+        ignore_case=ignore_case if spec["ignore_case"] is None else spec["ignore_case"])
+    before, after = spec["window"]
+    return Condition(pattern, before, after, spec["outside_quotes"])
 
 
 def allowed(doc: Document, offset: int, unless: list[Condition],

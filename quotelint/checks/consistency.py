@@ -37,15 +37,17 @@ class ConsistencyCheck(Check):
     def setup(self, ctx: BuildContext) -> None:
         either = self.params["either"]
         if not either:
-            raise self.error("either", "'either' must have at least one pair")
+            return self.problem("either", "'either' must have at least one pair")
         self.pairs = []
         for left, right in either.items():
             line = self.raw["either"].line_of(left)
             self.pairs.append(tuple(
-                compile_pattern(rf"(?<!\w)(?:{src})(?!\w)",
-                                ignore_case=self.params["ignore_case"], lexicons=ctx.lexicons,
-                                where=self.where, line=line, key="either")
+                self.where.attempt(compile_pattern, rf"(?<!\w)(?:{src})(?!\w)",
+                                   ignore_case=self.params["ignore_case"],
+                                   lexicons=ctx.lexicons, where=self.where, line=line,
+                                   key="either")
                 for src in (left, right)))
+        return None
 
     def run(self, doc: Document) -> Iterator[Finding]:
         scope = self.params["scope"]

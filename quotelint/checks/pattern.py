@@ -48,20 +48,25 @@ class PatternCheck(Check):
 
     def setup(self, ctx: BuildContext) -> None:
         p = self.params
-        if (p["pattern"] is None) == (p["lexicon"] is None):
-            raise self.error("kind", "a pattern rule needs exactly one of 'pattern' or 'lexicon'")
-        key = "pattern" if p["pattern"] is not None else "lexicon"
-        if key == "lexicon" and p["lexicon"] not in ctx.lexicons:
-            raise self.error("lexicon", f"unknown lexicon {p['lexicon']!r}")
-        source = p["pattern"] if key == "pattern" else lexicon_pattern(p["lexicon"])
-        self.pattern = compile_pattern(source, ignore_case=p["ignore_case"],
-                                       lexicons=ctx.lexicons, where=self.where,
-                                       line=self.raw.line_of(key), key=key)
-        self.triggers = parse_triggers(p["trigger"], ctx.lexicons, self.where,
-                                       self.raw.line_of("trigger"))
+        self.pattern = self._pattern(ctx)
+        self.triggers = self.where.attempt(parse_triggers, p["trigger"], ctx.lexicons,
+                                           self.where, self.raw.line_of("trigger"))
         self.unless = self._conditions("unless", ctx)
         self.requires = self._conditions("requires", ctx)
         self.scope = p["scope"]
+
+    def _pattern(self, ctx: BuildContext) -> regex.Pattern | None:
+        p = self.params
+        if (p["pattern"] is None) == (p["lexicon"] is None):
+            return self.problem("kind",
+                                "a pattern rule needs exactly one of 'pattern' or 'lexicon'")
+        key = "pattern" if p["pattern"] is not None else "lexicon"
+        if key == "lexicon" and p["lexicon"] not in ctx.lexicons:
+            return self.problem("lexicon", f"unknown lexicon {p['lexicon']!r}")
+        source = p["pattern"] if key == "pattern" else lexicon_pattern(p["lexicon"])
+        return self.where.attempt(compile_pattern, source, ignore_case=p["ignore_case"],
+                                  lexicons=ctx.lexicons, where=self.where,
+                                  line=self.raw.line_of(key), key=key)
 
     def _conditions(self, key: str, ctx: BuildContext) -> list:
         if self.params[key] is None:
@@ -69,7 +74,9 @@ class PatternCheck(Check):
         return parse_conditions(self.params[key], key, where=self.where,
                                 ignore_case=self.params["ignore_case"], lexicons=ctx.lexicons)
 
-    def placeholders(self) -> frozenset[str]:
+    def placeholders(self) -> frozenset[str] | None:
+        if self.pattern is None:
+            return None  # its named groups are unknown
         return self.PLACEHOLDERS | frozenset(self.pattern.groupindex)
 
     def allowed_matches(self, doc: Document) -> Iterator[regex.Match]:

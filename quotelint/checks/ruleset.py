@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
-from ..errors import MissingLexicon, RuleError, RuleErrors, UnknownSelector
+from ..errors import RuleError, RuleErrors, UnknownSelector
 from ..limits import read_limited
 from ..located import LDict, LList
 from ..paths import default_rules_dir
@@ -23,6 +23,7 @@ from ..schema import (
     Field,
     Where,
     check_mapping,
+    checked_mapping,
     collect,
     did_you_mean,
     line_of,
@@ -78,15 +79,8 @@ class RuleSet:
 
     def selector_hints(self, keys: Sequence[str]) -> dict[str, str]:
         """For each unknown selector, "; did you mean 'x'?" or ""."""
-        names = {c.meta.name for c in self.checks} | {c.meta.category for c in self.checks}
-        ids = {c.meta.id.upper() for c in self.checks}
-        hints = {}
-        for key in keys:
-            letters = len(key) - len(key.lstrip(string.ascii_letters))
-            digits = (key[:letters] + key[letters:].translate(_DIGIT_LOOKALIKES)).upper()
-            hints[key] = (did_you_mean(digits, ids, cutoff=1.0) or
-                          did_you_mean(key.upper(), ids, cutoff=0.75) or did_you_mean(key, names))
-        return hints
+        return selector_hints(keys, [(c.meta.id, c.meta.name, c.meta.category)
+                                     for c in self.checks])
 
     def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                severity: dict[str, str] | None = None, extend: Sequence[str] = ()) -> RuleSet:
@@ -100,9 +94,9 @@ class RuleSet:
         longer prefix a shorter one, a prefix a category, a category ALL), and a tie ignores
         it: ``select: [QL401]`` with ``ignore: [unattributed-claim]`` runs QL401 alone.
         """
-        unknown = [key for key in dict.fromkeys([*(select or ()), *ignore, *(severity or {}),
-                                                 *extend])
-                   if not any(_matches(c, key) for c in self.checks)]
+        unknown = unknown_selectors([*(select or ()), *ignore, *(severity or {}), *extend],
+                                    [(c.meta.id, c.meta.name, c.meta.category)
+                                     for c in self.checks])
         if unknown:
             raise UnknownSelector(unknown, self.selector_hints(unknown))
         chosen = []
@@ -120,6 +114,25 @@ class RuleSet:
         if severity:
             chosen = [_override(c, severity) for c in chosen]
         return RuleSet(chosen, self.lexicons, self.files, self.all_checks)
+
+
+def selector_hints(keys: Sequence[str], rules: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """For each selector of ``keys``, "; did you mean 'x'?" or "", among ``rules`` (id, name,
+    category)."""
+    names = {name for _, name, _ in rules} | {category for _, _, category in rules}
+    ids = {rule.upper() for rule, _, _ in rules}
+    hints = {}
+    for key in keys:
+        letters = len(key) - len(key.lstrip(string.ascii_letters))
+        digits = (key[:letters] + key[letters:].translate(_DIGIT_LOOKALIKES)).upper()
+        hints[key] = (did_you_mean(digits, ids, cutoff=1.0) or
+                      did_you_mean(key.upper(), ids, cutoff=0.75) or did_you_mean(key, names))
+    return hints
+
+
+def unknown_selectors(keys: Sequence[str], rules: Sequence[tuple[str, str, str]]) -> list[str]:
+    """The selectors of ``keys`` that name none of ``rules`` (id, name, category)."""
+    return [key for key in dict.fromkeys(keys) if not any(matches(key, *r) for r in rules)]
 
 
 def _matches(check: Check, key: str) -> bool:
@@ -239,17 +252,30 @@ def _build(path: str, raw: Any, index: int, line: int | None, ctx: BuildContext)
         collect(errors, check_mapping, raw, {**COMMON_FIELDS, **others}, where)
         raise_all(errors)
     fields = {**COMMON_FIELDS, **(cls.PARAMS if cls else {})}
-    values = check_mapping(raw, fields, where)
-    common = {k: values.pop(k) for k in COMMON_FIELDS}
+    values, errors = checked_mapping(raw, fields, where)
+    if cls is None:
+        raise_all(errors)
+    # The kind's own checks run too when its parameters could be read: a wrong one that has a
+    # default is read as the default; a wrong one without (such as 'pattern'), or an unknown
+    # key that may be a misspelt parameter the rule lacks, would make the kind report what is
+    # not wrong.
+    absent = [k for k in cls.PARAMS if k not in raw]
+    if any(did_you_mean(k, absent) for k in raw if k not in fields):
+        raise_all(errors)
+    params = {}
+    for key, spec in cls.PARAMS.items():
+        if key not in values and spec.default is None:
+            raise_all(errors)
+        params[key] = values.get(key, spec.default)
+    common = {k: values.get(k) for k in COMMON_FIELDS}
     examples = raw.get("examples")
     example_lines = {k: list(v.item_lines) for k, v in examples.items()
                      if isinstance(v, LList)} if isinstance(examples, dict) else {}
     meta = RuleMeta(**common, path=path, line=raw.line if isinstance(raw, LDict) else 0,
                     example_lines=example_lines)
-    try:
-        return cls(meta, values, where, ctx, raw)
-    except MissingLexicon as exc:
-        raise where.error(line_of(raw, "kind"), str(exc)) from None
+    check = collect(errors, cls, meta, params, where, ctx, raw)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return check
 
 
 # Rule sets loaded in this process, most recently used last (see ``loaded_rules``).
@@ -289,12 +315,13 @@ def loaded_rules(extra: Sequence[str] = (), defaults: bool = True) -> RuleSet:
 def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> RuleSet:
     """Load the default pack (unless ``defaults`` is false) and then ``extra`` files or folders."""
     paths: list[Path] = default_rule_files() if defaults else []
+    errors: list[RuleError] = []
     for item in extra:
         p = Path(item)
         if not p.exists():
-            raise RuleError(str(p), None, "rule file not found")
+            errors.append(RuleError(str(p), None, "rule file not found"))
+            continue
         paths.extend(rule_files(p))
-    errors: list[RuleError] = []
     files: list[tuple[str, LDict]] = []
     for p in paths:
         try:
@@ -304,6 +331,7 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
         except RuleError as exc:
             errors.append(exc)
     ctx = BuildContext(_collect_lexicons(files, errors))
+    defined = []  # every rule's id, name and category as written, for selectors if this fails
     checks: list[Check] = []
     seen: dict[str, str] = {}
     for path, data in files:
@@ -313,6 +341,8 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
             continue
         for i, raw in enumerate(rules):
             line = line_of(rules, i)
+            if isinstance(raw, dict):
+                defined.append(tuple(str(raw.get(k, "")) for k in ("id", "name", "category")))
             try:
                 check = _build(path, raw, i, line, ctx)
             except RuleErrors as exc:
@@ -331,5 +361,7 @@ def load_rules(extra: Iterable[str | Path] = (), *, defaults: bool = True) -> Ru
                 seen[check.meta.id.upper()] = seen[check.meta.name] = f"{path}:{check.meta.line}"
                 checks.append(check)
     if errors:
-        raise RuleErrors(errors)
+        order = {str(p): i for i, p in enumerate(paths)}  # a file not found: first
+        raise RuleErrors(sorted(errors, key=lambda e: (order.get(e.path, -1), e.line or 0)),
+                         defined)
     return RuleSet(checks, ctx.lexicons, [str(p) for p in paths])

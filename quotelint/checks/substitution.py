@@ -51,13 +51,16 @@ class SubstitutionCheck(Check):
     def setup(self, ctx: BuildContext) -> None:
         swap = self.params["swap"]
         if not swap:
-            raise self.error("swap", "'swap' must have at least one entry")
+            return self.problem("swap", "'swap' must have at least one entry")
         line = self.raw.line_of("swap")
+        wrong = len(self.where.problems or ())
         # One alternation with a named group per entry: one pass over the text for all of them.
         for source in swap:
-            compile_pattern(source, ignore_case=self.params["ignore_case"],
-                            lexicons=ctx.lexicons, where=self.where,
-                            line=self.raw["swap"].line_of(source), key="swap")
+            self.where.attempt(compile_pattern, source, ignore_case=self.params["ignore_case"],
+                               lexicons=ctx.lexicons, where=self.where,
+                               line=self.raw["swap"].line_of(source), key="swap")
+        if len(self.where.problems or ()) > wrong:
+            return None
         self.replacements = list(swap.values())
         alternation = "|".join(f"(?P<s{i}>(?<!\\w)(?:{src})(?!\\w))"
                                for i, src in enumerate(swap))

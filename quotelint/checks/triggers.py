@@ -38,17 +38,20 @@ def _word_list(items: Any, lexicons: Mapping[str, list[str]], where: Where,
     if not items:
         raise where.error(line, "'trigger' has an empty list of words")
     words: set[str] = set()
-    for item in items:
+    for item in items:  # each wrong word reported (a collecting ``where``), the rest read
         if not isinstance(item, str):
-            raise where.error(line, f"'trigger' words must be strings, not {type_name(item)}")
+            where.report(line, f"'trigger' words must be strings, not {type_name(item)}")
+            continue
         ref = _LEXICON.fullmatch(item.strip())
         if ref and ref.group(1) not in lexicons:
-            raise where.error(line, f"'trigger' uses unknown lexicon {ref.group(1)!r}")
+            where.report(line, f"'trigger' uses unknown lexicon {ref.group(1)!r}")
+            continue
         for entry in lexicons[ref.group(1)] if ref else [item]:
             key = lookup_word(entry)
             if key is None:
-                raise where.error(line, f"'trigger' word {entry!r} has no letters or digits")
-            words.add(key)
+                where.report(line, f"'trigger' word {entry!r} has no letters or digits")
+            else:
+                words.add(key)
     return frozenset(words)
 
 
@@ -58,5 +61,6 @@ def parse_triggers(value: Any, lexicons: Mapping[str, list[str]], where: Where,
     if value is None:
         return []
     if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
-        return [_word_list(v, lexicons, where, line) for v in value]
+        lists = [where.attempt(_word_list, v, lexicons, where, line) for v in value]
+        return [words for words in lists if words is not None]
     return [_word_list(value, lexicons, where, line)]

@@ -63,16 +63,17 @@ class UnattributedClaimCheck(PatternCheck):
 
     def setup(self, ctx: BuildContext) -> None:
         super().setup(ctx)
+        asks = self.raw.get("ask") or {}
+        self.asks: list[tuple[regex.Pattern, str]] = [
+            (self.where.attempt(compile_pattern, key, ignore_case=True, lexicons=ctx.lexicons,
+                                where=self.where, line=asks.line_of(key), key="ask"), question)
+            for key, question in self.params["ask"].items()]
+        # Last: a word list the analysis needs and no rule file defines ends the setup.
         self.finder = source_finder(ctx.lexicons, ctx.shared)
         groups = required(ctx.lexicons, ("vague_groups",),
                           "kind 'unattributed-claim'")["vague_groups"]
         # A lede's "experts say" is named later only by one of the experts (sourcing.py).
         self.group = compile_regex(rf"(?i:\b(?:{alternation(groups)})\b)")
-        asks = self.raw.get("ask") or {}
-        self.asks: list[tuple[regex.Pattern, str]] = [
-            (compile_pattern(key, ignore_case=True, lexicons=ctx.lexicons, where=self.where,
-                             line=asks.line_of(key), key="ask"), question)
-            for key, question in self.params["ask"].items()]
 
     def _question(self, matched: str) -> str:
         for pattern, question in self.asks:
@@ -80,8 +81,9 @@ class UnattributedClaimCheck(PatternCheck):
                 return question
         return self.params["question"]
 
-    def placeholders(self) -> frozenset[str]:
-        return super().placeholders() | self.PLACEHOLDERS
+    def placeholders(self) -> frozenset[str] | None:
+        inherited = super().placeholders()  # None while the pattern is wrong
+        return None if inherited is None else inherited | self.PLACEHOLDERS
 
     def run(self, doc: Document) -> Iterator[Finding]:
         window = _WINDOWS[self.params["source_in"]]

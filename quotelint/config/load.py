@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import QuotelintError, RuleError
+from ..errors import QuotelintError, RuleError, RuleErrors
 from ..findings import SEVERITIES
 from ..schema import (
     Where,
@@ -90,6 +90,9 @@ class Layer:
     path: str
     values: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int | None] = field(default_factory=dict)
+    # What is wrong with the file, raised by ``resolve`` with every other problem of the run's
+    # configuration, its rule files and selectors.
+    problems: list[RuleError] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
@@ -188,7 +191,15 @@ def shown(path: str | os.PathLike) -> str:
 
 def parse(path: Path) -> Layer | None:
     """Validate one configuration file (not what it extends); None: a pyproject.toml without
-    ``[tool.quotelint]``."""
+    ``[tool.quotelint]``. Raises every problem of the file."""
+    layer = _layer(path)
+    if layer is not None:
+        raise_all(layer.problems)
+    return layer
+
+
+def _layer(path: Path) -> Layer | None:
+    """One configuration file's values and, in ``problems``, what is wrong with it."""
     path = Path(shown(path))
     read = _read(path)
     if read is None:
@@ -215,34 +226,8 @@ def parse(path: Path) -> Layer | None:
                     layer.lines.setdefault(f"{key}:{item}", line(raw, i))
                     if key == "exclude" and (wrong := glob_problem(item)):
                         errors.append(where.error(line(raw, i), wrong))
-    if errors:  # the selectors too, which are otherwise checked once the file is valid
-        errors += _unknown_selectors(layer)
-        errors.sort(key=lambda e: e.line or 0)
-    raise_all(errors)
+    layer.problems = sorted(errors, key=lambda e: e.line or 0)
     return layer
-
-
-def _unknown_selectors(layer: Layer) -> list[RuleError]:
-    """The selectors of a configuration that uses the default pack alone that are near misses
-    of its rules (a selector of a file with rule files of its own or through ``extends``, and
-    one unlike any pack rule, which ``--rules`` may yet define, waits for the rules to load)."""
-    if (layer.values.get("rules") or layer.values.get("extends")
-            or layer.values.get("default_rules") is False):
-        return []
-    from ..checks.ruleset import loaded_rules
-    from ..errors import QuotelintError, UnknownSelector
-
-    lines = {k: layer.lines.get(f"{key}:{k}") for key in ("select", "extend_select", "ignore")
-             for k in layer.values.get(key, [])}
-    lines.update({k: layer.lines.get(f"severity:{k}") for k in layer.values.get("severity", {})})
-    try:
-        loaded_rules((), True).select(list(lines))
-    except UnknownSelector as exc:
-        return [RuleError(layer.path, lines[k], exc.message(k)) for k in exc.keys
-                if exc.hints.get(k)]
-    except QuotelintError:
-        return []
-    return []
 
 
 def _area(area: str, value: Any, raw: str, where: Where, line: LineOf, layer: Layer,
@@ -279,21 +264,26 @@ def _severity(value: Any, raw: str, where: Where, line: LineOf, layer: Layer,
 
 
 def load_chain(path: Path, _seen: tuple[Path, ...] = ()) -> list[Layer]:
-    """The layers of ``path``: what it extends first (depth first), then itself."""
+    """The layers of ``path``: what it extends first (depth first), then itself. What is wrong
+    with a file is in its layer's ``problems``, which ``resolve`` raises."""
     real = path.resolve()
     if real in _seen:
         chain = " -> ".join(shown(p) for p in (*_seen, real))
         raise RuleError(shown(path), None, f"'extends' goes round in a circle: {chain}")
-    layer = parse(path)
+    layer = _layer(path)
     if layer is None:
         raise RuleError(shown(path), None, "no [tool.quotelint] table in this pyproject.toml")
     layers: list[Layer] = []
     for base in layer.values.get("extends", []):
         target = Path(os.path.normpath(layer.folder / os.path.expanduser(base)))
         if not target.is_file():
-            raise RuleError(layer.path, layer.lines.get(f"extends:{base}"),
-                            f"'extends': no such configuration file: {base}")
-        layers.extend(load_chain(target, (*_seen, real)))
+            layer.problems.append(RuleError(layer.path, layer.lines.get(f"extends:{base}"),
+                                            f"'extends': no such configuration file: {base}"))
+            continue
+        try:
+            layers.extend(load_chain(target, (*_seen, real)))
+        except RuleError as exc:  # a circle, or a pyproject.toml with no table to extend
+            layer.problems.append(exc)
     return [*layers, layer]
 
 
@@ -326,6 +316,7 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
     """
     s = Settings(fail_on=cli.fail_on, config=cli.config, discover=cli.discover, root="/")
     s.config_files = [layer.path for layer in reversed(layers)]
+    errors = [problem for layer in layers for problem in layer.problems]
     origins = s.origins
     start = 0  # the layer whose select counts: ignore and extend_select add up from there
     for i, layer in enumerate(layers):
@@ -355,8 +346,9 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
         for rule_file in layer.values.get("rules", []):
             full = os.path.normpath(layer.folder / os.path.expanduser(rule_file))
             if not os.path.exists(full):
-                raise RuleError(layer.path, layer.lines.get(f"rules:{rule_file}"),
-                                f"'rules': no such rule file or folder: {rule_file}")
+                errors.append(RuleError(layer.path, layer.lines.get(f"rules:{rule_file}"),
+                                        f"'rules': no such rule file or folder: {rule_file}"))
+                continue
             s.rules.append(full)
             origins[f"rules:{full}"] = layer.origin(f"rules:{rule_file}")
         for pattern in layer.values.get("exclude", []):
@@ -389,8 +381,18 @@ def resolve(layers: list[Layer], cli: Settings) -> Settings:
     _story(s, layers)
     setter = max((i for i, layer in enumerate(layers)
                   if "require_reason" in layer.values.get("suppressions", {})), default=None)
+    failed = None  # the rule files' problems, when _require_reason loaded them
     if setter is None or setter >= start:  # a later select starts afresh
-        _require_reason(s)
+        try:
+            _require_reason(s)
+        except RuleErrors as exc:
+            failed = exc
+        except RuleError as exc:
+            errors.append(exc)
+    if errors or failed:  # with them, what is wrong with the rule files and the selectors
+        errors += s.problems(failed)
+        files = {path: i for i, path in enumerate(reversed(s.config_files))}
+        raise_all(sorted(errors, key=lambda e: (files.get(e.path, len(files)), e.line or 0)))
     return s
 
 

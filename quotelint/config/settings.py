@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..checks.ruleset import RuleSet
+    from ..errors import RuleError, RuleErrors, UnknownSelector
 
 # Where a setting came from: (config file or "command line", line or None).
 Origin = tuple[str, "int | None"]
@@ -41,23 +42,55 @@ class Settings:
     def ruleset(self) -> RuleSet:
         """The rules these settings run: loaded once per process for each distinct set of
         rule files (``loaded_rules``), selected once per distinct selection. Raises RuleErrors
-        or QuotelintError."""
+        (the rule files' problems and the unknown selectors together) or QuotelintError."""
         from ..checks.ruleset import loaded_rules
-        from ..errors import RuleError, UnknownSelector
+        from ..errors import RuleErrors, UnknownSelector
         from ..schema import raise_all
 
-        loaded = loaded_rules(self.rules, self.default_rules)
+        try:
+            loaded = loaded_rules(self.rules, self.default_rules)
+        except RuleErrors as exc:
+            raise_all(self.problems(exc))
+            raise
         try:
             return loaded.selected(self.select, self.ignore, self.severity, self.extend_select)
         except UnknownSelector as exc:
-            errors = []
-            for key in exc.keys:  # each at the line that wrote it, or as the command line's
-                path, line = self.origins.get(f"selector:{key}", ("", None))
-                if not path or path == "command line":
-                    path, line = "quotelint", None
-                errors.append(RuleError(path, line, exc.message(key)))
-            raise_all(errors)
+            raise_all(self._located(exc))
             raise
+
+    def problems(self, failed: RuleErrors | None = None) -> list[RuleError]:
+        """What ``ruleset`` raises, as a list: the rule files' problems (``failed``, when they
+        were loaded already) and the selectors that name no rule, those checked against every
+        rule read when the rule files are wrong."""
+        from ..checks.ruleset import selector_hints, unknown_selectors
+        from ..errors import QuotelintError, RuleError, RuleErrors, UnknownSelector
+
+        if failed is None:
+            try:
+                self.ruleset()
+            except RuleErrors as exc:
+                return exc.errors
+            except RuleError as exc:
+                return [exc]
+            except QuotelintError:
+                return []
+            return []
+        keys = [*(self.select or ()), *self.ignore, *self.severity, *self.extend_select]
+        unknown = unknown_selectors(keys, failed.defined)
+        return [*failed.errors, *self._located(UnknownSelector(
+            unknown, selector_hints(unknown, failed.defined)))]
+
+    def _located(self, exc: UnknownSelector) -> list[RuleError]:
+        """Each unknown selector at the line that wrote it, or as the command line's."""
+        from ..errors import RuleError
+
+        errors = []
+        for key in exc.keys:
+            path, line = self.origins.get(f"selector:{key}", ("", None))
+            if not path or path == "command line":
+                path, line = "quotelint", None
+            errors.append(RuleError(path, line, exc.message(key)))
+        return errors
 
     @property
     def uses_config(self) -> bool:

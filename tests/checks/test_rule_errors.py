@@ -148,12 +148,12 @@ def test_every_problem_of_one_rule_is_reported_at_once(write):
         "    pattern: 'foo'\n", "    patern: 'foo'\n    scope: sentence\n    ignore_case: 1\n")
     errors = errors_for(write, text)
     assert [e.split(": ", 2)[2][:40] for e in errors] == [
-        "unknown key 'patern' (known keys: catego",
         "'category' must be one of quote-balance,",
+        "unknown key 'patern' (known keys: catego",
         "'ignore_case' must be true or false, not",
     ]
-    assert [e.split(":")[0] for e in errors] == ["7", "5", "9"]
-    assert errors[0].endswith("did you mean 'pattern'?")
+    assert [e.split(":")[0] for e in errors] == ["5", "7", "9"]
+    assert errors[1].endswith("did you mean 'pattern'?")
 
 
 def test_a_rule_of_an_unknown_kind_still_has_its_common_keys_checked(write):
@@ -165,3 +165,124 @@ def test_a_rule_of_an_unknown_kind_still_has_its_common_keys_checked(write):
         "5: rule T001: 'category' must be one of quote-balance, quote-attribution, "
         "anonymous-source, unattributed-claim, number-consistency, style, not 'styl'; did you "
         "mean 'style'?"]
+
+
+KIND_MISTAKES = """\
+rules:
+  - id: T001
+    name: three-mistakes
+    kind: pattern
+    category: style
+    message: "found {match}"
+    pattern: 'foo(bar'
+    trigger: [['\\L<nothing>', 3], [foo, '--']]
+    unless:
+      - pattern: 'ok'
+      - lexicon: missing
+  - id: T002
+    name: swaps
+    kind: substitution
+    category: styl
+    message: "use {replacement}"
+    ignore_case: 1
+    swap: {'a(b': ab, 'c[d': cd}
+"""
+VERB_MISTAKES = """\
+rules:
+  - id: T003
+    name: verbs
+    kind: attribution-verb
+    category: style
+    message: "{who}"
+    verbs: {}
+"""
+
+
+def test_every_problem_of_every_rule_of_every_file_in_one_run(cli, write):
+    """A kind's own checks (setup) go on past a problem, after the rule's common keys too, and
+    the problems come out sorted by file (in load order) and line."""
+    first = write("kinds.yaml", KIND_MISTAKES)
+    second = write("verbs.yaml", VERB_MISTAKES)
+    seed = write("a.txt", "Fine.\n")
+    r = cli("--isolated", "--rules", str(first), "--rules", str(second), str(seed))
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        f"{first}:7: rule T001: 'pattern' is not a valid regular expression: missing ) at "
+        f"position 7",
+        f"{first}:8: rule T001: 'trigger' uses unknown lexicon 'nothing'",
+        f"{first}:8: rule T001: 'trigger' words must be strings, not a number",
+        f"{first}:8: rule T001: 'trigger' word '--' has no letters or digits",
+        f"{first}:11: rule T001: 'unless' condition uses unknown lexicon 'missing'",
+        f"{first}:15: rule T002: 'category' must be one of quote-balance, quote-attribution, "
+        f"anonymous-source, unattributed-claim, number-consistency, style, not 'styl'; did you "
+        f"mean 'style'?",
+        f"{first}:17: rule T002: 'ignore_case' must be true or false, not a number",
+        f"{first}:18: rule T002: 'swap' is not a valid regular expression: missing ) at "
+        f"position 3",
+        f"{first}:18: rule T002: 'swap' is not a valid regular expression: unterminated "
+        f"character set at position 3",
+        f"{second}:6: rule T003: unknown placeholder {{who}} in message (this kind knows: "
+        f"match, replacement, speaker)",
+        f"{second}:7: rule T003: 'verbs' must have at least one entry",
+    ]
+
+
+def test_a_message_is_not_judged_by_a_pattern_that_does_not_compile(write):
+    """The pattern's named groups are placeholders too: unknown while it is wrong."""
+    text = GOOD.replace("{match}", "{who}").replace("'foo'", "'(?P<who>foo'")
+    assert errors_for(write, text) == [
+        "7: rule T001: 'pattern' is not a valid regular expression: missing ) at position 11"]
+
+
+def test_a_misspelt_parameter_is_not_also_reported_as_missing(write):
+    text = GOOD.replace("    pattern:", "    patern:")
+    assert [e.split(": ", 2)[2][:20] for e in errors_for(write, text)] == [
+        "unknown key 'patern'"]
+
+
+class _StopsAtItsFirstProblem:
+    """A kind whose setup raises rather than records: what it would have set is unknown."""
+
+    def setup(self, ctx):
+        raise self.error("kind", "this kind stops here")
+
+    def placeholders(self):
+        return self.words  # set only by a setup that got through
+
+
+def test_a_kind_that_raises_in_setup_still_reports_the_rules_other_problems(write,
+                                                                            monkeypatch):
+    from quotelint.checks import ruleset
+    from quotelint.checks.base import Check
+
+    kind = type("StopsAtItsFirstProblem", (_StopsAtItsFirstProblem, Check), {})
+    monkeypatch.setattr(ruleset, "kind_class", lambda name: kind)
+    text = GOOD.replace("    pattern: 'foo'\n", "").replace("category: style", "category: styl")
+    assert [e.split(": ", 2)[1:] for e in errors_for(write, text)] == [
+        ["rule T001", "this kind stops here"],
+        ["rule T001", "'category' must be one of quote-balance, quote-attribution, "
+                      "anonymous-source, unattributed-claim, number-consistency, style, not "
+                      "'styl'; did you mean 'style'?"]]
+
+
+def test_a_rule_file_not_found_comes_out_with_the_others_problems(cli, write):
+    path = write("bad.yaml", GOOD.replace("'foo'", "'foo(bar'"))
+    seed = write("a.txt", "Fine.\n")
+    r = cli("--rules", str(path), "--rules", "no/such/rules.yaml", str(seed))
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        "no/such/rules.yaml: rule file not found",
+        f"{path}:7: rule T001: 'pattern' is not a valid regular expression: missing ) at "
+        f"position 7"]
+
+
+def test_an_unattributed_claim_rule_with_a_wrong_pattern_and_a_wrong_question(write):
+    text = GOOD.replace("kind: pattern", "kind: unattributed-claim").replace(
+        "category: style", "category: unattributed-claim").replace("'foo'", "'foo('") + \
+        "    ask: {'poll(': 'Which poll?'}\n"
+    errors = errors_for(write, text)
+    # Loaded without the default pack, the kind's analysis also misses its word lists.
+    assert errors[0].startswith("4: rule T001: the sourcing analysis needs the lexicons ")
+    assert errors[1:] == [
+        "7: rule T001: 'pattern' is not a valid regular expression: missing ) at position 4",
+        "8: rule T001: 'ask' is not a valid regular expression: missing ) at position 5"]

@@ -254,7 +254,26 @@ def test_library_takes_a_configuration_file(write, repo, monkeypatch):
     ("pyproject.toml", '[tool.quotelint]\nselect = "QL4"\nignore = [\n  "QL402",\n  3,\n]\n',
      "pyproject.toml:3: 'ignore' item 2 must be a string, not a number"),
     ("pyproject.toml", '[tool.quotelint]\nselect = ["QL4"\nignore = []\n',
-     "pyproject.toml:3: invalid TOML: Unclosed array"),
+     "pyproject.toml:2: invalid TOML: the '[' opened on this line is never closed (Unclosed "
+     "array, at line 3)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = [  # QL4 [and] QL5\n  "QL4",\n'
+                       'ignore = ["QL402"]\n',
+     "pyproject.toml:2: invalid TOML: the '[' opened on this line is never closed (Invalid "
+     "value, at line 4)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = ["QL4"]\n[tool.quotelint.quotes]\n'
+                       'style = {a = [1,\n  2]\nmin_words = 3\n',
+     "pyproject.toml:4: invalid TOML: the '{' opened on this line is never closed (Unclosed "
+     "inline table, at line 5)"),
+    ("pyproject.toml", "[tool.quotelint]\nselect = ['QL4]\nignore = ['QL402']\n",
+     "pyproject.toml:2: invalid TOML: Found invalid character '\\n'"),
+    ("pyproject.toml", "[tool.quotelint]\nselect = ['QL4', 'QL5]\n\n[project]\nname = \"x\"\n",
+     "pyproject.toml:2: invalid TOML: the quotation mark opened on this line is never closed "
+     "(Expected \"'\", at end of document)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = """QL4\nQL5\nignore = []\n',
+     "pyproject.toml:2: invalid TOML: the quotation mark opened on this line is never closed "
+     "(Unterminated string, at end of document)"),
+    ("pyproject.toml", '[tool.quotelint]\nselect = [\n  "QL4",\n  QL5,\n]\n',
+     "pyproject.toml:4: invalid TOML: Invalid value"),
 ])
 def test_bad_configuration_is_file_line_and_exit_2(cli, write, repo, name, text, error):
     write(name, text)
@@ -332,3 +351,79 @@ def test_a_misspelt_option_gets_a_suggestion(cli):
     assert r.code == 2
     assert r.err.splitlines()[-1] == (
         "quotelint: error: unrecognized arguments: --slect; did you mean '--select'?")
+
+
+SELECTOR = "not a rule id, name, id prefix or category (see `quotelint rules`)"
+
+
+def test_unknown_selectors_come_out_with_every_other_problem_of_the_run(cli, write, repo,
+                                                                        monkeypatch):
+    """A configuration with rule files of its own and a base it extends: its mistakes, its
+    base's, its rule files' and its selectors' (against every rule read, right or wrong) in
+    one run, by file (the base first) and line, the rules loaded once."""
+    import quotelint.checks.ruleset
+
+    calls = []
+    real = quotelint.checks.ruleset.load_rules
+    monkeypatch.setattr(quotelint.checks.ruleset, "load_rules",
+                        lambda *a, **kw: calls.append(a) or real(*a, **kw))
+    write("base.yaml", "quotes:\n  style: british\n")
+    write(".quotelint.yaml", "extends: [base.yaml]\nrules: [house.yaml]\nselect: [QL4, HOUSE9]\n"
+                             "ignore: [HOUSE02]\nseverity:\n  QL401: fatal\n")
+    write("house.yaml", HOUSE + HOUSE.replace("rules:\n", "").replace("HOUSE001", "HOUSE002")
+          .replace("no-slammed", "no-blasted").replace("slammed\\b'", "(blasted\\b'"))
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        "base.yaml:2: 'style' must be one of us, uk, not 'british'",
+        f".quotelint.yaml:3: unknown rule selector 'HOUSE9': {SELECTOR}",
+        f".quotelint.yaml:4: unknown rule selector 'HOUSE02': {SELECTOR}; did you mean "
+        f"'HOUSE002'?",
+        ".quotelint.yaml:6: 'severity.QL401' must be one of info, warning, error, not 'fatal'",
+        f"{repo}/house.yaml:16: rule HOUSE002: 'pattern' is not a valid regular expression: "
+        f"missing ) at position 12",
+    ]
+    assert len(calls) == 1
+
+
+def test_a_selector_unlike_any_rule_comes_out_with_the_files_mistakes(cli, write, repo):
+    write(".quotelint.yaml", "select: [QL4, NEWS9]\nquotes: {style: british}\n"
+                             "rules: [house.yaml]\n")
+    write("a.txt", CLAIMS)
+    r = cli("--select", "QL4O1", "a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'",
+        ".quotelint.yaml:3: 'rules': no such rule file or folder: house.yaml",
+        f"quotelint: unknown rule selector 'QL4O1': {SELECTOR}; did you mean 'QL401'?",
+    ]
+
+
+def test_a_valid_configuration_gets_its_rule_files_and_selectors_problems_together(
+        cli, write, repo):
+    write(".quotelint.yaml", "rules: [house.yaml]\nignore: [HOUSE9, QL4]\n")
+    write("house.yaml", HOUSE.replace("category: style", "category: styl"))
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        f"{repo}/house.yaml:5: rule HOUSE001: 'category' must be one of quote-balance, "
+        "quote-attribution, anonymous-source, unattributed-claim, number-consistency, style, "
+        "not 'styl'; did you mean 'style'?",
+        f".quotelint.yaml:2: unknown rule selector 'HOUSE9': {SELECTOR}",
+    ]
+
+
+def test_extends_in_a_circle_comes_out_with_the_other_mistakes(cli, write, repo):
+    write(".quotelint.yaml", "extends: [b.yaml]\nquotes: {style: british}\n")
+    write("b.yaml", "extends: [.quotelint.yaml]\nselect: [QL4O1]\n")
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines() == [
+        f"b.yaml:2: unknown rule selector 'QL4O1': {SELECTOR}; did you mean 'QL401'?",
+        ".quotelint.yaml: 'extends' goes round in a circle: .quotelint.yaml -> b.yaml -> "
+        ".quotelint.yaml",
+        ".quotelint.yaml:2: 'style' must be one of us, uk, not 'british'",
+    ]
