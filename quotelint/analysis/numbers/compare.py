@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .context import Clause, clauses, context_table, lemma, same_clause, same_share
-from .quantities import Quantity, quantities
+from .quantities import quantities
+from .quantity import Quantity
 from .references import phrase_words, references
 from .units import format_interval, format_number, join_unit, unit_table
 
