@@ -45,6 +45,7 @@ class StoryTable:
     floors: frozenset[str]
     changing: re.Pattern
     skip: frozenset[str]
+    synonyms: dict[str, str]  # a word's stem: the stem of the word it stands for
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,8 @@ def story_table() -> StoryTable:
         floors=frozenset(data["floors"]),
         changing=compile_re(rf"(?i:{data['changing']})"),
         skip=context_table().skip | frozenset(lemma(w) for w in data["not_anchors"]),
+        synonyms={lemma(w): lemma(word) for word, same in data["synonyms"].items()
+                  for w in same},
     )
 
 
@@ -78,7 +81,7 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
         family = _family(m.dimension)
         anchors: frozenset[str] = frozenset()
         if family in _PHYSICAL or family == "money":
-            anchors = _anchors(text, doc, m, table.window, table.skip)
+            anchors = _anchors(text, doc, m, table)
         elif family == "count" and m.measure is None and not m.approximator:
             counted = _counted(text, m.end)
             anchors = frozenset({f"counted:{counted}"}) if counted else frozenset()
@@ -115,15 +118,17 @@ def _family(dimension: str) -> str:
     return "money" if family.startswith("money:") else family
 
 
-def _anchors(text: str, doc: Document, m: Mention, window: int,
-             skip: frozenset[str]) -> frozenset[str]:
-    """The content words within ``window`` words of ``m`` in its sentence, as stems; a
-    hyphenated word gives its parts ("fourth-quarter": "fourth", "quarter")."""
+def _anchors(text: str, doc: Document, m: Mention, table: StoryTable) -> frozenset[str]:
+    """The content words within ``window`` words of ``m`` in its sentence, as stems, a
+    synonym as the word it stands for ("income": "earnings"); a hyphenated word gives its
+    parts ("fourth-quarter": "fourth", "quarter")."""
     sent = doc.sentences[doc.sentence_index(m.start)]
-    left = _WORD.findall(text, sent.start, m.start)[-window:]
-    right = _WORD.findall(text, m.end, sent.end)[:window]
+    left = _WORD.findall(text, sent.start, m.start)[-table.window:]
+    right = _WORD.findall(text, m.end, sent.end)[:table.window]
     words = [part for token in left + right for part in token.split("-")]
-    return frozenset(w for w in (lemma(t) for t in words if t) if len(w) > 2 and w not in skip)
+    stems = (lemma(t) for t in words if t)
+    return frozenset(table.synonyms.get(w, w) for w in stems
+                     if len(w) > 2 and w not in table.skip)
 
 
 # A count's noun phrase: two to four lower-case words right after it ("five fire rescue
