@@ -62,3 +62,39 @@ def test_two_figures_rounded_alike_that_differ_disagree(write):
          [("a.txt", 3)])]
     assert story(write, PORT_A, PORT_B.replace("630,000", "620,000")) == []
     assert story(write, PORT_A, PORT_B.replace("630,000", "about 630,000")) == []
+
+
+CREWS_A = """\
+Warehouse fire
+
+Nine fire engines and three fire rescue units containing cutting gear were sent.
+"""
+
+CREWS_B = """\
+Blaze at depot
+
+"Nine fire engines and two fire and rescue crews are here," a spokesman said.
+"""
+
+CREWS_C = """\
+Depot fire
+
+Crews from two rescue units are at the depot.
+"""
+
+CREWS_D = """\
+Depot fire
+
+Nine fire engines and 40 firefighters were there, with 25 other fire crews on the way.
+"""
+
+
+def test_a_story_keys_counts_by_two_words_of_their_compound_and_names_every_article(write):
+    # "three fire rescue units" / "two fire and rescue crews" / "two rescue units": two words
+    # of one compound each; "nine fire engines" shares one ("fire") with them. The last
+    # article's "three" disagrees with both articles before it: the finding names both.
+    assert story(write, CREWS_B, CREWS_C, CREWS_A) == [
+        ("c.txt", 3, 23, "warning", "Figures for the same quantity disagree: 3 vs 2",
+         [("a.txt", 3), ("b.txt", 3)])]
+    # "25 other fire crews" is a part of something, not the count of the crews
+    assert story(write, CREWS_A, CREWS_D) == []

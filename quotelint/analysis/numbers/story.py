@@ -83,8 +83,7 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
         if family in _PHYSICAL or family == "money":
             anchors = _anchors(text, doc, m, table)
         elif family == "count" and m.measure is None and not m.approximator:
-            counted = _counted(text, m.end)
-            anchors = frozenset({f"counted:{counted}"}) if counted else frozenset()
+            anchors = frozenset(f"counted:{w}" for w in _counted(text, m.end))
         if not (m.measure or m.clause or anchors):
             continue  # a count with no measure: nothing says what it counts
         provisional = (m.measure or "").split(":")[0] in table.tolls and (
@@ -132,26 +131,32 @@ def _anchors(text: str, doc: Document, m: Mention, table: StoryTable) -> frozens
 
 
 # A count's noun phrase: two to four lower-case words right after it ("five fire rescue
-# units", "22 ambulance crews"), up to a word that ends it.
+# units", "22 ambulance crews", "four fire and rescue crews"), up to a word that ends it.
 _COUNTED = compile_re(r"(?:\s+[a-z][a-z-]+){2,4}")
 
 
-def _counted(text: str, end: int) -> str:
-    """The last two words of the compound noun a count counts ("rescue units" of "five fire
-    rescue units containing ..."), as stems; "" if it has fewer than two. A compound names
-    one kind of thing; a single noun ("seasons", "officials") may be counted for many."""
+def _counted(text: str, end: int) -> frozenset[str]:
+    """The words of the compound noun a count counts ("fire", "rescue", "unit" of "five fire
+    rescue units containing ..."), as stems, "and" left out ("fire and rescue crews"); none
+    if it has fewer than two. A compound names one kind of thing; a single noun ("seasons",
+    "officials") may be counted for many."""
     m = _COUNTED.match(text, end, end + 60)
     if m is None:
-        return ""
-    stop = measure_table().stop
+        return frozenset()
+    table = measure_table()
+    stop = table.stop
     words: list[str] = []
     for word in m.group().split():
+        if not words and word in table.partial:
+            return frozenset()  # "128 other politicians": a part, not the count of them all
+        if word == "and" and words:  # "fire and rescue crews": one kind of crew
+            continue
         if word in stop or word.endswith(("ing", "ed")):  # "units containing", "crews sent"
             break
         words.append(word)
     if len(words) < 2:
-        return ""
-    return " ".join(lemma(w) for w in words[-2:])
+        return frozenset()
+    return frozenset(lemma(w) for w in words)
 
 
 def same_in_story(a: Mention, b: Mention) -> bool:
@@ -164,8 +169,11 @@ def same_in_story(a: Mention, b: Mention) -> bool:
         return False
     table = story_table()
     most = table.money_ratio if _family(a.dimension) == "money" else table.max_ratio
-    if not a.anchors & b.anchors or _ratio(a, b) > most:
+    shared = a.anchors & b.anchors
+    if not shared or _ratio(a, b) > most:
         return False
+    if _family(a.dimension) == "count" and len(shared) < 2:
+        return False  # "fire engines" are not "fire rescue units": two words of a compound
     for m, other in ((a, b), (b, a)):
         if (other.measure is None and m.measure and ":" not in m.measure
                 and lemma(m.measure) not in other.anchors):
