@@ -98,3 +98,30 @@ def test_a_story_keys_counts_by_two_words_of_their_compound_and_names_every_arti
          [("a.txt", 3), ("b.txt", 3)])]
     # "25 other fire crews" is a part of something, not the count of the crews
     assert story(write, CREWS_A, CREWS_D) == []
+
+
+HOSTAGE_A = """\
+Engineers home
+
+The engineers, abducted in May 2019, were flown home on Sunday.
+"""
+
+HOSTAGE_B = """\
+Freed engineers land
+
+Gunmen seized them on May 9, 2018, officials said.
+"""
+
+HOSTAGE_C = """\
+Engineers freed
+
+The kidnapping in May 2019 was the first in the province.
+"""
+
+
+def test_a_story_dates_one_event_by_synonyms_and_names_every_article(write):
+    # "abducted" / "seized" / "the kidnapping" are one event, near all three dates: it is what
+    # they date, not a subject to take out
+    assert story(write, HOSTAGE_A, HOSTAGE_C, HOSTAGE_B) == [
+        ("c.txt", 3, 23, "warning", "Figures for the date disagree: May 9, 2018 vs May 2019",
+         [("a.txt", 3), ("b.txt", 3)])]
