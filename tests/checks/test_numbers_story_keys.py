@@ -125,3 +125,35 @@ def test_a_story_dates_one_event_by_synonyms_and_names_every_article(write):
     assert story(write, HOSTAGE_A, HOSTAGE_C, HOSTAGE_B) == [
         ("c.txt", 3, 23, "warning", "Figures for the date disagree: May 9, 2018 vs May 2019",
          [("a.txt", 3), ("b.txt", 3)])]
+
+
+SWAP_A = """\
+Aid workers freed
+
+No jailed Red Brigade members were released in return, a mediator said.
+"""
+
+SWAP_B = """\
+Prisoner swap
+
+The aid workers were handed over in exchange for three Red Brigade members.
+"""
+
+SWAP_C = """\
+Prisoner swap
+
+Three detained Red Brigade members were released on Tuesday night.
+"""
+
+
+def test_none_of_a_compound_noun_is_a_count_of_zero(write):
+    # "No jailed Red Brigade members were released" / "three Red Brigade members": the words
+    # of one compound; "detained" opens a compound, it does not end it
+    assert story(write, SWAP_A, SWAP_B, SWAP_C) == [
+        ("b.txt", 3, 50, "warning", "Figures for the same quantity disagree: 3 vs No jailed Red "
+                                    "Brigade members", [("a.txt", 3)]),
+        ("c.txt", 3, 1, "warning", "Figures for the same quantity disagree: 3 vs No jailed Red "
+                                   "Brigade members", [("a.txt", 3)])]
+    # "no British citizens" shares one word with "three Red Brigade members": not keyed
+    assert story(write, SWAP_A.replace("jailed Red Brigade members", "British citizens"),
+                 SWAP_B) == []

@@ -89,6 +89,8 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
         provisional = (m.measure or "").split(":")[0] in table.tolls and (
             m.approximator in table.floors or changing)
         out.append(replace(m, anchors=anchors, provisional=provisional))
+    if "no " in text or "No " in text:
+        out.extend(_none_counted(doc, doc.path))
     return out
 
 
@@ -130,9 +132,14 @@ def _anchors(text: str, doc: Document, m: Mention, table: StoryTable) -> frozens
                      if len(w) > 2 and w not in table.skip)
 
 
-# A count's noun phrase: two to four lower-case words right after it ("five fire rescue
-# units", "22 ambulance crews", "four fire and rescue crews"), up to a word that ends it.
-_COUNTED = compile_re(r"(?:\s+[a-z][a-z-]+){2,4}")
+# A count's noun phrase: two to four words right after it ("five fire rescue units", "22
+# ambulance crews", "four fire and rescue crews", "four detained Boko Haram leaders"), up to a
+# word that ends it.
+_COUNTED = compile_re(r"(?:\s+[A-Za-z][A-Za-z-]+){2,4}")
+# "No captive Boko Haram fighters were released": a count of none, of a compound noun, in
+# a sentence that says what happened to them.
+_NONE = compile_re(r"\b[Nn]o((?:\s+[A-Za-z][A-Za-z-]+){2,4}?)\s+(?:were|was|have been|had "
+                   r"been|has been|are|is)\s+(?:\w+ed|freed|hurt|killed|taken|held)\b")
 
 
 def _counted(text: str, end: int) -> frozenset[str]:
@@ -141,22 +148,45 @@ def _counted(text: str, end: int) -> frozenset[str]:
     if it has fewer than two. A compound names one kind of thing; a single noun ("seasons",
     "officials") may be counted for many."""
     m = _COUNTED.match(text, end, end + 60)
-    if m is None:
-        return frozenset()
+    return _compound(m.group().split()) if m else frozenset()
+
+
+def _compound(words: list[str]) -> frozenset[str]:
     table = measure_table()
-    stop = table.stop
-    words: list[str] = []
-    for word in m.group().split():
-        if not words and word in table.partial:
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if not kept and low in table.partial:
             return frozenset()  # "128 other politicians": a part, not the count of them all
-        if word == "and" and words:  # "fire and rescue crews": one kind of crew
+        if low == "and" and kept:  # "fire and rescue crews": one kind of crew
             continue
-        if word in stop or word.endswith(("ing", "ed")):  # "units containing", "crews sent"
-            break
-        words.append(word)
-    if len(words) < 2:
-        return frozenset()
-    return frozenset(lemma(w) for w in words)
+        verb = len(low) > 4 and low.endswith(("ing", "ed")) and not word[0].isupper()
+        if low in table.stop or (verb and (kept or i == len(words) - 1)):
+            break  # "units containing", "crews sent"; not "detained Boko Haram leaders"
+        kept.append(low)
+    return frozenset(lemma(w) for w in kept) if len(kept) >= 2 else frozenset()
+
+
+def _none_counted(doc: Document, path: str) -> list[Mention]:
+    """Counts of none ("no captive fighters were released") as mentions of 0, keyed by the
+    words of their compound noun."""
+    text = doc.flat
+    out = []
+    for m in _NONE.finditer(text):
+        words = _compound(m.group(1).split())
+        if not words:
+            continue
+        start, end = m.start(), m.start(1) + len(m.group(1))
+        (line, column), (end_line, end_column) = doc.position(start), doc.position(end)
+        out.append(Mention(
+            path=path, start=start, end=end, line=line, column=column, end_line=end_line,
+            end_column=end_column, measure=None, display="", dimension="count", unit="",
+            system=None, lo=0.0, hi=0.0, exact=False, approximator="",
+            shown=text[start:end], value=0.0, value2=None, half=0.0,
+            sentence=doc.sentence_index(start), primary=True, paired=False, comparable=True,
+            times=frozenset(), context=frozenset(), source=None, subject=None, head=None,
+            clause=None, anchors=frozenset(f"counted:{w}" for w in words)))
+    return out
 
 
 def same_in_story(a: Mention, b: Mention) -> bool:
@@ -186,4 +216,6 @@ def _ratio(a: Mention, b: Mention) -> float:
     if a.hi == float("inf") or b.hi == float("inf"):
         mid_a, mid_b = a.lo, b.lo
     low, high = sorted((mid_a, mid_b))
+    if low == 0 and a.value2 is None and b.value2 is None and min(a.hi, b.hi) == 0:
+        return 1.0  # "no fighters were released" / "four fighters": none is no ratio apart
     return high / low if low > 0 else float("inf")
