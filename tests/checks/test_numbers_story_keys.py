@@ -157,3 +157,13 @@ def test_none_of_a_compound_noun_is_a_count_of_zero(write):
     # "no British citizens" shares one word with "three Red Brigade members": not keyed
     assert story(write, SWAP_A.replace("jailed Red Brigade members", "British citizens"),
                  SWAP_B) == []
+
+
+def test_a_range_is_as_far_from_a_figure_as_its_nearest_end(write):
+    # 45 mph is 1.8 times the middle of 20-30 mph, but 1.5 times its top: near enough to be
+    # the van's one speed, and outside the range
+    a = "Van crash\n\nThe van mounted the kerb at 45mph near the market.\n"
+    b = "Market crash\n\nA witness said the van moved at 20-30 mph through the stalls.\n"
+    assert story(write, a, b) == [
+        ("b.txt", 3, 33, "warning", "Figures for the same quantity disagree: 20-30 mph vs 45 mph",
+         [("a.txt", 3)])]

@@ -212,9 +212,15 @@ def same_in_story(a: Mention, b: Mention) -> bool:
 
 
 def _ratio(a: Mention, b: Mention) -> float:
+    """How many times apart ``a`` and ``b`` are: their middles, or for a stated range
+    ("20-25 mph"), its end nearest the other."""
     mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
     if a.hi == float("inf") or b.hi == float("inf"):
         mid_a, mid_b = a.lo, b.lo
+    elif a.value2 is not None and b.value2 is None:
+        mid_a = min(max(mid_b, a.lo), a.hi)
+    elif b.value2 is not None and a.value2 is None:
+        mid_b = min(max(mid_a, b.lo), b.hi)
     low, high = sorted((mid_a, mid_b))
     if low == 0 and a.value2 is None and b.value2 is None and min(a.hi, b.hi) == 0:
         return 1.0  # "no fighters were released" / "four fighters": none is no ratio apart
