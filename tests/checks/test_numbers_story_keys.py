@@ -167,3 +167,12 @@ def test_a_range_is_as_far_from_a_figure_as_its_nearest_end(write):
     assert story(write, a, b) == [
         ("b.txt", 3, 33, "warning", "Figures for the same quantity disagree: 20-30 mph vs 45 mph",
          [("a.txt", 3)])]
+
+
+def test_the_words_of_a_compound_are_read_through_synonyms(write):
+    # "no captive rebels" / "two jailed insurgents": captive = jailed, rebels = insurgents
+    a = "Talks\n\nNo captive rebels were freed under the deal, the ministry said.\n"
+    b = "Deal done\n\nThe deal freed the pilot and two jailed insurgents.\n"
+    assert story(write, a, b) == [
+        ("b.txt", 3, 30, "warning", "Figures for the same quantity disagree: 2 vs No captive "
+                                    "rebels", [("a.txt", 3)])]

@@ -164,7 +164,10 @@ def _compound(words: list[str]) -> frozenset[str]:
         if low in table.stop or (verb and (kept or i == len(words) - 1)):
             break  # "units containing", "crews sent"; not "detained Boko Haram leaders"
         kept.append(low)
-    return frozenset(lemma(w) for w in kept) if len(kept) >= 2 else frozenset()
+    if len(kept) < 2:
+        return frozenset()
+    same = story_table().synonyms
+    return frozenset(same.get(w, w) for w in map(lemma, kept))
 
 
 def _none_counted(doc: Document, path: str) -> list[Mention]:
