@@ -8,8 +8,11 @@ what they are said of (``context.yaml``'s ``story``):
 - physical figures and sums of money by a content word near both ("truck", "earnings", a
   name), if they are at most ``max_ratio`` (sums: ``money_ratio``) apart; for sums, not by a
   word near most of the story's sums ("tax" in a story about a tax charge);
-- counts by the compound noun they count ("five fire rescue units", "four rescue units"), not
-  by a single noun ("seasons", "officials"), which a story counts for many things.
+- counts by two words of the compound noun they count ("five fire rescue units", "four fire
+  and rescue crews"), not by a single noun ("seasons", "officials"), which a story counts for
+  many things; "no captive fighters were released" is a count of none of its compound;
+- words outlets use for one thing (``synonyms``: "income" for "earnings", "jailed" for
+  "captive") as that one word.
 
 Every exclusion of ``why_not_same`` that holds across outlets still applies (times, proposals,
 changes, named sources). A toll (the dead, injured...) is *provisional* when it is a floor
