@@ -49,7 +49,8 @@ from paraphrase import noun_phrase, rate, sentence_for
 
 from quotelint import Document, Settings, lint_paths
 from quotelint.analysis.numbers.compare import mentions, why_not_same
-from quotelint.analysis.numbers.quantities import Quantity, quantities
+from quotelint.analysis.numbers.quantities import quantities
+from quotelint.analysis.numbers.quantity import Quantity
 from quotelint.analysis.numbers.units import unit_table
 from quotelint.run.linter import lint_document
 

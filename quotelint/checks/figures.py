@@ -61,17 +61,19 @@ class FigureCheck(Check):
 
     def mention_finding(self, here: Mention, other: Mention, message: str | None = None, *,
                         start: Mention | None = None,
-                        end: tuple[int, tuple[int, int]] | None = None) -> Finding:
-        """A finding at ``here`` (from ``start``, if given) that points to ``other``."""
+                        end: tuple[int, tuple[int, int]] | None = None,
+                        also: tuple[Mention, ...] = ()) -> Finding:
+        """A finding at ``here`` (from ``start``, if given) that points to ``other``, and to
+        ``also`` (other articles of a story that disagree with ``here`` too)."""
         if message is None:
             message = self.format(measure=named(here, other), this=here.shown,
                                   other=other.shown + in_unit_of(here, other),
                                   where=where(other, here), match=here.shown, expected="",
                                   fix="")
         first = start or here
-        related = () if first is other else (
-            Related(other.path, other.line, other.column,
-                    f"{other.shown} ({named(other, here)})"),)
+        related = () if first is other else tuple(
+            Related(m.path, m.line, m.column, f"{m.shown} ({named(m, here)})")
+            for m in (other, *also))
         stop, (end_line, end_column) = end or (here.end, (here.end_line, here.end_column))
         return self.finding_at(here.path, first.start, stop, (first.line, first.column),
                                (end_line, end_column), message, related=related)
@@ -163,11 +165,17 @@ class ComparingCheck(FigureCheck):
             if not same_file:
                 candidates = _best(b, candidates)
                 agreeing = {a.path for a, tol in candidates if agree(a, b, tol)}
-            clash = next((a for a, tol in candidates
-                          if a.path not in agreeing and not _agrees(a, b, tol)), None)
+            clashes: dict[str, Mention] = {}
+            for a, tol in candidates:
+                if a.path not in agreeing and a.path not in clashes and not _agrees(a, b, tol):
+                    clashes[a.path] = a
+            clash = next(iter(clashes.values()), None)
             other = self.pick(b, [a for a, _ in candidates], clash)
             if other is not None:
-                found = self.mention_finding(b, other)
+                # Of a story, every article that disagrees is named, the first in the message.
+                also = tuple(a for a in clashes.values() if a.path != other.path) \
+                    if other is clash and not same_file else ()
+                found = self.mention_finding(b, other, also=also)
                 if b.provisional or other.provisional:  # a count that the articles say moves
                     found = replace(found, severity="info")
                 yield found

@@ -40,15 +40,19 @@ class InconsistentFiguresCheck(ComparingCheck):
         yield from super().run_story([s[:2] if s else s for s in summaries])
         found = sharpen_whens([w for s in summaries if s for w in s[2]])
         for i, b in enumerate(found):
-            other = next((a for a in found[:i] if disagree(a, b)), None)
-            if other is not None:
-                yield self._when_finding(b, other)
+            others: dict[str, When] = {}  # the first that disagrees in each file
+            for a in found[:i]:
+                if a.path not in others and disagree(a, b):
+                    others[a.path] = a
+            if others:
+                yield self._when_finding(b, list(others.values()))
 
-    def _when_finding(self, here: When, other: When) -> Finding:
+    def _when_finding(self, here: When, others: list[When]) -> Finding:
+        other = others[0]
         where = f"line {other.line}" if other.path == here.path else f"{other.path}:{other.line}"
         message = self.format(measure="the date", this=here.shown, other=other.shown,
                               where=where, match=here.shown, expected="", fix="")
         return self.finding_at(here.path, here.start, here.end, (here.line, here.column),
                                (here.end_line, here.end_column), message,
-                               related=(Related(other.path, other.line, other.column,
-                                                f"{other.shown} (the date)"),))
+                               related=tuple(Related(o.path, o.line, o.column,
+                                                     f"{o.shown} (the date)") for o in others))

@@ -297,15 +297,15 @@ def test_repeated_mentions_are_compared_once_and_report_as_each_pair_would(text,
 
 
 def test_a_mention_is_compared_with_the_200_of_its_dimension_before_it():
-    # A 100 km range, then 201 ranges of 500.00 to 504.00 km (all different, all agreeing
-    # with each other): each of the first 200 is reported against the 100 km, the 201st no
+    # A 100 km range, then 201 ranges of 500.00-510 km to 504.00-510 km (all different, all
+    # agreeing with each other): each of the first 200 is reported against the 100 km, the 201st no
     # longer sees it. Articles have a handful of figures per dimension; a table of thousands
     # was compared pair by pair in quadratic time.
     from quotelint.checks.figures import WINDOW
 
     assert WINDOW == 200
     text = "The missile has a range of 100 km.\n\n" + "".join(
-        f"The missile has a range of {500 + i * 0.02:.2f} km.\n\n" for i in range(201))
+        f"The missile has a range of {500 + i * 0.02:.2f} to 510 km.\n\n" for i in range(201))
     found = [(f.line, f.message) for f in lint_text(text, "a.txt") if f.rule == "QL501"]
     assert len(found) == 200
     assert all(message.endswith("the other at line 1.") for _, message in found)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .context import Clause, clauses, context_table, lemma, same_clause, same_share
-from .quantities import Quantity, quantities
+from .quantities import quantities
+from .quantity import Quantity
 from .references import phrase_words, references
 from .units import format_interval, format_number, join_unit, unit_table
 
@@ -301,9 +302,21 @@ def agree(a: Mention, b: Mention, tolerance: float) -> bool:
     absolute = unit_table().absolute_slack(a.dimension)
     if absolute is not None:
         return low <= high + absolute
+    if _same_rounding(a, b):
+        return a.value == b.value  # "340,000" and "350,000": their roundings only touch
     if a.exact and b.exact:
         tolerance = 0.0
     return low <= high * (1 + tolerance) if high >= 0 else low <= high * (1 - tolerance)
+
+
+def _same_rounding(a: Mention, b: Mention) -> bool:
+    """Are ``a`` and ``b`` plain figures in one unit, rounded to the same digit? Then they
+    agree only if they are the same number: two such figures that differ by one step of
+    their rounding touch at the edge of their intervals, but no writer rounds 345,000 to
+    340,000 and another to 350,000."""
+    return (not (a.approximator or b.approximator or a.exact or b.exact)
+            and a.value2 is None and b.value2 is None and a.unit == b.unit
+            and a.half == b.half > 0 and a.restates < 0 and b.restates < 0)
 
 
 def conversion_agrees(original: Mention, converted: Mention, tolerance: float) -> bool:

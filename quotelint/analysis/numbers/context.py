@@ -33,12 +33,12 @@ from typing import TYPE_CHECKING
 from ...cache import compile_re
 from ...data import load_data
 from .measures import measure_table, stem
-from .pattern import lexicon
+from .pattern import figure_grammar
 from .units import unit_table
 
 if TYPE_CHECKING:
     from ...text.document import Document
-    from .quantities import Quantity
+    from .quantity import Quantity
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,12 @@ class Clause:
 def context_table() -> ContextTable:
     data = load_data("context")
     meas = measure_table()
-    lex = lexicon()
-    words = set(data["stopwords"]) | meas.stopwords | meas.stop | set(lex.number_words)
-    words |= set(lex.scale_words) | set(unit_table().names)
-    words |= {phrase for phrase in lex.approximators if " " not in phrase}  # "about", "over"
-    words |= {w for phrase in lex.vague for w in phrase.split()}
-    words |= {w for phrase in (*lex.percent, *lex.points) for w in phrase.split()}
+    grammar = figure_grammar()
+    words = set(data["stopwords"]) | meas.stopwords | meas.stop | set(grammar.number_words)
+    words |= set(grammar.scale_words) | set(unit_table().names)
+    words |= {phrase for phrase in grammar.approximators if " " not in phrase}  # "about", "over"
+    words |= {w for phrase in grammar.vague for w in phrase.split()}
+    words |= {w for phrase in (*grammar.percent, *grammar.points) for w in phrase.split()}
     return ContextTable(
         dimensions=frozenset(data["dimensions"]),
         window=int(data["window"]),

@@ -49,19 +49,22 @@ class When:
     month: int
     day: int  # 0 if not given
     anchors: frozenset[str]
+    named: frozenset[str] = frozenset()  # those of its anchors that are capitalised words
 
 
 def whens(doc: Document, start: int = 0) -> list[When]:
     """The document's dates from ``start`` on (past its headline)."""
     text = doc.flat
-    skip = story_table().skip
+    table = story_table()
+    skip, same = table.skip, table.synonyms
     out = []
     for m in _WHEN.finditer(text, start):
         sent = doc.sentences[doc.sentence_index(m.start())]
         left = _WORD.findall(text, sent.start, m.start())[-_WINDOW:]
         right = _WORD.findall(text, m.end(), sent.end)[:_WINDOW]
-        anchors = frozenset(w for w in (lemma(t) for t in left + right)
+        anchors = frozenset(same.get(w, w) for w in (lemma(t) for t in left + right)
                             if len(w) > 2 and w not in skip)
+        named = frozenset(lemma(t) for t in left + right if t[:1].isupper()) & anchors
         line, column = doc.position(m.start())
         end_line, end_column = doc.position(m.end())
         month = m.group("month") or m.group("month2")
@@ -70,7 +73,7 @@ def whens(doc: Document, start: int = 0) -> list[When]:
             doc.path, m.start(), m.end(), line, column, end_line, end_column,
             doc.sentence_index(m.start()), m.group(),
             int(m.group("year") or m.group("year2")), _month(month), int(day) if day else 0,
-            anchors))
+            anchors, named))
     return out
 
 
@@ -80,11 +83,12 @@ def _month(name: str) -> int:
 
 
 def sharpen_whens(found: list[When]) -> list[When]:
-    """The story's dates with the anchors near more than ``common`` of them (and more than
-    two) taken out: the story's subject ("Goldman")."""
+    """The story's dates with the names near more than ``common`` of them (and more than
+    two) taken out: the story's subject ("Goldman"). A word of the event near most of them
+    ("kidnapped") stays: it is what they date."""
     if not found:
         return found
-    counts = Counter(w for m in found for w in m.anchors)
+    counts = Counter(w for m in found for w in m.named)
     most = max(2.0, story_table().common * len(found))
     common = frozenset(w for w, n in counts.items() if n > most)
     return [replace(m, anchors=m.anchors - common) for m in found]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ...matching.word_index import WordIndex, matches_at
-from .pattern import Lexicon, lexicon, norm
+from .pattern import FigureGrammar, figure_grammar, norm
 from .unit_words import metres_follow, metres_precede, pounds_are_money
 from .units import UnitName, unit_table
 
@@ -83,7 +83,7 @@ def _digits_value(text: str) -> tuple[float, float]:
 _AND_AFTER = frozenset({"hundred", "thousand", "million", "billion"})
 
 
-def _words_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
+def _words_value(text: str, grammar: FigureGrammar) -> tuple[float, float] | None:
     tokens = re.split(r"[\s-]+", text.lower())
     if any(t == "and" and (i == 0 or tokens[i - 1] not in _AND_AFTER)
            for i, t in enumerate(tokens)):
@@ -94,14 +94,14 @@ def _words_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
     for i, tok in enumerate(tokens):
         if tok == "a" and i == 0:
             current, loose = 1, True
-        elif tok in lex.number_words:
-            current += lex.number_words[tok]
+        elif tok in grammar.number_words:
+            current += grammar.number_words[tok]
         elif tok == "hundred":
             current = (current or 1) * 100
         elif tok == "dozen":
             current = (current or 1) * 12
-        elif tok in lex.scale_words:
-            total += (current or 1) * lex.scale_words[tok]
+        elif tok in grammar.scale_words:
+            total += (current or 1) * grammar.scale_words[tok]
             current = 0
         else:
             return None
@@ -115,19 +115,19 @@ def _words_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
 _MAX_DIGITS = 18
 
 
-def _number(text: str, scale: str | None, lex: Lexicon) -> tuple[float, float] | None:
+def _number(text: str, scale: str | None, grammar: FigureGrammar) -> tuple[float, float] | None:
     if text[:1].isdigit() or text[:1] == ".":
         if sum(c.isdigit() for c in text) > _MAX_DIGITS:
             return None
         value, half = _digits_value(text)
     else:
-        parsed = _words_value(text, lex)
+        parsed = _words_value(text, grammar)
         if parsed is None:
             return None
         value, half = parsed
     if scale:
         s = scale.strip(" -").lower()
-        factor = lex.scale_words.get(s) or lex.scale_abbreviations.get(s)
+        factor = grammar.scale_words.get(s) or grammar.scale_abbreviations.get(s)
         if factor is None:
             return None
         value, half = value * factor, half * factor
@@ -144,16 +144,16 @@ def _approximate(interval: Interval, approx: tuple[float, float] | None) -> Inte
 
 # -- the pass over a text -----------------------------------------------------------------------
 
-def _unit_of(m: re.Match, lex: Lexicon) -> tuple[str, UnitName | None] | None:
+def _unit_of(m: re.Match, grammar: FigureGrammar) -> tuple[str, UnitName | None] | None:
     """The dimension and unit named after the number, or None if the word is not a unit here."""
     text = m.group("unit")
     word = norm(text)
-    if word in lex.percent:
+    if word in grammar.percent:
         return "percent", None
-    if word in lex.points:
+    if word in grammar.points:
         return "points", None
-    if word in lex.currency_name and not m.group("cur"):
-        return "money:" + lex.currency_name[word], None
+    if word in grammar.currency_name and not m.group("cur"):
+        return "money:" + grammar.currency_name[word], None
     name = unit_table().lookup(text)
     if name is None or (not name.exact_case and text[:1].isupper() and not text.isupper()):
         return None  # "21 Grams", "Six Feet Under": a title, not a unit
@@ -165,10 +165,10 @@ def _unit_of(m: re.Match, lex: Lexicon) -> tuple[str, UnitName | None] | None:
 def figures(text: str, index: WordIndex | None = None) -> Iterator[tuple[Figure, re.Match]]:
     """Every figure in ``text`` (already blanked of markup), in order, with its raw match.
     With the text's word index, the pattern is tried only where a figure can start."""
-    lex = lexicon()
-    starts = lex.starts.positions(text, index) if index is not None else None
-    for m in matches_at(lex.pattern, text, starts):
-        fig = _figure(text, m, lex)
+    grammar = figure_grammar()
+    starts = grammar.starts.positions(text, index) if index is not None else None
+    for m in matches_at(grammar.pattern, text, starts):
+        fig = _figure(text, m, grammar)
         if fig is not None:
             yield fig, m
 
@@ -177,26 +177,26 @@ _DASHES = ("-", "–", "—")
 _REJECT = object()  # a match that is not a figure at all (a score, "between" with no range)
 
 
-def _figure(text: str, m: re.Match, lex: Lexicon) -> Figure | None:
+def _figure(text: str, m: re.Match, grammar: FigureGrammar) -> Figure | None:
     """The figure ``m`` matched, or None when it is not one (a date, a score, a name...)."""
     approx_text = norm(m.group("approx") or "")
-    approx = lex.approximators.get(approx_text)
+    approx = grammar.approximators.get(approx_text)
     if m.group("vague"):
-        interval = lex.vague[norm(m.group("vague"))]
+        interval = grammar.vague[norm(m.group("vague"))]
         return Figure(m.start(), m.end("vague"), m.start("vague"),
                       text[m.start():m.end("vague")], interval, "count",
                       approximator=approx_text, vague=True, exact=approx is None,
                       value=interval[0], value2=interval[1], number=norm(m.group("vague")))
     if m.group("approx") and m.group("lead"):
         return None  # "about between": not a figure we can read
-    first = _number(m.group("num"), m.group("scale"), lex)
+    first = _number(m.group("num"), m.group("scale"), grammar)
     if first is None:
         return None
     value, half = first
     if m.group("neg"):
         value = -value
     interval = (value - half, value + half)
-    ranged = _range(m, lex, value, half, interval)
+    ranged = _range(m, grammar, value, half, interval)
     if ranged is _REJECT:
         return None
     lead = norm(m.group("lead") or "")
@@ -209,14 +209,14 @@ def _figure(text: str, m: re.Match, lex: Lexicon) -> Figure | None:
     if ranged is not None and lead:
         number_start = m.start("lead")  # "between 100 and 150" is written as one figure
     start = m.start() if m.group("approx") else number_start
-    u = _unit(text, m, lex, value, half, interval, end, ranged is not None)
+    u = _unit(text, m, grammar, value, half, interval, end, ranged is not None)
     if u is None:
         return None
     value, half, interval, end = u.value, u.half, u.interval, u.end
     if u.name is None and u.dimension == "count" and _not_a_count(
-            text, m, lex, value, end, number_start, ranged is not None):
+            text, m, grammar, value, end, number_start, ranged is not None):
         return None
-    interval, end = _postfix(m, lex, interval, end)
+    interval, end = _postfix(m, grammar, interval, end)
     interval = _approximate(interval, approx)
     if math.isnan(interval[0]) or math.isnan(interval[1]):
         return None
@@ -230,7 +230,7 @@ def _figure(text: str, m: re.Match, lex: Lexicon) -> Figure | None:
                   value2=value2, half=half, number=number)
 
 
-def _range(m: re.Match, lex: Lexicon, value: float, half: float, interval: Interval):
+def _range(m: re.Match, grammar: FigureGrammar, value: float, half: float, interval: Interval):
     """(interval, high value, end) of "100-150", "between 100 and 150", "two or three";
     None if the second number is not the end of a range; _REJECT for a score ("won 3-1")."""
     if not m.group("num2"):
@@ -239,7 +239,7 @@ def _range(m: re.Match, lex: Lexicon, value: float, half: float, interval: Inter
     dash = rsep.strip() in _DASHES
     second = None
     if not (m.group("scale") and not m.group("scale2")):  # "£808m to 8,177 cases": no range
-        second = _number(m.group("num2"), m.group("scale2"), lex)
+        second = _number(m.group("num2"), m.group("scale2"), grammar)
     if second is None:
         return None
     v2, h2 = second
@@ -254,8 +254,8 @@ def _range(m: re.Match, lex: Lexicon, value: float, half: float, interval: Inter
         valid = rsep == "to" or dash
     if valid and v2 > value:
         if m.group("scale2") and not m.group("scale"):  # "1.5 to 2 million"
-            scale = lex.scale_words.get(norm(m.group("scale2"))) or \
-                lex.scale_abbreviations.get(norm(m.group("scale2")), 1)
+            scale = grammar.scale_words.get(norm(m.group("scale2"))) or \
+                grammar.scale_abbreviations.get(norm(m.group("scale2")), 1)
             interval = ((value - half) * scale, (value + half) * scale)
         end = m.end("scale2") if m.group("scale2") else m.end("num2")
         return (min(interval[0], v2 - h2), max(interval[1], v2 + h2)), v2, end
@@ -276,14 +276,14 @@ class _Unit(NamedTuple):
     number_end: int  # where the number ends ("6ft 4in" ends after the inches)
 
 
-def _unit(text: str, m: re.Match, lex: Lexicon, value: float, half: float,
+def _unit(text: str, m: re.Match, grammar: FigureGrammar, value: float, half: float,
           interval: Interval, end: int, is_range: bool) -> _Unit | None:
     """The figure's dimension and unit, with its value, interval and end updated for what the
     unit says ("5m" in metres, "6ft 4in"); None when the match is not a figure."""
     dimension, name, unit_start, unit_end, number_end = "count", None, -1, -1, end
     cur = m.group("cur")
     if cur:
-        code = lex.currency_prefix.get(cur.strip())
+        code = grammar.currency_prefix.get(cur.strip())
         if code is None:
             return None
         dimension = "money:" + code
@@ -299,7 +299,7 @@ def _unit(text: str, m: re.Match, lex: Lexicon, value: float, half: float,
             dimension, name = "length", unit_table().lookup("m")
             unit_start, unit_end = m.start("scale"), m.end("scale")
     if m.group("unit") and name is None and (is_range or not m.group("num2")):
-        got = _unit_of(m, lex)
+        got = _unit_of(m, grammar)
         if got is not None and (dimension == "count" or got[0].startswith("money")):
             dim, found_name = got
             if found_name is not None and found_name.ambiguous and \
@@ -321,10 +321,10 @@ def _unit(text: str, m: re.Match, lex: Lexicon, value: float, half: float,
     return _Unit(dimension, name, unit_start, unit_end, value, half, interval, end, number_end)
 
 
-def _not_a_count(text: str, m: re.Match, lex: Lexicon, value: float, end: int,
+def _not_a_count(text: str, m: re.Match, grammar: FigureGrammar, value: float, end: int,
                  number_start: int, is_range: bool) -> bool:
     """A bare number that is a time, an ordinal, a year, a code, a date or a name."""
-    if lex.time_after.match(text[end:end + 12]):
+    if grammar.time_after.match(text[end:end + 12]):
         return True  # "10:30", "3pm", "21st", "1990s", "3G", "24/7"
     num = m.group("num")
     if not num[:1].isdigit() and value == 1 and not is_range:
@@ -336,15 +336,16 @@ def _not_a_count(text: str, m: re.Match, lex: Lexicon, value: float, end: int,
             and 1800 <= value <= 2099 and not m.group("scale")):
         return True  # a year
     before = text[max(0, number_start - 16):number_start]
-    return bool(lex.months.search(before) or lex.name_before.search(before))
+    return bool(grammar.months.search(before) or grammar.name_before.search(before))
 
 
-def _postfix(m: re.Match, lex: Lexicon, interval: Interval, end: int) -> tuple[Interval, int]:
+def _postfix(m: re.Match, grammar: FigureGrammar, interval: Interval,
+             end: int) -> tuple[Interval, int]:
     """"5,000 or more", "100+": widen the interval, extend the figure."""
     for group in ("post", "post2"):
         if m.group(group) and m.start(group) >= end:
             text = norm(m.group(group).lstrip("-"))
-            factor = lex.postfix.get("plus" if text in ("+", "plus") else text)
+            factor = grammar.postfix.get("plus" if text in ("+", "plus") else text)
             if factor is not None:
                 interval = (interval[0] * factor[0], interval[1] * factor[1])
                 end = m.end(group)
@@ -355,7 +356,7 @@ def _metres_or_million(m: re.Match, text: str, interval: Interval, value: float,
                        half: float) -> tuple[Interval, str | None]:
     """"5m" after no currency: metres where the context says length, else a count in millions.
     A currency name after it makes it money, even in parentheses ("(456m euros)")."""
-    money = m.group("unit") and norm(m.group("unit")) in lexicon().currency_name
+    money = m.group("unit") and norm(m.group("unit")) in figure_grammar().currency_name
     if metres_follow(text, m.end("scale")) or (metres_precede(text, m.start()) and not money):
         return (value / 1e6 - half / 1e6, value / 1e6 + half / 1e6), "length"
     if re.match(r"\s+[a-z]", text[m.end("scale"):m.end("scale") + 20]):

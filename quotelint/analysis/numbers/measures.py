@@ -19,7 +19,7 @@ from ...data import load_data
 from ...matching.alternation import alternation
 from ...matching.end_search import EndSearch
 from .figures import Figure
-from .pattern import lexicon
+from .pattern import figure_grammar
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ class MeasureTable:
 
 def _figure_words() -> frozenset[str]:
     """Words that open a figure ("Thousands of", "Nearly 80"): never a sentence's subject."""
-    lex = lexicon()
-    phrases = [*lex.number_words, *lex.scale_words, *lex.vague, *lex.approximators]
+    grammar = figure_grammar()
+    phrases = [*grammar.number_words, *grammar.scale_words, *grammar.vague, *grammar.approximators]
     return frozenset(w for phrase in phrases for w in phrase.split())
 
 

@@ -21,7 +21,9 @@ Interval = tuple[float, float]
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class FigureGrammar:
+    """The compiled figure pattern and the tables that read its matches into values."""
+
     pattern: re.Pattern
     approximators: dict[str, Interval]
     postfix: dict[str, Interval]
@@ -44,7 +46,7 @@ def norm(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def figure_grammar() -> FigureGrammar:
     data = load_data("numbers")
     approximators = {k: (float(a), float(b)) for k, (a, b) in data["approximators"].items()}
     postfix = {k: (float(a), float(b)) for k, (a, b) in data["postfix_approximators"].items()}
@@ -99,7 +101,7 @@ def lexicon() -> Lexicon:
         rf"(?P<post2>{post})?"
     )
     months = alternation(data["months"])
-    return Lexicon(
+    return FigureGrammar(
         pattern=compile_re(pattern),
         starts=FigureStarts(openers, currency_prefix),
         approximators={norm(k): v for k, v in approximators.items()},

@@ -25,7 +25,7 @@ from .context import context_table, lemma
 
 if TYPE_CHECKING:
     from ...text.document import Document
-    from .quantities import Quantity
+    from .quantity import Quantity
 
 _OPEN = r"[\"“‘']?"
 _THAT = compile_re(

@@ -8,8 +8,11 @@ what they are said of (``context.yaml``'s ``story``):
 - physical figures and sums of money by a content word near both ("truck", "earnings", a
   name), if they are at most ``max_ratio`` (sums: ``money_ratio``) apart; for sums, not by a
   word near most of the story's sums ("tax" in a story about a tax charge);
-- counts by the compound noun they count ("five fire rescue units", "four rescue units"), not
-  by a single noun ("seasons", "officials"), which a story counts for many things.
+- counts by two words of the compound noun they count ("five fire rescue units", "four fire
+  and rescue crews"), not by a single noun ("seasons", "officials"), which a story counts for
+  many things; "no captive fighters were released" is a count of none of its compound;
+- words outlets use for one thing (``synonyms``: "income" for "earnings", "jailed" for
+  "captive") as that one word.
 
 Every exclusion of ``why_not_same`` that holds across outlets still applies (times, proposals,
 changes, named sources). A toll (the dead, injured...) is *provisional* when it is a floor
@@ -45,6 +48,7 @@ class StoryTable:
     floors: frozenset[str]
     changing: re.Pattern
     skip: frozenset[str]
+    synonyms: dict[str, str]  # a word's stem: the stem of the word it stands for
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +63,8 @@ def story_table() -> StoryTable:
         floors=frozenset(data["floors"]),
         changing=compile_re(rf"(?i:{data['changing']})"),
         skip=context_table().skip | frozenset(lemma(w) for w in data["not_anchors"]),
+        synonyms={lemma(w): lemma(word) for word, same in data["synonyms"].items()
+                  for w in same},
     )
 
 
@@ -78,15 +84,16 @@ def story_mentions(doc: Document, found: list[Mention]) -> list[Mention]:
         family = _family(m.dimension)
         anchors: frozenset[str] = frozenset()
         if family in _PHYSICAL or family == "money":
-            anchors = _anchors(text, doc, m, table.window, table.skip)
+            anchors = _anchors(text, doc, m, table)
         elif family == "count" and m.measure is None and not m.approximator:
-            counted = _counted(text, m.end)
-            anchors = frozenset({f"counted:{counted}"}) if counted else frozenset()
+            anchors = frozenset(f"counted:{w}" for w in _counted(text, m.end))
         if not (m.measure or m.clause or anchors):
             continue  # a count with no measure: nothing says what it counts
         provisional = (m.measure or "").split(":")[0] in table.tolls and (
             m.approximator in table.floors or changing)
         out.append(replace(m, anchors=anchors, provisional=provisional))
+    if "no " in text or "No " in text:
+        out.extend(_none_counted(doc, doc.path))
     return out
 
 
@@ -115,38 +122,77 @@ def _family(dimension: str) -> str:
     return "money" if family.startswith("money:") else family
 
 
-def _anchors(text: str, doc: Document, m: Mention, window: int,
-             skip: frozenset[str]) -> frozenset[str]:
-    """The content words within ``window`` words of ``m`` in its sentence, as stems; a
-    hyphenated word gives its parts ("fourth-quarter": "fourth", "quarter")."""
+def _anchors(text: str, doc: Document, m: Mention, table: StoryTable) -> frozenset[str]:
+    """The content words within ``window`` words of ``m`` in its sentence, as stems, a
+    synonym as the word it stands for ("income": "earnings"); a hyphenated word gives its
+    parts ("fourth-quarter": "fourth", "quarter")."""
     sent = doc.sentences[doc.sentence_index(m.start)]
-    left = _WORD.findall(text, sent.start, m.start)[-window:]
-    right = _WORD.findall(text, m.end, sent.end)[:window]
+    left = _WORD.findall(text, sent.start, m.start)[-table.window:]
+    right = _WORD.findall(text, m.end, sent.end)[:table.window]
     words = [part for token in left + right for part in token.split("-")]
-    return frozenset(w for w in (lemma(t) for t in words if t) if len(w) > 2 and w not in skip)
+    stems = (lemma(t) for t in words if t)
+    return frozenset(table.synonyms.get(w, w) for w in stems
+                     if len(w) > 2 and w not in table.skip)
 
 
-# A count's noun phrase: two to four lower-case words right after it ("five fire rescue
-# units", "22 ambulance crews"), up to a word that ends it.
-_COUNTED = compile_re(r"(?:\s+[a-z][a-z-]+){2,4}")
+# A count's noun phrase: two to four words right after it ("five fire rescue units", "22
+# ambulance crews", "four fire and rescue crews", "four detained Boko Haram leaders"), up to a
+# word that ends it.
+_COUNTED = compile_re(r"(?:\s+[A-Za-z][A-Za-z-]+){2,4}")
+# "No captive Boko Haram fighters were released": a count of none, of a compound noun, in
+# a sentence that says what happened to them.
+_NONE = compile_re(r"\b[Nn]o((?:\s+[A-Za-z][A-Za-z-]+){2,4}?)\s+(?:were|was|have been|had "
+                   r"been|has been|are|is)\s+(?:\w+ed|freed|hurt|killed|taken|held)\b")
 
 
-def _counted(text: str, end: int) -> str:
-    """The last two words of the compound noun a count counts ("rescue units" of "five fire
-    rescue units containing ..."), as stems; "" if it has fewer than two. A compound names
-    one kind of thing; a single noun ("seasons", "officials") may be counted for many."""
+def _counted(text: str, end: int) -> frozenset[str]:
+    """The words of the compound noun a count counts ("fire", "rescue", "unit" of "five fire
+    rescue units containing ..."), as stems, "and" left out ("fire and rescue crews"); none
+    if it has fewer than two. A compound names one kind of thing; a single noun ("seasons",
+    "officials") may be counted for many."""
     m = _COUNTED.match(text, end, end + 60)
-    if m is None:
-        return ""
-    stop = measure_table().stop
-    words: list[str] = []
-    for word in m.group().split():
-        if word in stop or word.endswith(("ing", "ed")):  # "units containing", "crews sent"
-            break
-        words.append(word)
-    if len(words) < 2:
-        return ""
-    return " ".join(lemma(w) for w in words[-2:])
+    return _compound(m.group().split()) if m else frozenset()
+
+
+def _compound(words: list[str]) -> frozenset[str]:
+    table = measure_table()
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if not kept and low in table.partial:
+            return frozenset()  # "128 other politicians": a part, not the count of them all
+        if low == "and" and kept:  # "fire and rescue crews": one kind of crew
+            continue
+        verb = len(low) > 4 and low.endswith(("ing", "ed")) and not word[0].isupper()
+        if low in table.stop or (verb and (kept or i == len(words) - 1)):
+            break  # "units containing", "crews sent"; not "detained Boko Haram leaders"
+        kept.append(low)
+    if len(kept) < 2:
+        return frozenset()
+    same = story_table().synonyms
+    return frozenset(same.get(w, w) for w in map(lemma, kept))
+
+
+def _none_counted(doc: Document, path: str) -> list[Mention]:
+    """Counts of none ("no captive fighters were released") as mentions of 0, keyed by the
+    words of their compound noun."""
+    text = doc.flat
+    out = []
+    for m in _NONE.finditer(text):
+        words = _compound(m.group(1).split())
+        if not words:
+            continue
+        start, end = m.start(), m.start(1) + len(m.group(1))
+        (line, column), (end_line, end_column) = doc.position(start), doc.position(end)
+        out.append(Mention(
+            path=path, start=start, end=end, line=line, column=column, end_line=end_line,
+            end_column=end_column, measure=None, display="", dimension="count", unit="",
+            system=None, lo=0.0, hi=0.0, exact=False, approximator="",
+            shown=text[start:end], value=0.0, value2=None, half=0.0,
+            sentence=doc.sentence_index(start), primary=True, paired=False, comparable=True,
+            times=frozenset(), context=frozenset(), source=None, subject=None, head=None,
+            clause=None, anchors=frozenset(f"counted:{w}" for w in words)))
+    return out
 
 
 def same_in_story(a: Mention, b: Mention) -> bool:
@@ -159,8 +205,11 @@ def same_in_story(a: Mention, b: Mention) -> bool:
         return False
     table = story_table()
     most = table.money_ratio if _family(a.dimension) == "money" else table.max_ratio
-    if not a.anchors & b.anchors or _ratio(a, b) > most:
+    shared = a.anchors & b.anchors
+    if not shared or _ratio(a, b) > most:
         return False
+    if _family(a.dimension) == "count" and len(shared) < 2:
+        return False  # "fire engines" are not "fire rescue units": two words of a compound
     for m, other in ((a, b), (b, a)):
         if (other.measure is None and m.measure and ":" not in m.measure
                 and lemma(m.measure) not in other.anchors):
@@ -169,8 +218,16 @@ def same_in_story(a: Mention, b: Mention) -> bool:
 
 
 def _ratio(a: Mention, b: Mention) -> float:
+    """How many times apart ``a`` and ``b`` are: their middles, or for a stated range
+    ("20-25 mph"), its end nearest the other."""
     mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
     if a.hi == float("inf") or b.hi == float("inf"):
         mid_a, mid_b = a.lo, b.lo
+    elif a.value2 is not None and b.value2 is None:
+        mid_a = min(max(mid_b, a.lo), a.hi)
+    elif b.value2 is not None and a.value2 is None:
+        mid_b = min(max(mid_a, b.lo), b.hi)
     low, high = sorted((mid_a, mid_b))
+    if low == 0 and a.value2 is None and b.value2 is None and min(a.hi, b.hi) == 0:
+        return 1.0  # "no fighters were released" / "four fighters": none is no ratio apart
     return high / low if low > 0 else float("inf")

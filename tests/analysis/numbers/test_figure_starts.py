@@ -8,7 +8,7 @@ from conftest import seed_documents
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from quotelint.analysis.numbers.pattern import lexicon
+from quotelint.analysis.numbers.pattern import figure_grammar
 from quotelint.analysis.numbers.starts import FigureStarts
 from quotelint.matching.word_index import WordIndex, matches_at
 
@@ -26,10 +26,10 @@ SHAPES = [
 
 
 def _both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    lex = lexicon()
-    starts = lex.starts.positions(text, WordIndex(text))
-    every = [m.span() for m in lex.pattern.finditer(text)]
-    tried = [m.span() for m in matches_at(lex.pattern, text, starts)]
+    grammar = figure_grammar()
+    starts = grammar.starts.positions(text, WordIndex(text))
+    every = [m.span() for m in grammar.pattern.finditer(text)]
+    tried = [m.span() for m in matches_at(grammar.pattern, text, starts)]
     return every, tried
 
 
@@ -42,7 +42,7 @@ def test_the_starts_find_every_figure(text):
 
 def test_only_a_few_places_are_tried():
     text = SHAPES[0]
-    starts = lexicon().starts.positions(text, WordIndex(text))
+    starts = figure_grammar().starts.positions(text, WordIndex(text))
     # "USD5m" at 17, "US$5.2bn" at 29, "US $6bn" at 43: the code, not the digit
     assert {17, 29, 43} <= set(starts)
     assert len(starts) < len(text) // 4
@@ -50,7 +50,7 @@ def test_only_a_few_places_are_tried():
 
 @pytest.mark.parametrize("text", ["About ſix hundred", "ıt was about 5", "İN 1999 about 5"])
 def test_letters_that_fold_apart_are_searched_everywhere(text):
-    assert lexicon().starts.positions(text, WordIndex(text)) is None
+    assert figure_grammar().starts.positions(text, WordIndex(text)) is None
     every, tried = _both(text)
     assert tried == every
 
