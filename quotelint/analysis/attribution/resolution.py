@@ -41,6 +41,7 @@ class _Lists:
     agencies: frozenset[str]
     body_heads: frozenset[str]
     company_heads: frozenset[str]
+    person_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,8 @@ def _lists() -> _Lists:
     first = {w: MALE for w in low("male_first_names")} | {
         w: FEMALE for w in low("female_first_names")}
     return _Lists(titles, first, low("not_person_heads"), low("place_openers"),
-                  low("news_agencies"), low("body_heads"), low("company_heads"))
+                  low("news_agencies"), low("body_heads"), low("company_heads"),
+                  low("person_heads"))
 
 
 _TITLED = compile_regex(r"\b([A-Z][a-z]{1,9})\.?\s+([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
@@ -248,6 +250,8 @@ def speaker_name(t: str, a: Attribution, bodies: list[Span]) -> Span | None:
         return next((b for b in reversed(bodies) if b[1] <= src[0]), None) \
             if low == "it" else None
     name = trailing_name(t, src)
+    if low in words().nouns:
+        return None  # "Critics called it ...": a capitalised noun, not a name
     if is_name(t, name) and capitalised(t[name[0]:name[1]].split()[-1]) \
             and not _after_article(t, src, name) and (
                 " " in t[name[0]:name[1]] or name[0] == src[0] or _titled(t, name)):
@@ -259,6 +263,24 @@ def speaker_name(t: str, a: Attribution, bodies: list[Span]) -> Span | None:
             return next((b for b in reversed(bodies) if b[1] <= src[0]), None)
         return named
     return None
+
+
+def unnamed_person(t: str, a: Attribution, name: Span | None) -> bool:
+    """Whether ``a``'s speaker is a person the text describes but never names ("one campaign
+    source", "a spokesman for the alliance", "his wife", "protesters"): no name stands for it
+    (``name``, from ``speaker_name``) and the description's head, before any "for"/"of"
+    phrase, is a person's noun, not a body's ("the ministry") or a document's."""
+    src = a.source
+    if src is None or name is not None:
+        return False
+    toks = [m.group().lower() for m in TOKEN.finditer(t, *src)]
+    if not toks or toks[0] in words().pronouns:
+        return False
+    cut = next((i for i, w in enumerate(toks) if w == "of" or w in words().prepositions),
+               len(toks))
+    head = next((i for i in range(cut - 1, -1, -1) if toks[i] in _lists().person_heads), None)
+    return head is not None and (head == 0 or toks[0] in words().determiners) and not any(
+        w in _lists().body_heads for w in toks[head + 1:cut])
 
 
 def speaking_bodies(t: str, records: list[Attribution]) -> list[Span]:
