@@ -140,13 +140,17 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
     surnames = {_key(t[n[0]:n[1]].split()[-1]) for _, n in named if n is not None}
     names = {id(a): n for a, n in named}
     result = []
+    done: dict[Span, Span | None] = {}  # one "he" that speaks several quotations: one person
     for a, is_pronoun in zip(out, pronouns, strict=True):
         src = a.source
-        if src is not None and is_pronoun:
+        if src is not None and is_pronoun and src in done:
+            a = replace(a, resolved=done[src])
+        elif src is not None and is_pronoun:
             pronoun = t[src[0]:src[1]].lower()
             want = FEMALE if pronoun == "she" else MALE
             person = _subject(doc, t, a.sentence, want, sexes) \
                 or _person(t, src[0], speakers, want, sexes, surnames)
+            done[src] = person
             if person is not None:
                 toks = [m.group() for m in TOKEN.finditer(t, *person)]
                 sexes.setdefault(_key(toks[-1]), want)  # the chain: "he" again is him
@@ -169,10 +173,22 @@ def _subject(doc: Document, t: str, index: int, want: str, sexes: dict[str, str]
     span = leading_subject(t, before.start, before.end)
     if span is None:
         return None
-    name = _person_speaker(t, span)
-    if name is None or _sex(t, name, sexes) not in (None, want):
-        return None
-    return name
+    for part in _conjuncts(t, span):  # "Clinton and husband Bill thanked ...": she is Clinton
+        name = _person_speaker(t, part)
+        if name is not None and _sex(t, name, sexes) in (None, want):
+            return name
+    return None
+
+
+_AND = compile_regex(r"\s+and\s+")
+
+
+def _conjuncts(t: str, span: Span) -> list[Span]:
+    """``span`` and, when it joins two phrases with "and", each of them."""
+    m = _AND.search(t, *span)
+    if m is None:
+        return [span]
+    return [(span[0], m.start()), (m.end(), span[1])]
 
 
 _QUOTE_OPEN = compile_regex(rf"\s*{QUOTE}")

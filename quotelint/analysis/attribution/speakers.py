@@ -309,13 +309,21 @@ def leading_subject(t: str, lo: int, hi: int) -> Span | None:
     """
     w = words()
     pos = lo
+    place = False  # the adverbial skipped last ends "in Salem": a state or country may follow
     for seg_end in [m.start() for m in _COMMA.finditer(t, lo, hi)] + [hi]:
         toks = list(TOKEN.finditer(t, pos, seg_end))
         pos = seg_end + 1
         if toks and seg_end < hi and (toks[0].group().lower() in w.prepositions or (
                 toks[0].group().endswith("ing") and capitalised(toks[0].group()))):
+            place = len(toks) > 1 and capitalised(toks[-1].group()) and any(
+                m.group().lower() in w.prepositions for m in toks[1:-1])
             continue  # "In an incendiary press conference, Trump ...", "Writing in the
             # Guardian, Mr Brown ...": an adverbial
+        if place and seg_end < hi and 0 < len(toks) <= 3 and all(
+                capitalised(m.group()) for m in toks):
+            place = False
+            continue  # "Speaking in Salem, New Hampshire, Trump ...": the place goes on
+        place = False
         while toks and toks[0].group().lower() in w.leading | w.between:
             toks = toks[1:]
         if not toks:
