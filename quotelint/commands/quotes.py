@@ -8,7 +8,8 @@ then who is quoted how often, named or not (a pronoun counts for the person it r
 ``speaker_start``, ``speaker_end`` (their offsets) and ``cue``; ``speaker``: the same words,
 or null when the text does not say who spoke (no words, or only the description of a person it
 never names: "one campaign source", "a spokesman for the alliance"; the way the editors'
-annotation lists quotations); and ``speaker_name``: the name the speaker stands for (a
+annotation lists quotations; a headline's quotations have the speaker its label gives,
+"Brooks: ... ‘...’"); and ``speaker_name``: the name the speaker stands for (a
 pronoun's person, the name a description ends with, the body "the ministry" names), or null.
 The text table shows that name in brackets after the speaker's words when they differ.
 """
@@ -24,6 +25,7 @@ from typing import TextIO
 
 from ..analysis.attribution.attributions import (
     Attribution,
+    headline_credit,
     quotations,
     quote_attribution,
     quote_speaker_name,
@@ -85,7 +87,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def rows(doc: Document) -> list[Row]:
     out = []
     for q in quotations(doc):
-        a, name = quote_attribution(doc, q), quote_speaker_name(doc, q)
+        a = quote_attribution(doc, q) or headline_credit(doc, q)
+        name = quote_speaker_name(doc, q, a)
         out.append(Row(doc, q, a, name, a is not None and unnamed_person(doc.text, a, name)))
     return out
 

@@ -144,3 +144,13 @@ def test_a_person_only_described_has_no_speaker_but_keeps_the_words(cli, write):
         ("the ministry", "the ministry"),
         ("Mayor Jane Okafor", "Mayor Jane Okafor"),
     ]
+
+
+def test_a_headline_label_gives_its_quotations_a_speaker(cli, write):
+    path = write("draft.txt",
+                 "Mayor Okafor: Harbour Works Are ‘On Time and On Budget.’\n\n"
+                 "The mayor said the harbour would reopen in May.\n\n"
+                 "Note: the council calls the plan ‘a fresh start.’ It meets on Monday.\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["line"], q["speaker"], q["cue"]) for q in records] == [
+        (1, "Mayor Okafor", ":"), (5, "the council", "calls")]
