@@ -234,6 +234,14 @@ def _appositive(t: str, comma: int, lo: int) -> Span | None:
     m = _ASIDE_START.search(t, lo, comma)
     s1 = m.end() if m else lo
     words_inside = s1 - 1 >= lo and t[s1 - 1] == ","
+    if words_inside and _RELATIVE_LEAD.match(t, s1, comma):
+        end = s1 - 1  # "X (WSIS), which is meeting in Geneva, told": X, not Geneva
+        while end > lo and t[end - 1] == " ":
+            end -= 1
+        if t[end - 1:end] == ")" and t.rfind("(", lo, end) > lo:
+            end = t.rfind("(", lo, end)
+        head = np_span(t, segment_start(t, end, lo), end)
+        return head if head is not None and not is_pronoun(t, head) else None
     if words_inside:
         s0 = segment_start(t, s1 - 1, lo)
         head = np_span(t, s0, s1 - 1)

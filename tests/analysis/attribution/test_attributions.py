@@ -47,6 +47,8 @@ def read(text: str, path: str = "draft.txt") -> list[tuple]:
      "Ana Ruiz", "said", "direct"),
     ("Harry Reid (D-Nev.) told reporters that the plan “may have violated the law.”",
      "Harry Reid", "told", "mixed"),
+    ("A spokesman for the Harbour Trust (HT), which meets this week in Dover, told reporters: "
+     "“The pier is safe.”", "A spokesman for the Harbour Trust", "told", "direct"),
     ("The mayor, who faces re-election in May, said the levy was “simply unfair to renters.”",
      "The mayor", "said", "mixed"),
     ("The union criticised the offer, saying it was “an insult to every worker here.”",
