@@ -154,3 +154,12 @@ def test_a_headline_label_gives_its_quotations_a_speaker(cli, write):
     records = json.loads(cli("quotes", "--format", "json", str(path)).out)
     assert [(q["line"], q["speaker"], q["cue"]) for q in records] == [
         (1, "Mayor Okafor", ":"), (5, "the council", "calls")]
+
+
+def test_a_body_named_with_a_number_is_what_the_station_and_it_stand_for(cli, write):
+    path = write("draft.txt", "Radio 9 said the night show would move to Fridays.\n\n"
+                              "“Nobody can replace the old show,” said the radio station. "
+                              "“We will find new voices,” it added.\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_name"]) for q in records] == [
+        ("the radio station", "Radio 9"), ("it", "Radio 9")]

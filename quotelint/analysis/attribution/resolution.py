@@ -273,9 +273,9 @@ def speaker_name(t: str, a: Attribution, bodies: list[Span]) -> Span | None:
                 " " in t[name[0]:name[1]] or name[0] == src[0] or _titled(t, name)):
         return name  # not "a pro-Clinton super PAC"
     toks = low.split()
-    if len(toks) == 2 and toks[0] in ("the", "this") and toks[1] in _lists().body_heads:
-        named = _named_body(t, src[0], toks[1])
-        if named is None and toks[1] in _lists().company_heads:
+    if 2 <= len(toks) <= 3 and toks[0] in ("the", "this") and toks[-1] in _lists().body_heads:
+        named = _named_body(t, src[0], toks[-1])  # "the ministry", "the radio station"
+        if named is None and toks[-1] in _lists().company_heads:
             return next((b for b in reversed(bodies) if b[1] <= src[0]), None)
         return named
     return None
@@ -299,6 +299,9 @@ def unnamed_person(t: str, a: Attribution, name: Span | None) -> bool:
         w in _lists().body_heads for w in toks[head + 1:cut])
 
 
+_NUMBERED = compile_regex(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*[ \t]+\d+")
+
+
 def speaking_bodies(t: str, records: list[Attribution]) -> list[Span]:
     """The named speakers of ``records`` that are bodies, not people, in text order."""
     pronouns = words().pronouns
@@ -307,10 +310,13 @@ def speaking_bodies(t: str, records: list[Attribution]) -> list[Span]:
         src = a.source
         if src is None or t[src[0]:src[1]].lower() in pronouns:
             continue
+        if _NUMBERED.fullmatch(t, *src):
+            out.append(src)  # "Radio 1 said", "Channel 4 said"
+            continue
         name = trailing_name(t, src)
         if is_name(t, name) and not _after_article(t, src, name) and (
                 not is_person_name(t, name) or _person_speaker(t, src) is None):
-            out.append(name)  # "Radio 1 said", "Microsoft said" (no person's full name)
+            out.append(name)  # "Microsoft said" (no person's full name)
     return sorted(out)
 
 
