@@ -163,3 +163,13 @@ def test_a_body_named_with_a_number_is_what_the_station_and_it_stand_for(cli, wr
     records = json.loads(cli("quotes", "--format", "json", str(path)).out)
     assert [(q["speaker"], q["speaker_name"]) for q in records] == [
         ("the radio station", "Radio 9"), ("it", "Radio 9")]
+
+
+def test_he_after_a_person_only_described_has_no_speaker_either(cli, write):
+    path = write("draft.txt",
+                 "Mr Tom Reeve, the harbour master, said the pier was safe.\n\n"
+                 "A spokesman for the Harbour Trust said: “We were never consulted.” "
+                 "He said the trust would “fight this in court.”\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_text"], q["speaker_name"]) for q in records] == [
+        (None, "A spokesman for the Harbour Trust", None), (None, "He", None)]

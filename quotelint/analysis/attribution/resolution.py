@@ -42,6 +42,8 @@ class _Lists:
     body_heads: frozenset[str]
     company_heads: frozenset[str]
     person_heads: frozenset[str]
+    plural_heads: frozenset[str]
+    head_sexes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,9 @@ def _lists() -> _Lists:
         w: FEMALE for w in low("female_first_names")}
     return _Lists(titles, first, low("not_person_heads"), low("place_openers"),
                   low("news_agencies"), low("body_heads"), low("company_heads"),
-                  low("person_heads"))
+                  low("person_heads"), low("plural_person_heads"),
+                  {w: MALE for w in low("male_person_heads")}
+                  | {w: FEMALE for w in low("female_person_heads")})
 
 
 _TITLED = compile_regex(r"\b([A-Z][a-z]{1,9})\.?\s+([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
@@ -141,15 +145,22 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
     names = {id(a): n for a, n in named}
     result = []
     done: dict[Span, Span | None] = {}  # one "he" that speaks several quotations: one person
+    unnamed: set[Span] = set()  # the pronouns that refer to a person only described
+    last: Attribution | None = None  # the latest record with a speaker
     for a, is_pronoun in zip(out, pronouns, strict=True):
         src = a.source
         if src is not None and is_pronoun and src in done:
-            a = replace(a, resolved=done[src])
+            a = replace(a, resolved=done[src], unnamed=src in unnamed)
         elif src is not None and is_pronoun:
             pronoun = t[src[0]:src[1]].lower()
             want = FEMALE if pronoun == "she" else MALE
-            person = _subject(doc, t, a.sentence, want, sexes) \
-                or _person(t, src[0], speakers, want, sexes, surnames)
+            person = _subject(doc, t, a.sentence, want, sexes)
+            if person is None and last is not None and (last.source in unnamed or _described(
+                    t, last.source, want)):
+                unnamed.add(src)  # "A spokesman for X said ... He said": the spokesman
+                a = replace(a, unnamed=True)
+            elif person is None:
+                person = _person(t, src[0], speakers, want, sexes, surnames)
             done[src] = person
             if person is not None:
                 toks = [m.group() for m in TOKEN.finditer(t, *person)]
@@ -158,8 +169,25 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
             a = replace(a, resolved=person)
         elif names.get(id(a)) is not None:
             speakers.append(names[id(a)])
+        if src is not None:
+            last = a
         result.append(a)
     return result
+
+
+def _described(t: str, src: Span, want: str) -> bool:
+    """Is ``src`` one person of sex ``want`` (or of no known sex) that the text describes but
+    does not name: "a spokesman for the alliance", "one aide", "his wife"?"""
+    toks = [m.group().lower() for m in TOKEN.finditer(t, *src)]
+    if len(toks) < 2 or toks[0] not in words().singular | {"the", "his", "her", "their"}:
+        return False
+    cut = next((i for i, w in enumerate(toks) if w == "of" or w in words().prepositions),
+               len(toks))
+    head = toks[cut - 1]
+    lists = _lists()
+    if head not in lists.person_heads or head.endswith("s") or head in lists.plural_heads:
+        return False
+    return lists.head_sexes.get(head) in (None, want)
 
 
 def _subject(doc: Document, t: str, index: int, want: str, sexes: dict[str, str]) -> Span | None:
@@ -287,6 +315,8 @@ def unnamed_person(t: str, a: Attribution, name: Span | None) -> bool:
     (``name``, from ``speaker_name``) and the description's head, before any "for"/"of"
     phrase, is a person's noun, not a body's ("the ministry") or a document's."""
     src = a.source
+    if a.unnamed:
+        return True  # "He said", after "a spokesman for the alliance"
     if src is None or name is not None:
         return False
     toks = [m.group().lower() for m in TOKEN.finditer(t, *src)]
