@@ -154,7 +154,8 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
         elif src is not None and is_pronoun:
             pronoun = t[src[0]:src[1]].lower()
             want = FEMALE if pronoun == "she" else MALE
-            person = _subject(doc, t, a.sentence, want, sexes)
+            person = _own_subject(doc, t, a, want, sexes) \
+                or _subject(doc, t, a.sentence, want, sexes)
             if person is None and last is not None and (last.source in unnamed or _described(
                     t, last.source, want)):
                 unnamed.add(src)  # "A spokesman for X said ... He said": the spokesman
@@ -206,6 +207,20 @@ def _subject(doc: Document, t: str, index: int, want: str, sexes: dict[str, str]
         if name is not None and _sex(t, name, sexes) in (None, want):
             return name
     return None
+
+
+def _own_subject(doc: Document, t: str, a: Attribution, want: str,
+                 sexes: dict[str, str]) -> Span | None:
+    """The person the narration opening the quotation's own sentence is about: "Mosman saw
+    it differently: “...,” he said." (a pronoun after the quotation)."""
+    if a.source is None or a.source[0] < a.content[1]:
+        return None
+    lo = doc.sentences[doc.sentence_index(a.content[0])].start
+    if not t[lo:a.content[0]].strip():
+        return None
+    span = leading_subject(t, lo, a.content[0])
+    name = _person_speaker(t, span) if span is not None else None
+    return name if name is not None and _sex(t, name, sexes) in (None, want) else None
 
 
 _AND = compile_regex(r"\s+and\s+")

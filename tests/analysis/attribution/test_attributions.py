@@ -437,6 +437,12 @@ def test_a_pronoun_refers_to_the_subject_of_the_sentence_before(text, person):
     assert _resolved(text) == [person]
 
 
+def test_a_pronoun_after_the_quotation_refers_to_its_sentence_s_subject():
+    text = ("Judge Sam Price heard the case. Mr Tom Reeve, his lawyer, asked for mercy.\n\n"
+            "Price saw it differently: “This was no joke,” he said.\n")
+    assert _resolved(text) == ["Price"]
+
+
 def test_one_pronoun_speaking_two_quotations_refers_to_one_person():
     text = ("Anticipating criticism, Mayor Tom Reeve said he had asked Judge Sam Price for advice."
             "\n\n“I want to be clear,” he said. “The order stands. It will not be withdrawn.”\n")
