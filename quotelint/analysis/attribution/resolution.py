@@ -288,9 +288,13 @@ def _person(t: str, at: int, speakers: list[Span], want: str, sexes: dict[str, s
     lo = max(0, at - _REACH, speaker[1] if speaker else 0)
     mention = next((s for s in people_before(t, at, lo) if fits(s) and (
         _titled(t, s) or _key(t[s[0]:s[1]].split()[-1]) in surnames)), None)
-    if speaker is None or (mention is not None and mention[0] > speaker[0]):
-        return mention
+    if speaker is None or (mention is not None and mention[0] > speaker[0]
+                           and _SENTENCE_BREAK.search(t, speaker[1], mention[0])):
+        return mention  # not a name in the speaker's own description ("X, an adviser to Y,")
     return speaker
+
+
+_SENTENCE_BREAK = compile_regex(r"[a-z\d][.!?][\"'”’]*\s")
 
 
 # -- names for the listing ---------------------------------------------------------------------

@@ -443,6 +443,12 @@ def test_a_pronoun_after_the_quotation_refers_to_its_sentence_s_subject():
     assert _resolved(text) == ["Price"]
 
 
+def test_a_name_in_the_speaker_s_own_description_is_not_the_pronoun_s_person():
+    text = ("“The levy works,” said Dana Holt, a former adviser to Ms Ann Reeve. "
+            "But “it is not enough,” she added, and Holt called for more.\n")
+    assert _resolved(text) == [None, "Dana Holt"]
+
+
 def test_one_pronoun_speaking_two_quotations_refers_to_one_person():
     text = ("Anticipating criticism, Mayor Tom Reeve said he had asked Judge Sam Price for advice."
             "\n\n“I want to be clear,” he said. “The order stands. It will not be withdrawn.”\n")
