@@ -31,7 +31,7 @@ from ..analysis.attribution.attributions import (
     quote_speaker_name,
 )
 from ..analysis.attribution.lexicon import Span, words
-from ..analysis.attribution.resolution import unnamed_person
+from ..analysis.attribution.naming import unnamed_person
 from ..analysis.attribution.speakers import is_name, trailing_name
 from ..config.settings import Settings
 from ..errors import InputError

@@ -54,7 +54,8 @@ from .carryover import carry_over
 from .cues import Cue, bracket_credit, dash_credit, find_cues, finders_in_vain, sentence_verbs
 from .lexicon import QUOTE, Span
 from .model import KINDS, Attribution
-from .resolution import resolve, speaker_name, speaking_bodies
+from .naming import speaker_name, speaking_bodies
+from .resolution import resolve
 from .speakers import is_person, is_pronoun, np_span
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def quote_attribution(doc: Document, quote: Quote) -> Attribution | None:
 
 def quote_speaker_name(doc: Document, quote: Quote,
                        attribution: Attribution | None = None) -> Span | None:
-    """The name of the quotation's speaker (``resolution.speaker_name``), or None;
+    """The name of the quotation's speaker (``naming.speaker_name``), or None;
     ``attribution``: the quotation's, when it is not ``quote_attribution``'s."""
     a = attribution or quote_attribution(doc, quote)
     if a is None:
