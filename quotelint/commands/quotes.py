@@ -4,10 +4,14 @@ The text table gives, per file, each quotation's position, speaker, cue and open
 then who is quoted how often, named or not (a pronoun counts for the person it refers to).
 ``--format json`` is a contract: one object per quotation with ``path``,
 ``start``, ``end`` (0-based code-point offsets, marks included), ``line``, ``text``,
-``speaker``, ``speaker_start``, ``speaker_end`` and ``cue``, and ``speaker_name``: the name the
-speaker stands for (a pronoun's person, the name a description ends with, the body "the
-ministry" names), or null. The text table shows that name in brackets after the speaker's words
-when they differ.
+``speaker_text`` (the words the text gives the speaker: a name, a pronoun, a description),
+``speaker_start``, ``speaker_end`` (their offsets) and ``cue``; ``speaker``: the same words,
+or null when the text does not say who spoke (no words, or only the description of a person it
+never names: "one campaign source", "a spokesman for the alliance"; the way the editors'
+annotation lists quotations; a headline's quotations have the speaker its label gives,
+"Brooks: ... ‘...’"); and ``speaker_name``: the name the speaker stands for (a
+pronoun's person, the name a description ends with, the body "the ministry" names), or null.
+The text table shows that name in brackets after the speaker's words when they differ.
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ from typing import TextIO
 
 from ..analysis.attribution.attributions import (
     Attribution,
+    headline_credit,
     quotations,
     quote_attribution,
     quote_speaker_name,
 )
 from ..analysis.attribution.lexicon import Span, words
+from ..analysis.attribution.naming import unnamed_person
 from ..analysis.attribution.speakers import is_name, trailing_name
 from ..config.settings import Settings
 from ..errors import InputError
@@ -43,6 +49,7 @@ class Row:
     quote: Quote
     attribution: Attribution | None
     name: Span | None = None
+    unnamed: bool = False
 
     @property
     def speaker_name(self) -> str | None:
@@ -58,7 +65,8 @@ class Row:
             "end": q.end,
             "line": self.doc.position(q.start)[0],
             "text": text[q.start:q.end],
-            "speaker": text[source[0]:source[1]] if source else None,
+            "speaker": text[source[0]:source[1]] if source and not self.unnamed else None,
+            "speaker_text": text[source[0]:source[1]] if source else None,
             "speaker_start": source[0] if source else None,
             "speaker_end": source[1] if source else None,
             "cue": a.cue_text(self.doc) if a is not None else None,
@@ -77,8 +85,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def rows(doc: Document) -> list[Row]:
-    return [Row(doc, q, quote_attribution(doc, q), quote_speaker_name(doc, q))
-            for q in quotations(doc)]
+    out = []
+    for q in quotations(doc):
+        a = quote_attribution(doc, q) or headline_credit(doc, q)
+        name = quote_speaker_name(doc, q, a)
+        out.append(Row(doc, q, a, name, a is not None and unnamed_person(doc.text, a, name)))
+    return out
 
 
 def _documents(paths: list[str], stdin_name: str | None,

@@ -18,15 +18,16 @@ def test_json_is_one_object_per_quotation_with_offsets_into_the_text(cli, write)
     assert [(q["line"], q["text"], q["speaker"], q["cue"]) for q in records] == [
         (3, "“We will not sign it,”", "she", "said"),
         (3, "“Not now, not ever.”", "she", "said"),
-        (5, "“red line”", "Critics", "called"),
+        (5, "“red line”", None, "called"),
         (7, "“Nobody asked the fishermen what they thought.”", None, None),
     ]
+    assert [q["speaker_text"] for q in records] == ["she", "she", "Critics", None]
     for q in records:
-        assert set(q) == {"path", "start", "end", "line", "text", "speaker", "speaker_start",
-                          "speaker_end", "cue", "speaker_name"}
+        assert set(q) == {"path", "start", "end", "line", "text", "speaker", "speaker_text",
+                          "speaker_start", "speaker_end", "cue", "speaker_name"}
         assert DRAFT[q["start"]:q["end"]] == q["text"]
-        if q["speaker"] is not None:
-            assert DRAFT[q["speaker_start"]:q["speaker_end"]] == q["speaker"]
+        if q["speaker_text"] is not None:
+            assert DRAFT[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
     assert records[3]["speaker_start"] is None and records[3]["path"] == str(path)
 
 
@@ -126,3 +127,49 @@ def test_the_company_and_it_name_the_organisation_that_spoke_last(cli, write):
     records = json.loads(cli("quotes", "--format", "json", str(path)).out)
     assert [(q["speaker"], q["speaker_name"]) for q in records] == [
         ("the company", "Ferrolink"), ("it", "Ferrolink")]
+
+
+def test_a_person_only_described_has_no_speaker_but_keeps_the_words(cli, write):
+    path = write("draft.txt",
+                 "“The pier will open in May,” one council source said.\n\n"
+                 "“Nobody told us,” a spokesman for the Harbour Alliance said.\n\n"
+                 "“It was rushed,” his wife said.\n\n"
+                 "“The works are on time,” the ministry said.\n\n"
+                 "“We will not sign it,” Mayor Jane Okafor said.\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_text"]) for q in records] == [
+        (None, "one council source"),
+        (None, "a spokesman for the Harbour Alliance"),
+        (None, "his wife"),
+        ("the ministry", "the ministry"),
+        ("Mayor Jane Okafor", "Mayor Jane Okafor"),
+    ]
+
+
+def test_a_headline_label_gives_its_quotations_a_speaker(cli, write):
+    path = write("draft.txt",
+                 "Mayor Okafor: Harbour Works Are ‘On Time and On Budget.’\n\n"
+                 "The mayor said the harbour would reopen in May.\n\n"
+                 "Note: the council calls the plan ‘a fresh start.’ It meets on Monday.\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["line"], q["speaker"], q["cue"]) for q in records] == [
+        (1, "Mayor Okafor", ":"), (5, "the council", "calls")]
+
+
+def test_a_body_named_with_a_number_is_what_the_station_and_it_stand_for(cli, write):
+    path = write("draft.txt", "Radio 9 said the night show would move to Fridays.\n\n"
+                              "“Nobody can replace the old show,” said the radio station. "
+                              "“We will find new voices,” it added.\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_name"]) for q in records] == [
+        ("the radio station", "Radio 9"), ("it", "Radio 9")]
+
+
+def test_he_after_a_person_only_described_has_no_speaker_either(cli, write):
+    path = write("draft.txt",
+                 "Mr Tom Reeve, the harbour master, said the pier was safe.\n\n"
+                 "A spokesman for the Harbour Trust said: “We were never consulted.” "
+                 "He said the trust would “fight this in court.”\n")
+    records = json.loads(cli("quotes", "--format", "json", str(path)).out)
+    assert [(q["speaker"], q["speaker_text"], q["speaker_name"]) for q in records] == [
+        (None, "A spokesman for the Harbour Trust", None), (None, "He", None)]

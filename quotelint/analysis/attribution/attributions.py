@@ -54,14 +54,15 @@ from .carryover import carry_over
 from .cues import Cue, bracket_credit, dash_credit, find_cues, finders_in_vain, sentence_verbs
 from .lexicon import QUOTE, Span
 from .model import KINDS, Attribution
-from .resolution import resolve, speaker_name, speaking_bodies
-from .speakers import is_pronoun
+from .naming import speaker_name, speaking_bodies
+from .resolution import resolve
+from .speakers import is_person, is_pronoun, np_span
 
 if TYPE_CHECKING:
     from ...text.document import Document
 
-__all__ = ["KINDS", "Attribution", "attributions", "masked_text", "quotations",
-           "quote_attribution", "quote_speaker_name", "sentence_attributions"]
+__all__ = ["KINDS", "Attribution", "attributions", "headline_credit", "masked_text",
+           "quotations", "quote_attribution", "quote_speaker_name", "sentence_attributions"]
 
 def attributions(doc: Document) -> list[Attribution]:
     """Every attribution of ``doc``, in text order (computed once per document).
@@ -88,12 +89,37 @@ def quote_attribution(doc: Document, quote: Quote) -> Attribution | None:
     return doc.cached(_by_quote).get(quote.start)
 
 
-def quote_speaker_name(doc: Document, quote: Quote) -> Span | None:
-    """The name of the quotation's speaker (``resolution.speaker_name``), or None."""
-    a = quote_attribution(doc, quote)
+def quote_speaker_name(doc: Document, quote: Quote,
+                       attribution: Attribution | None = None) -> Span | None:
+    """The name of the quotation's speaker (``naming.speaker_name``), or None;
+    ``attribution``: the quotation's, when it is not ``quote_attribution``'s."""
+    a = attribution or quote_attribution(doc, quote)
     if a is None:
         return None
     return speaker_name(doc.cached(masked_text), a, doc.cached(_bodies))
+
+
+_LINE_LABEL = compile_regex(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}):[ \t]")
+
+
+def headline_credit(doc: Document, quote: Quote) -> Attribution | None:
+    """The speaker a headline's label gives its quotations: ``Brooks: Rubio Did Well In ‘More
+    ...’`` (the article's first paragraph, one short sentence, after a name and a colon).
+
+    Not in ``quote_attribution``: the analysis leaves a headline's quotations to the body that
+    tells them (QL201 and the sourcing rules do not read headlines); the listing asks here."""
+    t = doc.cached(masked_text)
+    para = doc.paragraphs[0]
+    m = _LINE_LABEL.match(t, para.start)
+    if m is None or quote.paragraph != 0 or quote.start < m.end() or len(
+            t[para.start:para.end].split()) > 30 or doc.sentence_index(
+            para.start) != doc.sentence_index(quote.start):
+        return None
+    src = np_span(t, m.start(1), m.end(1))
+    if src is None or not is_person(t, src):
+        return None
+    return Attribution("mixed", (quote.start, quote.end), src, (m.end(1), m.end(1) + 1),
+                       doc.sentence_index(quote.start), quote, "credit", "colon")
 
 
 def _bodies(doc: Document) -> list[Span]:

@@ -41,6 +41,7 @@ class Attribution:
     via: str = "cue"
     verb_class: str | None = None
     resolved: Span | None = None
+    unnamed: bool = False  # a he/she that refers to a person only described ("a spokesman")
 
     def source_text(self, doc: Document) -> str | None:
         return None if self.source is None else doc.text[self.source[0]:self.source[1]]

@@ -6,11 +6,11 @@ place, an institution, a date or an event ("Kansas City", "General Hospital", "C
 a possessive ("the Prime Minister's") or a news agency, and whose sex, when the article shows
 it, agrees: a title (Mr, Mrs, Ms, Sir, Lady: data/speakers.yaml) before the name or before
 the same surname anywhere in the article, or an earlier pronoun resolved to the same person.
+Salience comes first: the subject of the narration opening the quotation's own sentence, then
+the subject of the sentence before; after a person only described ("a spokesman for X said")
+the pronoun is that person, ``unnamed``, not the last named one.
 
-``speaker_name`` gives the name a reader would write for a speaker: the resolved name of a
-pronoun, the name a phrase ends with ("Southampton boss Harry Redknapp"), the body an ``it``
-or a definite description stands for ("the ministry" after "the Finance Ministry", "the report"
-after "a World Bank report"), else None.
+The names the ``quotes`` listing gives a speaker are ``naming.py``'s.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ...cache import compile_regex
 from ...data import load_data
-from .lexicon import QUOTE, TOKEN, Span, capitalised, words
+from .lexicon import QUOTE, TOKEN, Span, words
 from .model import Attribution
 from .speakers import is_name, leading_subject, people_before, trailing_name
 
@@ -41,6 +41,9 @@ class _Lists:
     agencies: frozenset[str]
     body_heads: frozenset[str]
     company_heads: frozenset[str]
+    person_heads: frozenset[str]
+    plural_heads: frozenset[str]
+    head_sexes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +54,10 @@ def _lists() -> _Lists:
     first = {w: MALE for w in low("male_first_names")} | {
         w: FEMALE for w in low("female_first_names")}
     return _Lists(titles, first, low("not_person_heads"), low("place_openers"),
-                  low("news_agencies"), low("body_heads"), low("company_heads"))
+                  low("news_agencies"), low("body_heads"), low("company_heads"),
+                  low("person_heads"), low("plural_person_heads"),
+                  {w: MALE for w in low("male_person_heads")}
+                  | {w: FEMALE for w in low("female_person_heads")})
 
 
 _TITLED = compile_regex(r"\b([A-Z][a-z]{1,9})\.?\s+([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
@@ -138,13 +144,25 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
     surnames = {_key(t[n[0]:n[1]].split()[-1]) for _, n in named if n is not None}
     names = {id(a): n for a, n in named}
     result = []
+    done: dict[Span, Span | None] = {}  # one "he" that speaks several quotations: one person
+    unnamed: set[Span] = set()  # the pronouns that refer to a person only described
+    last: Attribution | None = None  # the latest record with a speaker
     for a, is_pronoun in zip(out, pronouns, strict=True):
         src = a.source
-        if src is not None and is_pronoun:
+        if src is not None and is_pronoun and src in done:
+            a = replace(a, resolved=done[src], unnamed=src in unnamed)
+        elif src is not None and is_pronoun:
             pronoun = t[src[0]:src[1]].lower()
             want = FEMALE if pronoun == "she" else MALE
-            person = _subject(doc, t, a.sentence, want, sexes) \
-                or _person(t, src[0], speakers, want, sexes, surnames)
+            person = _own_subject(doc, t, a, want, sexes) \
+                or _subject(doc, t, a.sentence, want, sexes)
+            if person is None and last is not None and (last.source in unnamed or _described(
+                    t, last.source, want)):
+                unnamed.add(src)  # "A spokesman for X said ... He said": the spokesman
+                a = replace(a, unnamed=True)
+            elif person is None:
+                person = _person(t, src[0], speakers, want, sexes, surnames)
+            done[src] = person
             if person is not None:
                 toks = [m.group() for m in TOKEN.finditer(t, *person)]
                 sexes.setdefault(_key(toks[-1]), want)  # the chain: "he" again is him
@@ -152,8 +170,25 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
             a = replace(a, resolved=person)
         elif names.get(id(a)) is not None:
             speakers.append(names[id(a)])
+        if src is not None:
+            last = a
         result.append(a)
     return result
+
+
+def _described(t: str, src: Span, want: str) -> bool:
+    """Is ``src`` one person of sex ``want`` (or of no known sex) that the text describes but
+    does not name: "a spokesman for the alliance", "one aide", "his wife"?"""
+    toks = [m.group().lower() for m in TOKEN.finditer(t, *src)]
+    if len(toks) < 2 or toks[0] not in words().singular | {"the", "his", "her", "their"}:
+        return False
+    cut = next((i for i, w in enumerate(toks) if w == "of" or w in words().prepositions),
+               len(toks))
+    head = toks[cut - 1]
+    lists = _lists()
+    if head not in lists.person_heads or head.endswith("s") or head in lists.plural_heads:
+        return False
+    return lists.head_sexes.get(head) in (None, want)
 
 
 def _subject(doc: Document, t: str, index: int, want: str, sexes: dict[str, str]) -> Span | None:
@@ -167,10 +202,36 @@ def _subject(doc: Document, t: str, index: int, want: str, sexes: dict[str, str]
     span = leading_subject(t, before.start, before.end)
     if span is None:
         return None
-    name = _person_speaker(t, span)
-    if name is None or _sex(t, name, sexes) not in (None, want):
+    for part in _conjuncts(t, span):  # "Clinton and husband Bill thanked ...": she is Clinton
+        name = _person_speaker(t, part)
+        if name is not None and _sex(t, name, sexes) in (None, want):
+            return name
+    return None
+
+
+def _own_subject(doc: Document, t: str, a: Attribution, want: str,
+                 sexes: dict[str, str]) -> Span | None:
+    """The person the narration opening the quotation's own sentence is about: "Mosman saw
+    it differently: “...,” he said." (a pronoun after the quotation)."""
+    if a.source is None or a.source[0] < a.content[1]:
         return None
-    return name
+    lo = doc.sentences[doc.sentence_index(a.content[0])].start
+    if not t[lo:a.content[0]].strip():
+        return None
+    span = leading_subject(t, lo, a.content[0])
+    name = _person_speaker(t, span) if span is not None else None
+    return name if name is not None and _sex(t, name, sexes) in (None, want) else None
+
+
+_AND = compile_regex(r"\s+and\s+")
+
+
+def _conjuncts(t: str, span: Span) -> list[Span]:
+    """``span`` and, when it joins two phrases with "and", each of them."""
+    m = _AND.search(t, *span)
+    if m is None:
+        return [span]
+    return [(span[0], m.start()), (m.end(), span[1])]
 
 
 _QUOTE_OPEN = compile_regex(rf"\s*{QUOTE}")
@@ -227,91 +288,10 @@ def _person(t: str, at: int, speakers: list[Span], want: str, sexes: dict[str, s
     lo = max(0, at - _REACH, speaker[1] if speaker else 0)
     mention = next((s for s in people_before(t, at, lo) if fits(s) and (
         _titled(t, s) or _key(t[s[0]:s[1]].split()[-1]) in surnames)), None)
-    if speaker is None or (mention is not None and mention[0] > speaker[0]):
-        return mention
+    if speaker is None or (mention is not None and mention[0] > speaker[0]
+                           and _SENTENCE_BREAK.search(t, speaker[1], mention[0])):
+        return mention  # not a name in the speaker's own description ("X, an adviser to Y,")
     return speaker
 
 
-# -- names for the listing ---------------------------------------------------------------------
-
-def speaker_name(t: str, a: Attribution, bodies: list[Span]) -> Span | None:
-    """The name a reader would give for ``a``'s speaker, or None (see the module's docstring).
-
-    ``bodies``: the named bodies that speak in the article (``speaking_bodies``), for ``it``."""
-    src = a.source
-    if src is None:
-        return None
-    if a.resolved is not None:
-        return a.resolved
-    low = t[src[0]:src[1]].lower()
-    if low in words().pronouns:
-        return next((b for b in reversed(bodies) if b[1] <= src[0]), None) \
-            if low == "it" else None
-    name = trailing_name(t, src)
-    if is_name(t, name) and capitalised(t[name[0]:name[1]].split()[-1]) \
-            and not _after_article(t, src, name) and (
-                " " in t[name[0]:name[1]] or name[0] == src[0] or _titled(t, name)):
-        return name  # not "a pro-Clinton super PAC"
-    toks = low.split()
-    if len(toks) == 2 and toks[0] in ("the", "this") and toks[1] in _lists().body_heads:
-        named = _named_body(t, src[0], toks[1])
-        if named is None and toks[1] in _lists().company_heads:
-            return next((b for b in reversed(bodies) if b[1] <= src[0]), None)
-        return named
-    return None
-
-
-def speaking_bodies(t: str, records: list[Attribution]) -> list[Span]:
-    """The named speakers of ``records`` that are bodies, not people, in text order."""
-    pronouns = words().pronouns
-    out = []
-    for a in records:
-        src = a.source
-        if src is None or t[src[0]:src[1]].lower() in pronouns:
-            continue
-        name = trailing_name(t, src)
-        if is_name(t, name) and not _after_article(t, src, name) and (
-                not is_person_name(t, name) or _person_speaker(t, src) is None):
-            out.append(name)  # "Radio 1 said", "Microsoft said" (no person's full name)
-    return sorted(out)
-
-
-_CAPS_RUN = compile_regex(
-    r"\b[A-Z][\w’'&.-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w’'&.-]*)*")
-
-
-def _run_ending(t: str, lo: int, end: int) -> Span | None:
-    """The run of capitalised words ("Finance and Economy Ministry") that ends at ``end``."""
-    for run in _CAPS_RUN.finditer(t, max(lo, end - 80), end):
-        if run.end() == end:
-            return run.start(), run.end()
-    return None
-
-
-def _named_body(t: str, at: int, head: str) -> Span | None:
-    """The nearest earlier "Finance Ministry" (a name with the head) or "World Bank report" (a
-    name before the head) for "the ministry" / "the report": a body is named once, and may be
-    referred to by its head a long way on."""
-    lo = max(0, at - 2 * _REACH)
-    for m in reversed(list(compile_regex(rf"(?i)\b{head}\b").finditer(t, lo, at))):
-        if t[m.start()].isupper():  # "... Finance and Economy Ministry": the head ends the name
-            run = _run_ending(t, lo, m.end())
-            if run is not None and run[0] < m.start():
-                span = _without_article(t, run)
-                if span[0] < m.start():
-                    return span
-            continue
-        end = m.start()
-        while end > lo and t[end - 1].isspace():
-            end -= 1
-        run = _run_ending(t, lo, end)  # "a World Bank report"
-        if run is not None and t[run[0]:run[1]].lower() not in words().small:
-            return _without_article(t, run)
-    return None
-
-
-def _without_article(t: str, span: Span) -> Span:
-    for article in ("The ", "A "):
-        if t.startswith(article, span[0]) and span[0] + len(article) < span[1]:
-            return span[0] + len(article), span[1]
-    return span
+_SENTENCE_BREAK = compile_regex(r"[a-z\d][.!?][\"'”’]*\s")

@@ -234,6 +234,14 @@ def _appositive(t: str, comma: int, lo: int) -> Span | None:
     m = _ASIDE_START.search(t, lo, comma)
     s1 = m.end() if m else lo
     words_inside = s1 - 1 >= lo and t[s1 - 1] == ","
+    if words_inside and _RELATIVE_LEAD.match(t, s1, comma):
+        end = s1 - 1  # "X (WSIS), which is meeting in Geneva, told": X, not Geneva
+        while end > lo and t[end - 1] == " ":
+            end -= 1
+        if t[end - 1:end] == ")" and t.rfind("(", lo, end) > lo:
+            end = t.rfind("(", lo, end)
+        head = np_span(t, segment_start(t, end, lo), end)
+        return head if head is not None and not is_pronoun(t, head) else None
     if words_inside:
         s0 = segment_start(t, s1 - 1, lo)
         head = np_span(t, s0, s1 - 1)
@@ -309,13 +317,21 @@ def leading_subject(t: str, lo: int, hi: int) -> Span | None:
     """
     w = words()
     pos = lo
+    place = False  # the adverbial skipped last ends "in Salem": a state or country may follow
     for seg_end in [m.start() for m in _COMMA.finditer(t, lo, hi)] + [hi]:
         toks = list(TOKEN.finditer(t, pos, seg_end))
         pos = seg_end + 1
         if toks and seg_end < hi and (toks[0].group().lower() in w.prepositions or (
                 toks[0].group().endswith("ing") and capitalised(toks[0].group()))):
+            place = len(toks) > 1 and capitalised(toks[-1].group()) and any(
+                m.group().lower() in w.prepositions for m in toks[1:-1])
             continue  # "In an incendiary press conference, Trump ...", "Writing in the
             # Guardian, Mr Brown ...": an adverbial
+        if place and seg_end < hi and 0 < len(toks) <= 3 and all(
+                capitalised(m.group()) for m in toks):
+            place = False
+            continue  # "Speaking in Salem, New Hampshire, Trump ...": the place goes on
+        place = False
         while toks and toks[0].group().lower() in w.leading | w.between:
             toks = toks[1:]
         if not toks:

@@ -47,6 +47,8 @@ def read(text: str, path: str = "draft.txt") -> list[tuple]:
      "Ana Ruiz", "said", "direct"),
     ("Harry Reid (D-Nev.) told reporters that the plan “may have violated the law.”",
      "Harry Reid", "told", "mixed"),
+    ("A spokesman for the Harbour Trust (HT), which meets this week in Dover, told reporters: "
+     "“The pier is safe.”", "A spokesman for the Harbour Trust", "told", "direct"),
     ("The mayor, who faces re-election in May, said the levy was “simply unfair to renters.”",
      "The mayor", "said", "mixed"),
     ("The union criticised the offer, saying it was “an insult to every worker here.”",
@@ -405,3 +407,49 @@ def test_overlap_by_bisection_is_the_scan_it_replaced():
         for start in range(0, 320, 3):
             end = start + rng.randint(1, 20)
             assert overlaps.any(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def _resolved(text: str) -> list[str | None]:
+    doc = Document(text)
+    out = []
+    for q in quotations(doc):
+        a = quote_attribution(doc, q)
+        out.append(None if a.resolved is None else doc.text[a.resolved[0]:a.resolved[1]])
+    return out
+
+
+@pytest.mark.parametrize("text, person", [
+    # an adverbial with a place, then the subject: not the place, not the object
+    ("Mayor Jane Okafor toured the harbour on Monday.\n\n"
+     "Speaking at a school in Dover, Kent, Okafor praised Ms Dana Holt, calling her tireless."
+     "\n\n"
+     "She says, “The bridge will be ready by May.”\n", "Okafor"),
+    # two people as the subject: the one the pronoun agrees with
+    ("Mayor Jane Okafor arrived early.\n\n"
+     "Visiting the market, Okafor and husband Tom greeted the traders. "
+     "She says, “We will keep the stalls open.”\n", "Okafor"),
+    # "Govs." does not end the sentence, so its names are not the subject of the next one
+    ("Senator Dana Holt spoke in Leeds.\n\n"
+     "Holt did not attack her rivals, particularly Govs. Tom Reeve and Sam Price, who doubt "
+     "her. She said, “I did well in the debate.”\n", "Holt"),
+])
+def test_a_pronoun_refers_to_the_subject_of_the_sentence_before(text, person):
+    assert _resolved(text) == [person]
+
+
+def test_a_pronoun_after_the_quotation_refers_to_its_sentence_s_subject():
+    text = ("Judge Sam Price heard the case. Mr Tom Reeve, his lawyer, asked for mercy.\n\n"
+            "Price saw it differently: “This was no joke,” he said.\n")
+    assert _resolved(text) == ["Price"]
+
+
+def test_a_name_in_the_speaker_s_own_description_is_not_the_pronoun_s_person():
+    text = ("“The levy works,” said Dana Holt, a former adviser to Ms Ann Reeve. "
+            "But “it is not enough,” she added, and Holt called for more.\n")
+    assert _resolved(text) == [None, "Dana Holt"]
+
+
+def test_one_pronoun_speaking_two_quotations_refers_to_one_person():
+    text = ("Anticipating criticism, Mayor Tom Reeve said he had asked Judge Sam Price for advice."
+            "\n\n“I want to be clear,” he said. “The order stands. It will not be withdrawn.”\n")
+    assert _resolved(text) == ["Mayor Tom Reeve", "Mayor Tom Reeve"]
