@@ -173,7 +173,7 @@ def _re_internals() -> tuple[Any, Any, int]:
     return _compiler, _parser, _constants.MAGIC
 
 
-def _re_parts(source: str, flags: int) -> tuple | None:
+def re_parts(source: str, flags: int) -> tuple | None:
     """The arguments ``re.compile`` passes to the C constructor after parsing, as the
     compiler's ``compile`` computes them (CPython 3.10 to 3.13); None where this Python's
     internals differ, and the pattern is then compiled the ordinary way on every run."""
@@ -205,7 +205,7 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
         magic = _re_internals()[2]
     except Exception:
         return re.compile(source, flags)
-    parts = _STORE.get(_key("re", magic, source, flags), lambda: _re_parts(source, flags))
+    parts = _STORE.get(_key("re", magic, source, flags), lambda: re_parts(source, flags))
     if parts is not None:
         try:
             import _sre

@@ -52,7 +52,7 @@ MIN_PARTITIONS = 8
 _LOCK = threading.Lock()
 
 
-def _recipe(settings: Settings) -> Settings:
+def recipe(settings: Settings) -> Settings:
     """The settings as a worker needs them: rule files given relative to this folder
     (``--rules house.yaml``) are made absolute, since a worker runs elsewhere."""
     if any(not os.path.isabs(r) for r in settings.rules):
@@ -61,7 +61,7 @@ def _recipe(settings: Settings) -> Settings:
     return settings
 
 
-def _lint_one(task: tuple[str, str, int], recipes: tuple[Settings, ...],
+def lint_one(task: tuple[str, str, int], recipes: tuple[Settings, ...],
               story: bool, max_bytes: int | None) -> FileResult:
     shown, path, index = task
     settings = recipes[index]
@@ -83,13 +83,13 @@ def _planned_bag(paths: Sequence[str], settings: Settings | None, story: bool,
     for path, s in planned:
         if id(s) not in index:
             index[id(s)] = len(recipes)
-            recipes.append(_recipe(s))
+            recipes.append(recipe(s))
         tasks.append((path, os.path.abspath(path), index[id(s)]))
     if npartitions is None:
         npartitions = max(MIN_PARTITIONS, math.ceil(len(tasks) / FILES_PER_PARTITION))
     npartitions = max(1, min(npartitions, len(tasks)))
     bag = dask.bag.from_sequence(tasks, npartitions=npartitions).map(
-        _lint_one, recipes=tuple(recipes), story=story, max_bytes=max_bytes)
+        lint_one, recipes=tuple(recipes), story=story, max_bytes=max_bytes)
     return bag, planned, errors
 
 

@@ -28,14 +28,14 @@ class Tail:
     also matches before a final line break, which a reverse match anchored at the end does not
     skip."""
 
-    __slots__ = ("_reverse",)
+    __slots__ = ("reverse",)
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        self._reverse = compile_regex(source, flags | regex.REVERSE)
+        self.reverse = compile_regex(source, flags | regex.REVERSE)
 
     def ends(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         """The match ending at ``endpos`` (default: the end of ``text``), or None."""
-        return self._reverse.match(text, pos, len(text) if endpos is None else endpos)
+        return self.reverse.match(text, pos, len(text) if endpos is None else endpos)
 
 
 class EndSearch:

@@ -43,7 +43,7 @@ SERIAL_BELOW = 16
 # with chunks of 32 to the end, one worker idled while the other finished.
 MAX_CHUNK = 32
 
-# The worker's share of the run, set by _start in each worker:
+# The worker's share of the run, set by start_worker in each worker:
 # (lint, settings, story, max_bytes).
 _RUN: tuple[Lint, list[Settings], bool, int | None] | None = None
 
@@ -55,7 +55,7 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def mp_context() -> multiprocessing.context.BaseContext:
     import multiprocessing  # here, not at the top: a one-article run must not pay for it
 
     if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
@@ -63,7 +63,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start(lint: Lint, settings: list[Settings], story: bool, max_bytes: int | None) -> None:
+def start_worker(lint: Lint, settings: list[Settings], story: bool, max_bytes: int | None) -> None:
     """A worker's initialiser: remember the run. A forked worker inherits the parent's loaded
     rules; a spawned one loads each distinct rule set once, on first use (``loaded_rules``)."""
     global _RUN
@@ -73,13 +73,13 @@ def _start(lint: Lint, settings: list[Settings], story: bool, max_bytes: int | N
     _RUN = (lint, settings, story, max_bytes)
 
 
-def _lint_chunk(chunk: list[tuple[str, int]]) -> list[Any]:
+def lint_chunk(chunk: list[tuple[str, int]]) -> list[Any]:
     lint, settings, story, max_bytes = _RUN
     return [lint(path, settings[index], story=story, max_bytes=max_bytes)
             for path, index in chunk]
 
 
-def _chunks(tasks: list[tuple[str, int]], jobs: int) -> list[list[tuple[str, int]]]:
+def split_chunks(tasks: list[tuple[str, int]], jobs: int) -> list[list[tuple[str, int]]]:
     chunks, i = [], 0
     while i < len(tasks):
         size = min(MAX_CHUNK, math.ceil((len(tasks) - i) / (jobs * 4)))
@@ -108,8 +108,8 @@ def lint_planned(planned: Sequence[tuple[str, Settings]], lint: Lint, *, story: 
                 distinct[id(s)] = len(settings)
                 settings.append(s)
             tasks.append((path, distinct[id(s)]))
-    chunks = _chunks(tasks, jobs)
-    linted = _run_pool(chunks, min(jobs, len(chunks)), (lint, settings, story, max_bytes))
+    chunks = split_chunks(tasks, jobs)
+    linted = run_pool(chunks, min(jobs, len(chunks)), (lint, settings, story, max_bytes))
     results: list[Any] = []
     for path, s in planned:
         if path == STDIN:
@@ -119,15 +119,15 @@ def lint_planned(planned: Sequence[tuple[str, Settings]], lint: Lint, *, story: 
     return results
 
 
-def _run_pool(chunks: list[list[tuple[str, int]]], workers: int,
+def run_pool(chunks: list[list[tuple[str, int]]], workers: int,
               run: tuple[Lint, list[Settings], bool, int | None]) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
+    pool = ProcessPoolExecutor(workers, mp_context=mp_context(), initializer=start_worker,
                                initargs=run)
     try:
-        done = [r for chunk in pool.map(_lint_chunk, chunks) for r in chunk]
+        done = [r for chunk in pool.map(lint_chunk, chunks) for r in chunk]
     except BrokenProcessPool:
         pool.shutdown(wait=False, cancel_futures=True)
         raise QuotelintError("a worker process stopped unexpectedly (out of memory?); "

@@ -38,7 +38,7 @@ class Sentence:
 # run not followed by a space ("!!!!...", "......") is tried from each of its characters, which
 # is quadratic in its length.
 _CANDIDATE = compile_regex(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
-_WORD_BEFORE = Tail(r"[\w.'’-]+$")
+WORD_BEFORE = Tail(r"[\w.'’-]+$")
 _NEXT_WORDS = compile_regex(r"[\"'“‘(\[]?([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?"
                             r"(?:\s+([\w'’.-]+))?")
 _INITIALISM = compile_regex(r"(?:\w\.)+\w")
@@ -55,13 +55,13 @@ def _following(prose: str, after: int, end: int) -> list[str]:
     return [w.rstrip(".") for w in (words.groups() if words else ()) if w]
 
 
-def _word_before(prose: str, start: int) -> str:
+def word_before(prose: str, start: int) -> str:
     """The word (periods and apostrophes included) that ends at ``start``. Matched backwards
     from ``start`` (matching/end_search.py): searched forwards, the pattern would be tried at
     each of the 40 characters before every period of the article."""
     # Searched forwards, `$` also matched before a final line break: the word may end there.
     end = start - 1 if start and prose[start - 1] == "\n" else start
-    before = _WORD_BEFORE.ends(prose, max(0, start - 40), end)
+    before = WORD_BEFORE.ends(prose, max(0, start - 40), end)
     return before.group().lstrip("'’-") if before else ""
 
 
@@ -79,7 +79,7 @@ def _is_boundary(prose: str, m: regex.Match, end: int) -> bool:
         return False  # “Why?” Milley asked.
     if term != "." or closers:
         return True
-    token = _word_before(prose, m.start())
+    token = word_before(prose, m.start())
     if not token:
         return True
     if token in lists["titles"]:

@@ -29,7 +29,7 @@ def _tails() -> dict[str, Tail]:
 # others only ask whether there is one (naming_before's trie may match "called" where the
 # forward search matches "so-called").
 SPAN_READ = {"speakers.RAISED", "speakers._RELATIVE", "speakers._CONJ_BEFORE",
-             "sentences._WORD_BEFORE"}
+             "sentences.WORD_BEFORE"}
 TAILS = _tails()
 SENTENCES = [
     "Trump doubled down and",
@@ -53,7 +53,7 @@ SENTENCES = [
 
 def test_the_analyses_use_tails():
     # The patterns below must be found, or this test would compare nothing.
-    assert {"speakers.RAISED", "speakers.COORDINATE", "sentences._WORD_BEFORE", "cues._PASSIVE",
+    assert {"speakers.RAISED", "speakers.COORDINATE", "sentences.WORD_BEFORE", "cues._PASSIVE",
             "words.naming_before", "anonymity.cue_before",
             "anonymity.named_appositive"} | SPAN_READ <= set(TAILS)
 
@@ -61,7 +61,7 @@ def test_the_analyses_use_tails():
 @pytest.mark.parametrize("name", sorted(TAILS))
 def test_a_tail_matches_where_a_forward_search_does(name):
     tail = TAILS[name]
-    forward = regex.compile(tail._reverse.pattern, tail._reverse.flags & ~regex.REVERSE)
+    forward = regex.compile(tail.reverse.pattern, tail.reverse.flags & ~regex.REVERSE)
     hits = 0
     for sentence in SENTENCES:
         for end in range(len(sentence) + 1):  # every prefix: the words before a verb
@@ -84,9 +84,9 @@ def test_end_search_gives_the_leftmost_match():
 
 def test_the_word_before_a_period_after_a_line_break_is_the_forward_searchs():
     # Searched forwards, `$` also matched before a final line break: "Gen\n." reads "Gen".
-    assert sentences._word_before("He met Gen\n. Milley", 11) == "Gen"
-    assert sentences._word_before("He met Gen. Milley", 10) == "Gen"
-    assert sentences._word_before("He met ’U.S. Milley", 11) == "U.S"
+    assert sentences.word_before("He met Gen\n. Milley", 11) == "Gen"
+    assert sentences.word_before("He met Gen. Milley", 10) == "Gen"
+    assert sentences.word_before("He met ’U.S. Milley", 11) == "U.S"
 
 
 def _last_person_reference(t: str, before: int):

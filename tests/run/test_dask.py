@@ -83,21 +83,21 @@ def test_a_worker_keeps_its_rules_between_tasks(newsroom, monkeypatch):
     monkeypatch.setattr(quotelint.checks.ruleset, "load_rules",
                         lambda rules=(), *, defaults=True: loads.append(rules) or
                         load_rules(rules, defaults=defaults))
-    recipes = tuple(qdask._recipe(Settings(rules=[r])) for r in ("story.yaml", "desk/house.yaml"))
+    recipes = tuple(qdask.recipe(Settings(rules=[r])) for r in ("story.yaml", "desk/house.yaml"))
     shipped = pickle.loads(pickle.dumps(recipes))  # as a task's arguments reach a worker
     assert shipped == recipes
     # a worker process that has loaded nothing yet
     monkeypatch.setattr(quotelint.checks.ruleset, "_LOADED", OrderedDict())
     for path in ("a00.txt", "a01.txt", "desk/a00.txt"):
         for index in (0, 1, 0):
-            result = qdask._lint_one((path, str(newsroom / path), index), shipped, False, None)
+            result = qdask.lint_one((path, str(newsroom / path), index), shipped, False, None)
             assert result.path == path
     assert sorted(loads) == [(str(newsroom / "desk/house.yaml"),), (str(newsroom / "story.yaml"),)]
     # a rule file that changes is loaded again by a worker that outlives the run
     (newsroom / "story.yaml").write_text(STORY_RULES + "\n", encoding="utf-8")
-    again = pickle.loads(pickle.dumps((qdask._recipe(Settings(rules=["story.yaml"])),)))
+    again = pickle.loads(pickle.dumps((qdask.recipe(Settings(rules=["story.yaml"])),)))
     loads.clear()
-    qdask._lint_one(("a00.txt", str(newsroom / "a00.txt"), 0), again, False, None)
+    qdask.lint_one(("a00.txt", str(newsroom / "a00.txt"), 0), again, False, None)
     assert loads == [(str(newsroom / "story.yaml"),)]
 
 

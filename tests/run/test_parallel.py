@@ -29,13 +29,13 @@ def newsroom(tmp_path, monkeypatch):
 def pool_used(monkeypatch):
     """Make sure the pool really runs (the runner lints few files in the parent)."""
     calls = []
-    run_pool = parallel._run_pool
+    run_pool = parallel.run_pool
 
     def spy(chunks, workers, *args):
         calls.append((len(chunks), workers))
         return run_pool(chunks, workers, *args)
 
-    monkeypatch.setattr(parallel, "_run_pool", spy)
+    monkeypatch.setattr(parallel, "run_pool", spy)
     return calls
 
 
@@ -85,7 +85,7 @@ def test_fix_writes_the_same_files(cli, newsroom, tmp_path, pool_used):
 
 
 def test_workers_load_no_rules_when_forked(newsroom, monkeypatch, tmp_path, pool_used):
-    if parallel._context().get_start_method() != "fork":
+    if parallel.mp_context().get_start_method() != "fork":
         pytest.skip("this platform spawns workers")
     import quotelint.checks.ruleset
 
@@ -111,7 +111,7 @@ def test_spawned_workers_give_the_same_result(newsroom, monkeypatch, pool_used):
     """macOS and Windows spawn workers, which load the rules themselves from the settings."""
     import multiprocessing
 
-    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(parallel, "mp_context", lambda: multiprocessing.get_context("spawn"))
     monkeypatch.chdir(newsroom)
     shutil.rmtree("desk")  # the story kind is the tests' own; a spawned worker cannot see it
     (newsroom / ".quotelint.yaml").write_text("ignore: [QL402]\n", encoding="utf-8")
@@ -126,7 +126,7 @@ def test_spawned_workers_give_the_same_result(newsroom, monkeypatch, pool_used):
 
 
 def test_a_spawned_worker_loads_each_rule_set_once(newsroom, monkeypatch):
-    """What ``_start`` gives a spawned worker: the settings, which load each distinct rule set
+    """What ``start_worker`` gives a spawned worker: the settings, which load each distinct rule set
     once in that process (here, a process that has loaded nothing yet)."""
     import pickle
 
@@ -146,9 +146,9 @@ def test_a_spawned_worker_loads_each_rule_set_once(newsroom, monkeypatch):
     monkeypatch.setattr(quotelint.checks.ruleset, "load_rules",
                         lambda rules=(), *, defaults=True: loads.append(rules) or
                         load_rules(rules, defaults=defaults))
-    parallel._start(lint_file, shipped, False, None)
+    parallel.start_worker(lint_file, shipped, False, None)
     chunk = [(path, settings.index(s)) for path, s in planned]
-    results = parallel._lint_chunk(chunk)
+    results = parallel.lint_chunk(chunk)
     assert [r.path for r in results] == [p for p, _ in planned]
     assert len(loads) == 3  # newsroom, desk, sport: three sets of rule files
 
@@ -170,9 +170,9 @@ def _die(chunk):
 
 
 def test_a_worker_that_dies_ends_the_run_with_one_message(cli, newsroom, monkeypatch):
-    if parallel._context().get_start_method() != "fork":
+    if parallel.mp_context().get_start_method() != "fork":
         pytest.skip("the replaced function reaches workers only by fork")
-    monkeypatch.setattr(parallel, "_lint_chunk", _die)
+    monkeypatch.setattr(parallel, "lint_chunk", _die)
     r = cli("-q", "--jobs", "2", ".", cwd=newsroom)
     assert (r.code, r.out) == (2, "")
     assert r.err == ("quotelint: a worker process stopped unexpectedly (out of memory?); run "
@@ -181,10 +181,10 @@ def test_a_worker_that_dies_ends_the_run_with_one_message(cli, newsroom, monkeyp
 
 def test_chunks_shrink_toward_the_end_so_the_workers_finish_together():
     tasks = [(f"{i}.txt", 0) for i in range(2225)]
-    chunks = parallel._chunks(tasks, 2)
+    chunks = parallel.split_chunks(tasks, 2)
     assert [t for chunk in chunks for t in chunk] == tasks  # every file once, in order
     sizes = [len(c) for c in chunks]
     assert sizes[0] == parallel.MAX_CHUNK and sizes[-1] == 1
     assert sizes == sorted(sizes, reverse=True)
-    assert [len(c) for c in parallel._chunks(tasks[:20], 2)] == [3, 3, 2, 2, 2, *[1] * 8]
-    assert len(parallel._chunks(tasks[:16], 16)) == 16  # many cores: a file each
+    assert [len(c) for c in parallel.split_chunks(tasks[:20], 2)] == [3, 3, 2, 2, 2, *[1] * 8]
+    assert len(parallel.split_chunks(tasks[:16], 16)) == 16  # many cores: a file each
