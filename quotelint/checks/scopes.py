@@ -19,18 +19,36 @@ from .triggers import Trigger
 SCOPES = ("sentence", "paragraph", "document", "inside-quotes", "outside-quotes")
 
 
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.sentences]
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in doc.paragraphs]
+
+
+def _whole(doc: Document) -> list[tuple[int, int]]:
+    return [(0, len(doc.flat))]
+
+
+def _quotations(doc: Document) -> list[tuple[int, int]]:
+    return [(q.inner_start, q.inner_end) for q in doc.quotes.top_level()]
+
+
+# scope -> (the text searched, its units); each unit list made once per document and shared
+# by every rule of that scope.
+_UNITS = {
+    "sentence": (lambda d: d.flat, _sentences),
+    "paragraph": (lambda d: d.flat, _paragraphs),
+    "document": (lambda d: d.flat, _whole),
+    "inside-quotes": (lambda d: d.flat, _quotations),
+    "outside-quotes": (lambda d: d.flat_outside_quotes, _sentences),
+}
+
+
 def _units(doc: Document, scope: str) -> tuple[str, list[tuple[int, int]]]:
-    if scope == "sentence":
-        return doc.flat, [(s.start, s.end) for s in doc.sentences]
-    if scope == "paragraph":
-        return doc.flat, [(p.start, p.end) for p in doc.paragraphs]
-    if scope == "document":
-        return doc.flat, [(0, len(doc.flat))]
-    if scope == "inside-quotes":
-        return doc.flat, [(q.inner_start, q.inner_end) for q in doc.quotes.top_level()]
-    if scope == "outside-quotes":
-        return doc.flat_outside_quotes, [(s.start, s.end) for s in doc.sentences]
-    raise ValueError(scope)
+    text, units = _UNITS[scope]
+    return text(doc), doc.cached(units)
 
 
 def matches(doc: Document, pattern: TimedPattern, scope: str,
