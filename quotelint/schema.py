@@ -106,29 +106,31 @@ def string_list(value: Any, where: Where, line: int | None, key: str) -> list[st
         return [value]
     if not isinstance(value, list):
         raise where.error(line, f"'{key}' must be a list of strings, not {type_name(value)}")
-    out = []
+    out, errors = [], []
     for i, item in enumerate(value):
         item_line = _line(value, i) or line
         if not isinstance(item, str):
             hint = _YAML_BOOL_HINT if isinstance(item, bool) else ""
-            raise where.error(item_line, f"'{key}' item {i + 1} must be a string, "
-                                         f"not {type_name(item)}{hint}")
+            errors.append(where.error(item_line, f"'{key}' item {i + 1} must be a string, "
+                                                 f"not {type_name(item)}{hint}"))
         out.append(item)
+    raise_all(errors)  # every wrong item, not the first only
     return out
 
 
 def string_map(value: Any, where: Where, line: int | None, key: str) -> dict[str, str]:
     if not isinstance(value, dict):
         raise where.error(line, f"'{key}' must be a mapping of strings, not {type_name(value)}")
-    out = {}
+    out, errors = {}, []
     for k, v in value.items():
         k_line = _line(value, k) or line
         if not isinstance(k, str) or not isinstance(v, str):
             bad = k if not isinstance(k, str) else v
             hint = _YAML_BOOL_HINT if isinstance(bad, bool) else ""
-            raise where.error(k_line, f"'{key}' entries must map a string to a string "
-                                      f"(got {type_name(bad)}{hint})")
+            errors.append(where.error(k_line, f"'{key}' entries must map a string to a string "
+                                              f"(got {type_name(bad)}{hint})"))
         out[k] = v
+    raise_all(errors)
     return out
 
 

@@ -282,6 +282,17 @@ def test_bad_configuration_is_file_line_and_exit_2(cli, write, repo, name, text,
     assert (r.code, r.out, r.err) == (2, "", error + "\n")
 
 
+def test_every_wrong_item_of_a_list_is_reported_in_one_run(cli, write, repo):
+    write(".quotelint.yaml", "select: [QL4]\nignore:\n  - 1\n  - QL401\n  - yes\n")
+    write("a.txt", CLAIMS)
+    r = cli("a.txt", cwd=repo)
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        ".quotelint.yaml:3: 'ignore' item 1 must be a string, not a number",
+        ".quotelint.yaml:5: 'ignore' item 3 must be a string, not a boolean (YAML reads "
+        "unquoted yes/no/on/off/true/false as booleans: quote it)"]
+
+
 def test_extends_in_a_circle_is_an_error(cli, write, repo):
     write(".quotelint.yaml", "extends: [b.yaml]\n")
     write("b.yaml", "extends: [.quotelint.yaml]\n")
