@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ..analysis.attribution.attributions import quotations, quote_attribution
-from ..analysis.attribution.titles import is_headline, is_naming
+from ..analysis.attribution.titles import is_headline, is_naming, is_poll_wording
 from ..cache import compile_regex
 from ..findings import Finding
 from ..schema import Field, Where, boolean, integer
@@ -128,7 +128,7 @@ class QuoteAttributionCheck(Check):
                 continue
             if words < phrase_threshold and _fragment(doc.text, q, inner):
                 continue
-            if self.params["skip_names"] and is_naming(doc, q):
+            if self.params["skip_names"] and (is_naming(doc, q) or is_poll_wording(doc, q)):
                 continue
             if self.params["skip_headlines"] and is_headline(doc, q.paragraph):
                 continue

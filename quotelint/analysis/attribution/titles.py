@@ -50,6 +50,27 @@ def is_naming(doc: Document, quote: Quote) -> bool:
     return title_case(inner)
 
 
+_WORD = compile_regex(r"[\w’'-]+")
+
+
+def is_poll_wording(doc: Document, quote: Quote) -> bool:
+    """Is the quotation the wording of a poll's question ("asked whether she “shares your
+    values”", "the question: “...”"), with a poll named in its paragraph or the one before?
+    A lower-case phrase after the question cue in its own sentence, or anything after
+    "question:"."""
+    t = doc.cached(masked_text)
+    sentence = doc.sentences[doc.sentence_index(quote.start)]
+    lead = t[sentence.start:quote.start]
+    w = words()
+    cues = [x for x in _WORD.findall(lead.lower()) if x in w.question_cues]
+    inner = doc.text[quote.inner_start:quote.inner_end].lstrip()
+    if not cues or not (inner[:1].islower() or (
+            cues[-1].startswith("question") and lead.rstrip().endswith(":"))):
+        return False
+    lo = doc.paragraphs[max(0, quote.paragraph - 1)].start
+    return any(x in w.poll_nouns for x in _WORD.findall(t[lo:quote.start].lower()))
+
+
 _SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into",
                     "nor", "of", "on", "or", "over", "per", "the", "to", "up", "vs", "with"])
 
