@@ -51,6 +51,8 @@ def is_naming(doc: Document, quote: Quote) -> bool:
 
 
 _WORD = compile_regex(r"[\w’'-]+")
+_CLAUSE_END = compile_regex(r"[.;!?]\s")
+_CUE_REACH = 10  # words from "whether" to the quotation: "whether she is honest, or “...”"
 
 
 def is_poll_wording(doc: Document, quote: Quote) -> bool:
@@ -62,10 +64,14 @@ def is_poll_wording(doc: Document, quote: Quote) -> bool:
     sentence = doc.sentences[doc.sentence_index(quote.start)]
     lead = t[sentence.start:quote.start]
     w = words()
-    cues = [x for x in _WORD.findall(lead.lower()) if x in w.question_cues]
+    tokens = _WORD.findall(lead.lower())
+    cue = max((i for i, x in enumerate(tokens) if x in w.question_cues), default=None)
+    if cue is None or len(tokens) - cue > _CUE_REACH or _CLAUSE_END.search(
+            lead, lead.lower().rfind(tokens[cue])):
+        return False  # the question cue must lead into the quotation, in the same clause
     inner = doc.text[quote.inner_start:quote.inner_end].lstrip()
-    if not cues or not (inner[:1].islower() or (
-            cues[-1].startswith("question") and lead.rstrip().endswith(":"))):
+    if not (inner[:1].islower() or (
+            tokens[cue].startswith("question") and lead.rstrip().endswith(":"))):
         return False
     lo = doc.paragraphs[max(0, quote.paragraph - 1)].start
     return any(x in w.poll_nouns for x in _WORD.findall(t[lo:quote.start].lower()))

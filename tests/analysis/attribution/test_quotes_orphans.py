@@ -334,3 +334,22 @@ def test_a_polls_wording_is_not_reported(text):
 ])
 def test_poll_wording_needs_a_poll_and_a_question_cue(text, expected):
     assert _rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Gazette poll reached 900 voters.\n\nIt asked whether the ferry should be sold "
+     "“to a private firm before the summer.”\n", True),
+    # The question cue is in another clause, or too far before the quotation.
+    ("The Gazette poll reached 900 voters.\n\nIt asked whether the ferry should be sold; "
+     "the plan was “to sell it to a private firm before the summer.”\n", False),
+    ("The Gazette poll reached 900 voters.\n\nIt asked whether the ferry should be sold by the "
+     "council to the first bidder with the cash, the plan being “to sell it soon.”\n", False),
+])
+def test_poll_wording_follows_its_question_cue_in_the_same_clause(text, expected):
+    from quotelint.analysis.attribution.attributions import quotations
+    from quotelint.analysis.attribution.titles import is_poll_wording
+    from quotelint.text.document import Document
+
+    doc = Document(text)
+    q, = quotations(doc)
+    assert is_poll_wording(doc, q) is expected
