@@ -353,3 +353,18 @@ def test_poll_wording_follows_its_question_cue_in_the_same_clause(text, expected
     doc = Document(text)
     q, = quotations(doc)
     assert is_poll_wording(doc, q) is expected
+
+
+GOING_ON = ("“The toll stays,” Mayor Ann Hale said on Monday.\n\n"
+            "Hale was quick to add that the bridge would not close.\n\n"
+            "“Closing it? Never going to happen.”\n")
+
+
+@pytest.mark.parametrize("narration, expected", [
+    ("Hale was quick to add that the bridge would not close.", []),
+    ("Hale looked tired after the long vote.", [("QL201", 5, 1)]),
+    ("Hale added 300 jobs to the council.", [("QL201", 5, 1)]),  # no reported clause
+])
+def test_ap_reading_accepts_narration_of_the_speaker_going_on(narration, expected):
+    text = GOING_ON.replace("Hale was quick to add that the bridge would not close.", narration)
+    assert _rules(text) == expected
