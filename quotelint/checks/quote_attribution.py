@@ -17,15 +17,15 @@ Two readings of a speaker going on. AP (the default): a paragraph that opens wit
 after X's quotation is a new quotation (AP would have left the first one open), and so is a
 quotation after narration; both need their own speaker and are reported (but narration that
 reports the speaker going on, "Trump was quick to add that ...", names the next quotation's
-speaker in both readings). British copy (BBC,
-``paragraph_continuation: true``, or ``quotes.paragraph_continuation: true`` in the
-configuration): such a paragraph is X going on, as is a quotation right after X's reported
-words or after a sentence about X ("Campbell signalled his intent to move abroad. “I'm 30
-now ...”") when nobody else is named in between.
+speaker in both readings). British copy (BBC, ``paragraph_continuation: true``, or
+``quotes.paragraph_continuation: true`` in the configuration): such a paragraph is X going
+on, as is a quotation right after X's reported words or after a sentence about X ("Campbell
+signalled his intent to move abroad. “I'm 30 now ...”") when nobody else is named in between.
 
 Short quotations (scare quotes, "a “red line”"), names and titles (``the so-called “...”``,
 ``the “...” campaign``, words in title case) and headline quotations (the body names the
-speaker) are not reported. ``quotes.min_words`` in the configuration overrides the rule's
+speaker) are not reported, nor is a poll's wording ("asked whether she “shares your values”"
+with a poll named nearby). ``quotes.min_words`` in the configuration overrides the rule's
 ``min_words``; a phrase quoted inside the reporter's sentence (it opens in lower case after a
 word of the sentence and holds no sentence) is reported from ``phrase_min_words`` (5 in the
 default pack), since at four words it is more often a term ("“permanent normal trade
