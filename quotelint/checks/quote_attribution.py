@@ -15,15 +15,17 @@ introduced by "X said:").
 
 Two readings of a speaker going on. AP (the default): a paragraph that opens with a quotation
 after X's quotation is a new quotation (AP would have left the first one open), and so is a
-quotation after narration; both need their own speaker and are reported. British copy (BBC,
-``paragraph_continuation: true``, or ``quotes.paragraph_continuation: true`` in the
-configuration): such a paragraph is X going on, as is a quotation right after X's reported
-words or after a sentence about X ("Campbell signalled his intent to move abroad. “I'm 30
-now ...”") when nobody else is named in between.
+quotation after narration; both need their own speaker and are reported (but narration that
+reports the speaker going on, "Trump was quick to add that ...", names the next quotation's
+speaker in both readings). British copy (BBC, ``paragraph_continuation: true``, or
+``quotes.paragraph_continuation: true`` in the configuration): such a paragraph is X going
+on, as is a quotation right after X's reported words or after a sentence about X ("Campbell
+signalled his intent to move abroad. “I'm 30 now ...”") when nobody else is named in between.
 
 Short quotations (scare quotes, "a “red line”"), names and titles (``the so-called “...”``,
 ``the “...” campaign``, words in title case) and headline quotations (the body names the
-speaker) are not reported. ``quotes.min_words`` in the configuration overrides the rule's
+speaker) are not reported, nor is a poll's wording ("asked whether she “shares your values”"
+with a poll named nearby). ``quotes.min_words`` in the configuration overrides the rule's
 ``min_words``; a phrase quoted inside the reporter's sentence (it opens in lower case after a
 word of the sentence and holds no sentence) is reported from ``phrase_min_words`` (5 in the
 default pack), since at four words it is more often a term ("“permanent normal trade
@@ -37,7 +39,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ..analysis.attribution.attributions import quotations, quote_attribution
-from ..analysis.attribution.titles import is_headline, is_naming
+from ..analysis.attribution.lexicon import words
+from ..analysis.attribution.titles import is_headline, is_naming, is_poll_wording
 from ..cache import compile_regex
 from ..findings import Finding
 from ..schema import Field, Where, boolean, integer
@@ -63,6 +66,17 @@ def _fragment(text: str, q: Quote, inner: str) -> bool:
     before = text[max(0, q.start - 2):q.start]
     return inner[:1].islower() and before[:1].isalnum() and not any(
         c in inner.rstrip(" .!?,;:") for c in ".!?")
+
+
+def _goes_on(doc: Document, q: Quote) -> bool:
+    """Does the sentence before the quotation report its subject going on ("Hale was quick to
+    add that the toll stays.")? Then it names the speaker of the quotation after it, as a
+    reader takes it in AP copy too."""
+    k = doc.sentence_index(q.start)
+    if k == 0:
+        return False
+    s = doc.sentences[k - 1]
+    return words().going_on.search(doc.text, s.start, s.end) is not None
 
 
 def _reading(value: object, where: Where, line: int | None, key: str) -> bool | str:
@@ -108,7 +122,8 @@ class QuoteAttributionCheck(Check):
 
     def _attributed(self, doc: Document, q: Quote, continuation: bool) -> bool:
         a = quote_attribution(doc, q)
-        return a is not None and (continuation or a.via not in _CONTINUATION)
+        return a is not None and (continuation or a.via not in _CONTINUATION
+                                  or (a.via == "narration" and _goes_on(doc, q)))
 
     def run(self, doc: Document) -> Iterator[Finding]:
         quotes = quotations(doc)
@@ -128,7 +143,7 @@ class QuoteAttributionCheck(Check):
                 continue
             if words < phrase_threshold and _fragment(doc.text, q, inner):
                 continue
-            if self.params["skip_names"] and is_naming(doc, q):
+            if self.params["skip_names"] and (is_naming(doc, q) or is_poll_wording(doc, q)):
                 continue
             if self.params["skip_headlines"] and is_headline(doc, q.paragraph):
                 continue

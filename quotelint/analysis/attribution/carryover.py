@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ...cache import compile_regex
 from ...text.marks import Quote
 from .cues import Cue
+from .excerpts import excerpt_writer
 from .lexicon import QUOTE, TOKEN, is_between, verbish, words
 from .model import Attribution
 from .speakers import is_name, is_person, leading_subject
@@ -129,6 +130,8 @@ def carry_over(doc: Document, t: str, quotes: list[Quote], by_quote: dict[int, A
         found = _next_sentence(doc, t, q, cues, opening=True)  # “...?” Beck asked.
         if found is None and (not t[para.start:q.start].strip() or _list_item(doc, t, para)):
             found = _introduced(doc, t, q.paragraph, known, cues)
+            if found is None or found.via == "previous-paragraph":  # within an excerpt, its
+                found = excerpt_writer(doc, t, q.paragraph, cues) or found  # writer goes on
         subject = _subject(doc, t, q) if found is None else None  # But he blamed “...”
         if found is None and subject is None:
             found = _earlier(doc, para.start, q, known, bare_in)

@@ -54,6 +54,9 @@ class Words:
     singular: frozenset[str]
     irregular: frozenset[str]
     small: frozenset[str]  # function words, never a noun phrase's head
+    poll_nouns: frozenset[str]
+    going_on: regex.Pattern
+    question_cues: frozenset[str]
     verbs: re.Pattern
     possessed: regex.Pattern
     according: regex.Pattern
@@ -109,6 +112,9 @@ def words() -> Words:
         statement_nouns=low("statement_nouns"),
         quote_only=low("quote_only_verbs"), quote_near=low("quote_near_verbs"),
         singular=low("singular_determiners"), irregular=low("irregular_verbs"), small=small,
+        going_on=compile_regex(rf"(?i)\b(?:{_alternation(data['going_on_verbs'])})"
+                               r"(?:\s+to\s+(?:say|note))?\s+that\b"),
+        poll_nouns=low("poll_nouns"), question_cues=low("poll_question_cues"),
         possessed=compile_regex(rf"(?:['’]s?|\b(?:his|her|their|its))\s+"
                                 rf"(?:{_trie(data['possessed_statements'])})\b"),
         verbs=compile_re(rf"\b(?:{trie(f.lower() for f in verb_class)})\b"),

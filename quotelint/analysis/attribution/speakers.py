@@ -79,7 +79,9 @@ def np_span(t: str, a: int, b: int, *, lead_ok: bool = True, longer: bool = Fals
     named = capitalised(texts[-1]) and lows[-1] not in w.leading
     first_ok = capitalised(texts[0]) or lows[0] in w.determiners or lows[0] in w.prefixes \
         or lows[0] in w.nouns or ((named or lows[-1] in w.nouns)
-                                  and len(toks) <= (8 if longer and named else 6))
+                                  and len(toks) <= (8 if longer and named else 6)) \
+        or (named and len(toks) > 2 and lows[1] in w.nouns and capitalised(texts[2]))
+    # "conservative commentator Ann Ross of the Harbour Review": a described title, then a name
     led = lows[0] in w.determiners or capitalised(texts[0])
     last_ok = named or lows[-1] in w.nouns or (led and (
         len(toks) <= 6 or any(x in w.nouns for x in lows)))  # four people familiar with the call

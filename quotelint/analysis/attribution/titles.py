@@ -50,6 +50,33 @@ def is_naming(doc: Document, quote: Quote) -> bool:
     return title_case(inner)
 
 
+_WORD = compile_regex(r"[\w’'-]+")
+_CLAUSE_END = compile_regex(r"[.;!?]\s")
+_CUE_REACH = 10  # words from "whether" to the quotation: "whether she is honest, or “...”"
+
+
+def is_poll_wording(doc: Document, quote: Quote) -> bool:
+    """Is the quotation the wording of a poll's question ("asked whether she “shares your
+    values”", "the question: “...”"), with a poll named in its paragraph or the one before?
+    A lower-case phrase after the question cue in its own sentence, or anything after
+    "question:"."""
+    t = doc.cached(masked_text)
+    sentence = doc.sentences[doc.sentence_index(quote.start)]
+    lead = t[sentence.start:quote.start]
+    w = words()
+    tokens = _WORD.findall(lead.lower())
+    cue = max((i for i, x in enumerate(tokens) if x in w.question_cues), default=None)
+    if cue is None or len(tokens) - cue > _CUE_REACH or _CLAUSE_END.search(
+            lead, lead.lower().rfind(tokens[cue])):
+        return False  # the question cue must lead into the quotation, in the same clause
+    inner = doc.text[quote.inner_start:quote.inner_end].lstrip()
+    if not (inner[:1].islower() or (
+            tokens[cue].startswith("question") and lead.rstrip().endswith(":"))):
+        return False
+    lo = doc.paragraphs[max(0, quote.paragraph - 1)].start
+    return any(x in w.poll_nouns for x in _WORD.findall(t[lo:quote.start].lower()))
+
+
 _SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into",
                     "nor", "of", "on", "or", "over", "per", "the", "to", "up", "vs", "with"])
 

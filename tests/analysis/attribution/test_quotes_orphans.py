@@ -252,3 +252,119 @@ def test_a_phrase_quoted_inside_the_sentence_is_reported_from_five_words():
     assert orphans("Traders want the deal to include “permanent duty free access” soon.") == []
     assert orphans("Traders want the deal to include “permanent duty free market access” soon."
                    ) == [(1, 34, 1, 69)]
+
+
+# -- issue 13: thoughts put in words, column excerpts and poll wording ----------------------------
+
+def _rules(text: str) -> list[tuple[str, int, int]]:
+    return [(f.rule, f.line, f.column)
+            for f in lint_text(text, "draft.txt", settings=Settings(select=["QL201"]))]
+
+
+def test_a_thought_imagined_by_a_named_commentator_is_the_commentators():
+    text = ("After the vote, conservative commentator Ann Ross of the rival Harbour Review "
+            "imagined Hale was thinking: “What have I let the town in for?”")
+    assert _rules(text) == []
+    assert _rules(text.replace("conservative commentator Ann Ross of the rival Harbour Review "
+                               "imagined Hale was thinking:", "nothing more was heard.")
+                  ) == [("QL201", 1, 41)]
+
+
+EXCERPT = """\
+Columnist says the ferry is too dear.
+
+From Tom Reid, writing at The Harbour Gazette:
+
+"The ferry has never been so expensive to run, and the island pays for it.
+
+“We will cut every fare by a tenth,” Hale told the board.
+
+"The board did not believe a word of it, and neither did the town."
+"""
+
+
+@pytest.mark.parametrize("credit", ["From Tom Reid, writing at The Harbour Gazette:",
+                                    "From Tom Reid writing in The Harbour Gazette:",
+                                    "Tom Reid wrote in The Harbour Gazette:"])
+def test_an_excerpt_under_its_writers_credit_is_the_writers_over_every_paragraph(credit):
+    from quotelint.analysis.attribution.attributions import quotations, quote_attribution
+    from quotelint.text.document import Document
+
+    text = EXCERPT.replace("From Tom Reid, writing at The Harbour Gazette:", credit)
+    assert _rules(text) == []
+    doc = Document(text)
+    last = quotations(doc)[-1]
+    a = quote_attribution(doc, last)
+    assert (doc.position(last.start)[0], text[a.source[0]:a.source[1]], a.via) == (
+        9, "Tom Reid", "introduced")
+
+
+def test_without_the_credit_line_the_excerpts_last_paragraph_is_an_orphan():
+    text = EXCERPT.replace("From Tom Reid, writing at The Harbour Gazette:",
+                           "The ferry was the talk of the town on Monday.")
+    assert _rules(text) == [("QL201", 9, 1)]
+
+
+POLL = """\
+The Harbour Gazette poll of 900 voters found the mayor's standing had fallen.
+
+On other measures, such as whether she is honest, or "cares about people like you," or can fix \
+the ferry, she has lost ground since spring.
+"""
+
+
+@pytest.mark.parametrize("text", [
+    POLL,
+    "The Gazette survey reached 900 voters.\n\nVoters were asked whether the council "
+    "\"spends your money on the right things,\" and most said no.\n",
+    "The Gazette survey reached 900 voters.\n\nMost answered no to the question: “Should the "
+    "council sell the ferry to a private firm?”\n",
+])
+def test_a_polls_wording_is_not_reported(text):
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # No poll named in the paragraph or the one before: somebody's words, unattributed.
+    (POLL.replace("The Harbour Gazette poll of 900 voters found the",
+                  "Nobody doubts the"), [("QL201", 3, 54)]),
+    # A poll nearby, but no question cue before the quotation.
+    ("The Gazette survey reached 900 voters.\n\nAfter the vote, “Should the council sell the "
+     "ferry to a private firm?”\n", [("QL201", 3, 17)]),
+])
+def test_poll_wording_needs_a_poll_and_a_question_cue(text, expected):
+    assert _rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Gazette poll reached 900 voters.\n\nIt asked whether the ferry should be sold "
+     "“to a private firm before the summer.”\n", True),
+    # The question cue is in another clause, or too far before the quotation.
+    ("The Gazette poll reached 900 voters.\n\nIt asked whether the ferry should be sold; "
+     "the plan was “to sell it to a private firm before the summer.”\n", False),
+    ("The Gazette poll reached 900 voters.\n\nIt asked whether the ferry should be sold by the "
+     "council to the first bidder with the cash, the plan being “to sell it soon.”\n", False),
+])
+def test_poll_wording_follows_its_question_cue_in_the_same_clause(text, expected):
+    from quotelint.analysis.attribution.attributions import quotations
+    from quotelint.analysis.attribution.titles import is_poll_wording
+    from quotelint.text.document import Document
+
+    doc = Document(text)
+    q, = quotations(doc)
+    assert is_poll_wording(doc, q) is expected
+
+
+GOING_ON = ("“The toll stays,” Mayor Ann Hale said on Monday.\n\n"
+            "Hale was quick to add that the bridge would not close.\n\n"
+            "“Closing it? Never going to happen.”\n")
+
+
+@pytest.mark.parametrize("narration, expected", [
+    ("Hale was quick to add that the bridge would not close.", []),
+    ("Hale looked tired after the long vote.", [("QL201", 5, 1)]),
+    ("Hale added 300 jobs to the council.", [("QL201", 5, 1)]),  # no reported clause
+])
+def test_ap_reading_accepts_narration_of_the_speaker_going_on(narration, expected):
+    text = GOING_ON.replace("Hale was quick to add that the bridge would not close.", narration)
+    assert _rules(text) == expected
