@@ -1,0 +1,44 @@
+"""False alarms found by auditing the sourcing rules on copy they were not tuned on: each class
+of case on sentences written for these tests, with the unsourced control that is still reported."""
+
+from __future__ import annotations
+
+from quotelint import Settings, lint_text
+
+
+def rules_at(text: str) -> list[tuple[str, int, int]]:
+    found = lint_text(text, "draft.txt", settings=Settings(select=["unattributed-claim"]))
+    return [(f.rule, f.line, f.column) for f in found]
+
+
+def test_a_pollster_named_before_modifiers_names_the_poll():
+    assert rules_at("The mayor held a 9-point lead in a Courier statewide poll.") == []
+    assert rules_at("The mayor held a 9-point lead in the latest Courier tracking poll.") == []
+    assert rules_at("The mayor held a 9-point lead in a new statewide poll.") == [("QL414", 1, 18)]
+
+
+def test_the_poll_refers_back_to_a_poll_named_earlier():
+    story = ("A poll by the Courier of 800 voters was published on Monday.\n\n"
+             "Turnout is expected to be high.\n\n"
+             "The race has been bitter.\n\n"
+             "The mayor leads her rival by nine points in the poll.\n")
+    assert rules_at(story) == [("QL411", 3, 9)]
+    unnamed = story.replace("A poll by the Courier of 800 voters was published",
+                            "Voters were asked")
+    assert rules_at(unnamed) == [("QL411", 3, 9), ("QL414", 7, 11)]
+
+
+def test_a_title_ending_in_a_full_stop_is_a_headline():
+    story = ("Mayor takes 9-point lead over rival.\n\n"
+             "The mayor has moved ahead, according to a Courier poll published on Monday.\n\n"
+             "The vote is on Thursday.\n")
+    assert rules_at(story) == []
+    titled = story.replace("Mayor takes 9-point lead over rival.", "Poll Gives Mayor 9-Point Lead.")
+    assert rules_at(titled) == []
+
+
+def test_a_short_lede_written_as_a_sentence_is_not_a_headline():
+    lede = ("The mayor has now taken a 9-point lead over her rival.\n\n"
+            "The vote is on Thursday.\n\n"
+            "The polls open at eight.\n")
+    assert rules_at(lede) == [("QL414", 1, 27)]
