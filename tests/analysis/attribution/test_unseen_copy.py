@@ -42,3 +42,11 @@ def test_a_short_lede_written_as_a_sentence_is_not_a_headline():
             "The vote is on Thursday.\n\n"
             "The polls open at eight.\n")
     assert rules_at(lede) == [("QL414", 1, 27)]
+
+
+def test_an_appositive_after_a_mid_sentence_attribution_leaves_it_the_clause_before():
+    sentence = ("Asylum seekers would be considered a separate class, Smith said, "
+                "a change that could help them.")
+    assert rules_at(sentence) == []
+    unnamed = sentence.replace("Smith said", "officials said")
+    assert rules_at(unnamed) == [("QL408", 1, 22)]
