@@ -3,6 +3,8 @@ of case on sentences written for these tests, with the unsourced control that is
 
 from __future__ import annotations
 
+import pytest
+
 from quotelint import Settings, lint_text
 
 
@@ -50,3 +52,27 @@ def test_an_appositive_after_a_mid_sentence_attribution_leaves_it_the_clause_bef
     assert rules_at(sentence) == []
     unnamed = sentence.replace("Smith said", "officials said")
     assert rules_at(unnamed) == [("QL408", 1, 22)]
+
+
+def sources_at(text: str) -> list[tuple[str, int, int]]:
+    found = lint_text(text, "draft.txt",
+                      settings=Settings(select=["anonymous-source", "unattributed-claim"]))
+    return [(f.rule, f.line, f.column) for f in found]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A group that a passive belief is about is the claim's topic, not its source.
+    ("Council ministers are believed to have agreed a new budget.", [("QL411", 1, 19)]),
+    ("Council ministers believe the budget will pass.", [("QL301", 1, 1)]),
+    ("Young people in rented flats are thought to miss out on the vote.", [("QL411", 1, 30)]),
+    ("Young people in rented flats say they miss out on the vote.", [("QL301", 1, 1)]),
+    # "official" as an adjective.
+    ("The league sent an official warning to the two players after they were seen in Spain, "
+     "where they had said they would not be.", []),
+    ("An official said the two players had been warned.", [("QL302", 1, 1)]),
+    # "a source for his claim": where a claim comes from, not a person.
+    ("The mayor never cited a source for his claim that crime had doubled.", []),
+    ("A source close to the mayor said crime had doubled.", [("QL301", 1, 1)]),
+])
+def test_source_nouns_in_other_roles_are_not_sources(sentence, expected):
+    assert sources_at(sentence) == expected
