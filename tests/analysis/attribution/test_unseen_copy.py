@@ -76,3 +76,9 @@ def sources_at(text: str) -> list[tuple[str, int, int]]:
 ])
 def test_source_nouns_in_other_roles_are_not_sources(sentence, expected):
     assert sources_at(sentence) == expected
+
+
+def test_back_as_a_particle_is_no_attitude():
+    assert rules_at("In the end most residents left the flats and headed back to the "
+                    "shelter.") == []
+    assert rules_at("Most voters in the town back the bypass.") == [("QL405", 1, 1)]
