@@ -43,6 +43,7 @@ LEXICONS = ("evidence_nouns", "institutions", "named_sources", "source_pronouns"
 NAME_PATTERN = (r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,})(?:\s+(?:(?:of|for|and|de|del|van|von|al|bin|the|"
                 r"on|la|le|da)\s+)*(?:[A-Z][\w’'.&-]*|[0-9]+|\([A-Z]{2,6}\)))*")
 # "Official figures", "government data": statistics with a public producer are sourced.
+_POLL_NOUN = compile_regex(r"(?i:\b(?:polls?|polling|surveys?)\b)")
 _PUBLIC_PRODUCERS = frozenset({"official", "government", "ministry", "police", "company",
                                "census"})
 _CAPITALISED = compile_regex(r"\b[A-Z][\w’'.&-]*")
@@ -195,12 +196,20 @@ class SourceFinder:
             self.has_name(doc, src, m.start("src"))
 
     def first_named_evidence(self, doc: Document) -> int:
-        """Where the article first names a poll, a survey or other evidence (its length if
-        nowhere): a later "the poll" is that one (use ``doc.cached``)."""
+        """Where the article first names a poll or a survey (its length if nowhere): a later
+        "the poll" is that one (use ``doc.cached``)."""
         text = doc.flat_outside_quotes
-        for m in self._named_evidence.finditer(text, overlapped=True):
-            if self._names_evidence(doc, m):
-                return m.start()
+        done = -1
+        for noun in _POLL_NOUN.finditer(text):  # cheap: few sentences have one
+            index = doc.sentence_index(noun.start())
+            if index <= done:
+                continue
+            done = index
+            sentence = doc.sentences[index]
+            for m in self._named_evidence.finditer(text, sentence.start, sentence.end,
+                                                   overlapped=True):
+                if self._names_evidence(doc, m):
+                    return m.start()
         return len(text)
 
     def named_in_next_paragraph(self, doc: Document, index: int, *, experts: bool = False,
