@@ -78,6 +78,11 @@ _PASSIVE_TOPIC = compile_regex(
     r"\s+been)\s+(?:(?:also|widely|now|still|generally|privately)\s+)*(?:thought|believed|said|"
     r"understood|expected|reported|known|alleged|rumou?red|reputed|presumed|feared|suspected)"
     r"\s+to\b)")
+# "Officials have not said when": a source that says nothing gives no information.
+_SAYS_NOTHING = compile_regex(
+    r"(?i:\s+(?:(?:have|has|had|did|do|does|would|will|could)(?:\s+not|n[’']t)|never)\s+"
+    r"(?:yet\s+)?(?:say|said|tell|told|comment|commented|disclose|disclosed|explain|explained)"
+    r"\b)")
 # "a source for his claim": the origin of a claim, not a person.
 _ORIGIN = compile_regex(
     r"(?i:\bsources?\s+(?:for|of)\s+(?:his|her|their|its|the|this|that|these|those)\s+"
@@ -282,6 +287,7 @@ class AnonymityFinder:
         if _BY_AGENT.ends(before):
             return None  # "found by a member of the public": an agent, not a source
         if _PASSIVE_TOPIC.match(text, phrase.end, sentence.end) or \
+                _SAYS_NOTHING.match(text, phrase.end, sentence.end) or \
                 _ORIGIN.search(text, phrase.start, phrase.end):
             return None
         if kind != SPOKESPERSON and _STATEMENT.search(text, sentence.start, sentence.end):

@@ -73,6 +73,9 @@ def sources_at(text: str) -> list[tuple[str, int, int]]:
     # "a source for his claim": where a claim comes from, not a person.
     ("The mayor never cited a source for his claim that crime had doubled.", []),
     ("A source close to the mayor said crime had doubled.", [("QL301", 1, 1)]),
+    # A source that says nothing gives no information.
+    ("Officials have not said when the plant will reopen.", []),
+    ("Officials, who did not want to be named, said the plant would close.", [("QL302", 1, 1)]),
 ])
 def test_source_nouns_in_other_roles_are_not_sources(sentence, expected):
     assert sources_at(sentence) == expected
