@@ -71,6 +71,26 @@ _WORD_START = compile_regex(r"(?<![\w’'.-])[\w’']")
 _COORDINATED = Tail(r"(?i:\b(?:the|this|his|her|its|their)\s+(?:[\w’'-]+\s+){1,3}(?:and|or)\s+)$")
 _STATEMENT = compile_regex(r"(?i:\bin\s+a\s+(?:\w+\s+){0,2}statement\b)")
 # Verbs that the attribution analysis reads as speech but that give no information here.
+# "Ministers are believed to have agreed": the group is what the claim is about, not who
+# makes it (an unattributed claim, QL411).
+_PASSIVE_TOPIC = compile_regex(
+    r"(?i:[\s,]*+(?:(?:also|widely|now|still|generally)\s+)*(?:is|are|was|were|(?:has|have|had)"
+    r"\s+been)\s+(?:(?:also|widely|now|still|generally|privately)\s+)*(?:thought|believed|said|"
+    r"understood|expected|reported|known|alleged|rumou?red|reputed|presumed|feared|suspected)"
+    r"\s+to\b)")
+# "Officials have not said when": a source that says nothing gives no information.
+_SAYS_NOTHING = compile_regex(
+    r"(?i:\s+(?:(?:have|has|had|did|do|does|would|will|could)(?:\s+not|n[’']t)|never)\s+"
+    r"(?:yet\s+)?(?:say|said|tell|told|comment|commented|disclose|disclosed|explain|explained)"
+    r"\b)")
+# "a source for his claim": the origin of a claim, not a person.
+_ORIGIN = compile_regex(
+    r"(?i:\bsources?\s+(?:for|of)\s+(?:his|her|their|its|the|this|that|these|those)\s+"
+    r"(?:[\w’'-]+\s+)?(?:claims?|figures?|assertions?|allegations?|story|stories|statements?|"
+    r"numbers?|quotes?|quotations?|remarks?|information|data|estimates?|rumou?rs?)\b)")
+# "an official warning to the players": "official" before a gerund is its adjective.
+_GERUND_CUE = compile_regex(r"(?i:\w+ing)")
+_LONE_OFFICIAL = compile_regex(r"(?i:(?:an?|the)\s+official)")
 _NOT_SOURCING = frozenset({"pleaded", "pleads", "plead", "pleading"})
 # Nested reported speech is found only with the plainest reporting verbs after the source
 # ("top executives responded by ..." attributes nothing), the belief verbs of the lexicons, or
@@ -184,6 +204,10 @@ class AnonymityFinder:
                           doc.text[a.cue[0]:a.cue[1]].lower() in _NOT_SOURCING):
                 # "top executives responded by orchestrating fraud", "pleaded guilty"
                 continue
+            if a.cue and _GERUND_CUE.fullmatch(doc.text, a.cue[0], a.cue[1]) and \
+                    _LONE_OFFICIAL.fullmatch(doc.text, *a.source) and \
+                    not doc.text[a.source[1]:a.cue[0]].strip():
+                continue  # "an official warning to the club": no verb, so no speaker
             end = a.source[1]
             if self.noun.search(text, a.source[0], end) is None:
                 continue  # no person noun in the speaker: a name, a pronoun, a body
@@ -262,6 +286,10 @@ class AnonymityFinder:
             return None  # "the Labour peer and former minister said": someone known
         if _BY_AGENT.ends(before):
             return None  # "found by a member of the public": an agent, not a source
+        if _PASSIVE_TOPIC.match(text, phrase.end, sentence.end) or \
+                _SAYS_NOTHING.match(text, phrase.end, sentence.end) or \
+                _ORIGIN.search(text, phrase.start, phrase.end):
+            return None
         if kind != SPOKESPERSON and _STATEMENT.search(text, sentence.start, sentence.end):
             return None  # "in a statement, a State Department official said": on the record
         if sentence.paragraph == headline(doc):

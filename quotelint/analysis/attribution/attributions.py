@@ -159,6 +159,8 @@ _MD_MARKER = compile_regex(r"^ {0,3}>", regex.M)
 _LIST_END = Tail(r"[:,]\s*$")
 _WORDS = compile_regex(r"\w+")
 _THAT = compile_regex(r"[\s,:]*(?:that\b)?\s*")
+# "..., X said, a change that ...": the tail describes the clause before the cue.
+_APPOSITIVE = compile_regex(r"\s*+,\s++(?:a|an)\s++(?:[\w’'-]++\s++){1,3}?(?:that|which)\b")
 _THAT_AHEAD = compile_regex(r"(?:[\s,]++[\w’'.-]++){0,10}?[\s,]++that\b\s*")
 _FIRST_COMMA = compile_regex(r",\s*")
 
@@ -320,7 +322,8 @@ def _indirect(doc: Document, t: str, cue: Cue) -> Attribution | None:
         m = _FIRST_COMMA.search(t, cue.last, s.end)  # According to X, ...
         content = (m.end() if m else cue.last, s.end)
     elif len(_WORDS.findall(head)) >= 2 and ((tail_words <= 6 and " that " not in tail)
-                                             or cue.inverted):
+                                             or cue.inverted
+                                             or _APPOSITIVE.match(t, cue.last, s.end)):
         content = (s.start, cue.first)  # ..., officials said on Monday.
     else:  # X said (that) ... / X told reporters that ...
         m = _THAT_AHEAD.match(t, cue.last, s.end) or _THAT.match(t, cue.last, s.end)

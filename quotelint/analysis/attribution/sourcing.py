@@ -29,6 +29,8 @@ from .attributions import Attribution, sentence_attributions
 from .lexicon import required
 
 if TYPE_CHECKING:
+    import regex
+
     from ...text.document import Document
 
 NAMED, INSTITUTION, PRONOUN, EVIDENCE = "named", "institution", "pronoun", "evidence"
@@ -41,6 +43,7 @@ LEXICONS = ("evidence_nouns", "institutions", "named_sources", "source_pronouns"
 NAME_PATTERN = (r"(?:[A-Z][\w’'.&-]*|[A-Z]{2,})(?:\s+(?:(?:of|for|and|de|del|van|von|al|bin|the|"
                 r"on|la|le|da)\s+)*(?:[A-Z][\w’'.&-]*|[0-9]+|\([A-Z]{2,6}\)))*")
 # "Official figures", "government data": statistics with a public producer are sourced.
+_POLL_NOUN = compile_regex(r"(?i:\b(?:polls?|polling|surveys?)\b)")
 _PUBLIC_PRODUCERS = frozenset({"official", "government", "ministry", "police", "company",
                                "census"})
 _CAPITALISED = compile_regex(r"\b[A-Z][\w’'.&-]*")
@@ -87,12 +90,14 @@ class SourceFinder:
             rf"(?i:\b(?:{lx['unnamed_adjectives']}|{lx['rank_adjectives']})\b)")
         self._name = compile_regex(NAME_PATTERN)
         self._evidence_noun = compile_regex(rf"(?i:\b(?:{lx['evidence_nouns']})\b)")
+        data = load_data("sourcing")
+        modifiers = alternation(data["evidence_modifiers"])
         self._named_evidence = compile_regex(
             rf"(?i:\b(?:{lx['evidence_nouns']}))\s*,?\s+(?:[\w-]+\s+){{0,3}}?(?i:by|from|for|of|"
             rf"conducted\s+by|commissioned\s+by|published\s+(?:by|in)|released\s+by|"
             rf"carried\s+out\s+by|compiled\s+by)\s+(?:(?i:the)\s+)?(?P<src>{NAME_PATTERN})"
             rf"|(?P<src>{NAME_PATTERN}|(?i:official|government|ministry|police|company|census))"
-            rf"\s+(?i:{lx['evidence_nouns']})\b"
+            rf"\s+(?:(?i:{modifiers})\s+){{0,2}}(?i:{lx['evidence_nouns']})\b"
             rf"|(?i:according\s+to)\s+(?P<src>(?i:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?i:{lx['evidence_nouns']}))\b")
         # "In Mr Peston's book", "in his memoir": a document as the source.
@@ -101,7 +106,11 @@ class SourceFinder:
             rf"its)))\s+(?:[\w-]+\s+){{0,2}}?(?i:book|memoir|autobiography|report|statement|"
             rf"letter|interview|article|column|blog|speech|testimony|filing|memo|paper|"
             rf"submission|documents?|e-?mails?|diary|diaries|tweet|post)\b")
-        self._non_names = frozenset(load_data("sourcing")["capitalised_non_names"])
+        self._non_names = frozenset(data["capitalised_non_names"])
+        # "the poll", "this survey": a particular one, named earlier in the article.
+        self._definite_evidence = compile_regex(
+            r"(?i:\b(?:the|this|that)\s+(?:same\s+|new\s+|latest\s+)?(?:poll|survey)\b)"
+            r"(?!\s+(?:of|by|from|for|conducted|commissioned|published|released)\b)")
         self._expertise = compile_regex(rf"(?i:\b(?:{lx['expertise_nouns']})\b)")
 
     # -- judging one source ------------------------------------------------------------------
@@ -168,17 +177,40 @@ class SourceFinder:
     def _evidence(self, doc: Document, text: str, start: int, end: int) -> list[Source]:
         found = []
         for m in self._named_evidence.finditer(text, start, end, overlapped=True):
-            src = m.group("src")
-            if src.lower() in _PUBLIC_PRODUCERS or src.lower().split()[-1] in (
-                    "figures", "data", "statistics", "poll", "survey", "census") or \
-                    self.has_name(doc, src, m.start("src")):
+            if self._names_evidence(doc, m):
                 found.append(Source(m.start("src"), m.end("src"), EVIDENCE))
+        for m in self._definite_evidence.finditer(text, start, end):
+            if doc.cached(self.first_named_evidence) < m.start():
+                found.append(Source(m.start(), m.end(), EVIDENCE))
         for m in self._in_document.finditer(text, start, end):
             if m.group("pron"):
                 found.append(Source(m.start("pron"), m.end("pron"), PRONOUN))
             elif self.has_name(doc, m.group("src"), m.start("src")):
                 found.append(Source(m.start("src"), m.end("src"), NAMED))
         return found
+
+    def _names_evidence(self, doc: Document, m: regex.Match) -> bool:
+        src = m.group("src")
+        return src.lower() in _PUBLIC_PRODUCERS or src.lower().split()[-1] in (
+            "figures", "data", "statistics", "poll", "survey", "census") or \
+            self.has_name(doc, src, m.start("src"))
+
+    def first_named_evidence(self, doc: Document) -> int:
+        """Where the article first names a poll or a survey (its length if nowhere): a later
+        "the poll" is that one (use ``doc.cached``)."""
+        text = doc.flat_outside_quotes
+        done = -1
+        for noun in _POLL_NOUN.finditer(text):  # cheap: few sentences have one
+            index = doc.sentence_index(noun.start())
+            if index <= done:
+                continue
+            done = index
+            sentence = doc.sentences[index]
+            for m in self._named_evidence.finditer(text, sentence.start, sentence.end,
+                                                   overlapped=True):
+                if self._names_evidence(doc, m):
+                    return m.start()
+        return len(text)
 
     def named_in_next_paragraph(self, doc: Document, index: int, *, experts: bool = False,
                                 person: bool = False) -> bool:
@@ -304,7 +336,19 @@ def headline(doc: Document) -> int | None:
     if len(paragraphs) < 2:
         return None
     first = doc.text[paragraphs[0].start:paragraphs[0].end]
-    return 0 if not _TERMINAL.ends(first) and len(first.split()) <= 25 else None
+    words = len(first.split())
+    if not _TERMINAL.ends(first) and words <= 25:
+        return 0
+    # Some feeds end the title with a full stop ("Senator leads rival in new poll."): one
+    # short sentence on its own above a story of several paragraphs is still a headline when
+    # it is written like one (no article first, title case, or "Topic: ...").
+    if len(paragraphs) >= 3 and words <= 15 and first.rstrip().endswith(".") and \
+            len(doc.sentences) > 1 and doc.sentences[1].paragraph > 0:
+        tokens = first.split()
+        capitals = sum(1 for w in tokens if w[:1].isupper())
+        if tokens[0] not in ("The", "A", "An") or 2 * capitals > len(tokens) or ": " in first:
+            return 0
+    return None
 
 
 def lede(doc: Document) -> int | None:
