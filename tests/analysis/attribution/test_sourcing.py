@@ -147,10 +147,16 @@ def test_anonymous_source_message_names_the_whole_phrase():
     ("Research suggests the drug may slow memory loss.", ("QL404", 1, 1)),
     ("At least 200 civilians were killed in the shelling.", ("QL406", 1, 10)),
     ("The album is considered by many to be his finest work.", ("QL407", 1, 14)),
+    ("The fine was widely interpreted as a warning to rivals.", ("QL407", 1, 14)),
+    ("The estate is generally not seen as part of the village.", ("QL407", 1, 15)),
     ("The tribe is now considered extinct.", ("QL408", 1, 11)),
 ])
 def test_each_rule_on_a_sentence(sentence, expected):
     assert expected in rules_at(sentence)
+
+
+def test_a_widely_read_paper_is_no_consensus() -> None:
+    assert not [f for f in rules_at("He writes for a widely read daily paper.") if f[0] == "QL407"]
 
 
 SEED_000 = "seeds/000_b2d6769451f552b8.txt"
