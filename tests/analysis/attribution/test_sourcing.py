@@ -141,6 +141,7 @@ def test_anonymous_source_message_names_the_whole_phrase():
      ("QL301", 1, 25)),
     ("Police said 12 unnamed officers told the inquiry the order came late.", ("QL301", 1, 13)),
     ("It has been suggested that the chairman will resign.", ("QL401", 1, 1)),
+    ("Officials met. It's understood the ferry will not sail.", ("QL401", 1, 16)),
     ("The striker is said to be unhappy at the club.", ("QL402", 1, 13)),
     ("The minister has been accused of misleading Parliament.", ("QL402", 1, 14)),
     ("Critics argue the law will raise rents.", ("QL403", 1, 1)),
@@ -153,6 +154,12 @@ def test_anonymous_source_message_names_the_whole_phrase():
 ])
 def test_each_rule_on_a_sentence(sentence, expected):
     assert expected in rules_at(sentence)
+
+
+def test_its_thought_is_no_ones_state_of_mind() -> None:
+    found = rules_at("It's thought the chairman will resign.")
+    assert ("QL401", 1, 1) in found
+    assert not [f for f in found if f[0] == "QL409"]
 
 
 def test_a_widely_read_paper_is_no_consensus() -> None:
