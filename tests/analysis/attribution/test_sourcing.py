@@ -162,6 +162,22 @@ def test_its_thought_is_no_ones_state_of_mind() -> None:
     assert not [f for f in found if f[0] == "QL409"]
 
 
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("The mayor believes deeply in public transport.", "QL409"),
+    ("According to some historians, such as Jane Doe, the fort is older.", "QL412"),
+])
+def test_a_value_or_a_named_member_is_no_unattributed_claim(sentence: str, rule: str) -> None:
+    assert not [f for f in rules_at(sentence) if f[0] == rule]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The mayor believes the trams are too slow.", ("QL409", 1, 1)),
+    ("According to some historians, the fort is older.", ("QL412", 1, 1)),
+])
+def test_the_same_shapes_without_the_value_or_the_name(sentence, expected) -> None:
+    assert expected in rules_at(sentence)
+
+
 def test_a_widely_read_paper_is_no_consensus() -> None:
     assert not [f for f in rules_at("He writes for a widely read daily paper.") if f[0] == "QL407"]
 
