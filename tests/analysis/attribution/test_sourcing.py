@@ -142,6 +142,7 @@ def test_anonymous_source_message_names_the_whole_phrase():
     ("Police said 12 unnamed officers told the inquiry the order came late.", ("QL301", 1, 13)),
     ("It has been suggested that the chairman will resign.", ("QL401", 1, 1)),
     ("Officials met. It's understood the ferry will not sail.", ("QL401", 1, 16)),
+    ("It is said the pair wed in secret, according to tradition.", ("QL401", 1, 1)),
     ("The striker is said to be unhappy at the club.", ("QL402", 1, 13)),
     ("The minister has been accused of misleading Parliament.", ("QL402", 1, 14)),
     ("Critics argue the law will raise rents.", ("QL403", 1, 1)),
