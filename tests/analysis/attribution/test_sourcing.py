@@ -181,6 +181,12 @@ def test_the_same_shapes_without_the_value_or_the_name(sentence, expected) -> No
     assert expected in rules_at(sentence)
 
 
+def test_an_outlet_named_in_quotation_marks_is_named() -> None:
+    sentence = "Sales fell, and “The Courier” reports that the plant will shut."
+    assert not [f for f in rules_at(sentence) if f[0] == "QL410"]
+    assert ("QL410", 1, 13) in rules_at("Sales fell, and reports that the plant will shut spread.")
+
+
 def test_a_widely_read_paper_is_no_consensus() -> None:
     assert not [f for f in rules_at("He writes for a widely read daily paper.") if f[0] == "QL407"]
 
