@@ -143,6 +143,7 @@ def test_anonymous_source_message_names_the_whole_phrase():
     ("It has been suggested that the chairman will resign.", ("QL401", 1, 1)),
     ("Officials met. It's understood the ferry will not sail.", ("QL401", 1, 16)),
     ("It is said the pair wed in secret, according to tradition.", ("QL401", 1, 1)),
+    ("Sales fell. It was noted that the shop had shut.", ("QL401", 1, 13)),
     ("The striker is said to be unhappy at the club.", ("QL402", 1, 13)),
     ("The minister has been accused of misleading Parliament.", ("QL402", 1, 14)),
     ("Critics argue the law will raise rents.", ("QL403", 1, 1)),
@@ -185,6 +186,11 @@ def test_an_outlet_named_in_quotation_marks_is_named() -> None:
     sentence = "Sales fell, and “The Courier” reports that the plant will shut."
     assert not [f for f in rules_at(sentence) if f[0] == "QL410"]
     assert ("QL410", 1, 13) in rules_at("Sales fell, and reports that the plant will shut spread.")
+
+
+def test_the_writers_own_aside_is_no_attribution() -> None:
+    found = rules_at("It should be noted that the shop had shut.")
+    assert not [f for f in found if f[0] == "QL401"]
 
 
 def test_a_widely_read_paper_is_no_consensus() -> None:
