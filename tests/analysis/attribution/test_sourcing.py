@@ -149,6 +149,7 @@ def test_anonymous_source_message_names_the_whole_phrase():
     ("Critics argue the law will raise rents.", ("QL403", 1, 1)),
     ("The merger ended what many saw as a rivalry.", ("QL403", 1, 23)),
     ("Critics say rivals like Acme Ltd will gain.", ("QL403", 1, 1)),
+    ("Some economists conclude that the cut was too small.", ("QL403", 1, 1)),
     ("Research suggests the drug may slow memory loss.", ("QL404", 1, 1)),
     ("At least 200 civilians were killed in the shelling.", ("QL406", 1, 10)),
     ("The album is considered by many to be his finest work.", ("QL407", 1, 14)),
