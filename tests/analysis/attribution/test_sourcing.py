@@ -156,6 +156,7 @@ def test_anonymous_source_message_names_the_whole_phrase():
     ("The fine was widely interpreted as a warning to rivals.", ("QL407", 1, 14)),
     ("The estate is generally not seen as part of the village.", ("QL407", 1, 15)),
     ("The tribe is now considered extinct.", ("QL408", 1, 11)),
+    ("The club is regarded to be the oldest in town.", ("QL408", 1, 10)),
 ])
 def test_each_rule_on_a_sentence(sentence, expected):
     assert expected in rules_at(sentence)
