@@ -87,9 +87,9 @@ class UnattributedClaimCheck(PatternCheck):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         window = _WINDOWS[self.params["source_in"]]
-        top = headline(doc)
         for m in self.allowed_matches(doc):
             index = doc.sentence_index(m.start())
+            top = doc.cached(headline)  # once a document, and only where a rule matches
             if top is not None and doc.sentences[index].paragraph == top:
                 continue  # a headline's sourcing is the story's
             if self.params["lede_named_later"] and self.finder.named_in_next_paragraph(

@@ -143,8 +143,10 @@ class AnonymityFinder:
             rf"(?:\s+(?i:of|at|in|from|with|inside|within|close\s+to|to|for|on)\s+"
             rf"(?:(?i:the|a|an)\s+)?(?:{_NAME}|(?i:{stop}[\w’'-]+(?:\s+{stop}[\w’'-]+)?)))?"
             rf"(?i:\s*{qualifier})?")
+        # Longest first, then alphabetical: a set's order changes from one process to the
+        # next, and so would the source, which the start-up cache is keyed by.
         verbs = "|".join(sorted({*_NESTED_VERBS, *(w.lower() for w in words["belief_verbs"])},
-                                key=len, reverse=True)).replace(" ", r"\s+")
+                                key=lambda w: (-len(w), w))).replace(" ", r"\s+")
         gap = (r"(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:has|have|had|are|is|were|was|also|again|"
                r"later|earlier|privately|separately|recently|on\s+\w+day|last\s+\w+|"
                r"this\s+\w+|earlier\s+this\s+\w+|\w+ly|in\s+a\s+[\w\s]{1,40}?to\s+the\s+"

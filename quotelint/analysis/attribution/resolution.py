@@ -15,8 +15,9 @@ The names the ``quotes`` listing gives a speaker are ``naming.py``'s.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ...cache import compile_regex
@@ -138,11 +139,22 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
     if not any(pronouns):
         return out
     sexes = _sexes(doc.text)
-    speakers: list[Span] = []  # the people who spoke so far, named or resolved
-    named = [(a, _person_speaker(t, a.source)) for a, p in zip(out, pronouns, strict=True)
-             if a.source is not None and not p]
-    surnames = {_key(t[n[0]:n[1]].split()[-1]) for _, n in named if n is not None}
-    names = {id(a): n for a, n in named}
+    # The people who spoke so far: resolved persons, and named speakers whose name is read
+    # only when a pronoun falls back on the nearest person (most never do).
+    speakers: list[Span | Attribution] = []
+    named = [a for a, p in zip(out, pronouns, strict=True) if a.source is not None and not p]
+    names: dict[int, Span | None] = {}
+
+    def name_of(a: Attribution) -> Span | None:
+        if id(a) not in names:
+            names[id(a)] = _person_speaker(t, a.source)
+        return names[id(a)]
+
+    @cache
+    def surnames() -> frozenset[str]:
+        return frozenset(_key(t[n[0]:n[1]].split()[-1]) for n in map(name_of, named)
+                         if n is not None)
+
     result = []
     done: dict[Span, Span | None] = {}  # one "he" that speaks several quotations: one person
     unnamed: set[Span] = set()  # the pronouns that refer to a person only described
@@ -161,15 +173,17 @@ def resolve(doc: Document, t: str, out: list[Attribution]) -> list[Attribution]:
                 unnamed.add(src)  # "A spokesman for X said ... He said": the spokesman
                 a = replace(a, unnamed=True)
             elif person is None:
-                person = _person(t, src[0], speakers, want, sexes, surnames)
+                latest = (s if isinstance(s, tuple) else name_of(s) for s in reversed(speakers))
+                person = _person(t, src[0], (s for s in latest if s is not None), want, sexes,
+                                 surnames)
             done[src] = person
             if person is not None:
                 toks = [m.group() for m in TOKEN.finditer(t, *person)]
                 sexes.setdefault(_key(toks[-1]), want)  # the chain: "he" again is him
                 speakers.append(person)
             a = replace(a, resolved=person)
-        elif names.get(id(a)) is not None:
-            speakers.append(names[id(a)])
+        elif src is not None:
+            speakers.append(a)
         if src is not None:
             last = a
         result.append(a)
@@ -277,17 +291,18 @@ def _after_article(t: str, src: Span, name: Span) -> bool:
     return bool(before) and before[-1].lower() in words().determiners
 
 
-def _person(t: str, at: int, speakers: list[Span], want: str, sexes: dict[str, str],
-            surnames: set[str]) -> Span | None:
-    """The nearest earlier person of sex ``want`` (or of unknown sex): a speaker, or a name
-    in the narration that is titled or the surname of someone who speaks in the article."""
+def _person(t: str, at: int, latest: Iterable[Span], want: str, sexes: dict[str, str],
+            surnames: Callable[[], frozenset[str]]) -> Span | None:
+    """The nearest earlier person of sex ``want`` (or of unknown sex): a speaker (``latest``:
+    the speakers so far, the latest first), or a name in the narration that is titled or the
+    surname of someone who speaks in the article (``surnames``, read only when needed)."""
     def fits(span: Span) -> bool:
         return is_person_name(t, span) and _sex(t, span, sexes) in (None, want)
 
-    speaker = next((s for s in reversed(speakers) if s[1] <= at and fits(s)), None)
+    speaker = next((s for s in latest if s[1] <= at and fits(s)), None)
     lo = max(0, at - _REACH, speaker[1] if speaker else 0)
     mention = next((s for s in people_before(t, at, lo) if fits(s) and (
-        _titled(t, s) or _key(t[s[0]:s[1]].split()[-1]) in surnames)), None)
+        _titled(t, s) or _key(t[s[0]:s[1]].split()[-1]) in surnames())), None)
     if speaker is None or (mention is not None and mention[0] > speaker[0]
                            and _SENTENCE_BREAK.search(t, speaker[1], mention[0])):
         return mention  # not a name in the speaker's own description ("X, an adviser to Y,")
