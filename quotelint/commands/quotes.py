@@ -17,9 +17,6 @@ The text table shows that name in brackets after the speaker's words when they d
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -33,11 +30,10 @@ from ..analysis.attribution.attributions import (
 from ..analysis.attribution.lexicon import Span, words
 from ..analysis.attribution.naming import unnamed_person
 from ..analysis.attribution.speakers import is_name, trailing_name
-from ..config.settings import Settings
-from ..errors import InputError
-from ..run.files import STDIN, discover
 from ..text.document import Document
 from ..text.marks import Quote
+from .listing import add_arguments as add_arguments  # the command's arguments (cli.py)
+from .listing import cut, run_listing
 
 _SPEAKER_WIDTH = 30
 _QUOTE_WIDTH = 60
@@ -74,16 +70,6 @@ class Row:
         }
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                        help="files or folders (folders: *.txt, *.md, *.markdown); - for "
-                             "standard input (default: .)")
-    parser.add_argument("--format", choices=["text", "json"], default="text",
-                        help="output format (default: text)")
-    parser.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name to report for standard input (its suffix picks Markdown)")
-
-
 def rows(doc: Document) -> list[Row]:
     out = []
     for q in quotations(doc):
@@ -93,41 +79,12 @@ def rows(doc: Document) -> list[Row]:
     return out
 
 
-def _documents(paths: list[str], stdin_name: str | None,
-               errors: list[str]) -> Iterator[Document]:
-    from ..run.linter import read_document
-
-    files, missing = discover(paths)
-    errors.extend(missing)
-    settings = Settings()
-    for path in files:
-        try:
-            yield read_document(path, settings, display=stdin_name if path == STDIN else None)
-        except InputError as exc:
-            errors.append(str(exc))
-
-
 def run(args: argparse.Namespace) -> int:
-    errors: list[str] = []
-    docs = list(_documents(args.paths, args.stdin_filename, errors))
-    if args.format == "json":
-        json.dump([r.to_json() for d in docs for r in rows(d)], sys.stdout,
-                  ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for doc in docs:
-            write_table(rows(doc), doc, sys.stdout)
-    for error in errors:
-        print(error, file=sys.stderr)
-    return 2 if errors else 0
+    return run_listing(args, lambda doc: [r.to_json() for r in rows(doc)],
+                       lambda doc, out: write_table(rows(doc), doc, out))
 
 
 # -- the text table ------------------------------------------------------------------------------
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
-
 
 def identity(row: Row) -> tuple[str, str]:
     """(who, how identified): "named", "unnamed" (a description: "two officials") or "none".
@@ -175,9 +132,9 @@ def write_table(table: list[Row], doc: Document, out: TextIO) -> None:
         name = row.speaker_name
         if name and a and a.source and name != " ".join(speaker.split()):
             speaker += f" ({name})"
-        lines.append((f"{line}:{column}", _cut(speaker, _SPEAKER_WIDTH),
-                      _cut(a.cue_text(doc) or "", 16) if a else "",
-                      _cut(doc.text[row.quote.start:row.quote.end], _QUOTE_WIDTH)))
+        lines.append((f"{line}:{column}", cut(speaker, _SPEAKER_WIDTH),
+                      cut(a.cue_text(doc) or "", 16) if a else "",
+                      cut(doc.text[row.quote.start:row.quote.end], _QUOTE_WIDTH)))
     widths = [max(len(x[i]) for x in (header, *lines)) for i in range(3)]
     for cells in (header, *lines):
         out.write("  " + "  ".join(c.ljust(w) for c, w in zip(cells[:3], widths, strict=True))

@@ -12,8 +12,6 @@ mention of an unnamed source), spokesperson, unidentified (a vague group: "exper
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections import Counter
 from typing import TextIO
 
@@ -21,17 +19,8 @@ from ..analysis.attribution.anonymity import anonymity_finder
 from ..analysis.attribution.source_list import KINDS, ListedSource, list_sources
 from ..config.settings import Settings
 from ..text.document import Document
-from .quotes import _cut, _documents
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                        help="files or folders (folders: *.txt, *.md, *.markdown); - for "
-                             "standard input (default: .)")
-    parser.add_argument("--format", choices=["text", "json"], default="text",
-                        help="output format (default: text)")
-    parser.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name to report for standard input (its suffix picks Markdown)")
+from .listing import add_arguments as add_arguments  # the command's arguments (cli.py)
+from .listing import cut, run_listing
 
 
 def to_json(doc: Document, source: ListedSource) -> dict:
@@ -46,8 +35,8 @@ def write_table(doc: Document, listed: list[ListedSource], out: TextIO) -> None:
         out.write(f"{doc.path}: no sources\n\n")
         return
     out.write(f"{doc.path}: {len(listed)} source{'s' if len(listed) != 1 else ''}\n")
-    rows = [(f"{line}:{column}", s.kind, _cut(s.cue or "", 16),
-             _cut(doc.text[s.start:s.end], 60))
+    rows = [(f"{line}:{column}", s.kind, cut(s.cue or "", 16),
+             cut(doc.text[s.start:s.end], 60))
             for s in listed for line, column in [doc.position(s.start)]]
     header = ("LINE:COL", "KIND", "CUE", "SOURCE")
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(3)]
@@ -59,17 +48,6 @@ def write_table(doc: Document, listed: list[ListedSource], out: TextIO) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    errors: list[str] = []
-    docs = list(_documents(args.paths, args.stdin_filename, errors))
-    ruleset = Settings().ruleset()
-    finder = anonymity_finder(ruleset.lexicons, {})
-    if args.format == "json":
-        json.dump([to_json(d, s) for d in docs for s in list_sources(d, finder)], sys.stdout,
-                  ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for doc in docs:
-            write_table(doc, list_sources(doc, finder), sys.stdout)
-    for error in errors:
-        print(error, file=sys.stderr)
-    return 2 if errors else 0
+    finder = anonymity_finder(Settings().ruleset().lexicons, {})
+    return run_listing(args, lambda doc: [to_json(doc, s) for s in list_sources(doc, finder)],
+                       lambda doc, out: write_table(doc, list_sources(doc, finder), out))

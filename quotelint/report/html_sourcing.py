@@ -16,6 +16,7 @@ from html import escape
 
 from ..analysis.attribution.anonymity import BARE, AnonymityFinder, AnonymousSource
 from ..checks.base import Check
+from ..commands.listing import cut
 from ..commands.quotes import rows, speakers
 from ..config.settings import Settings
 from ..findings import Finding
@@ -117,12 +118,7 @@ def summary_html(doc: Document, s: Sourcing, anchor: Callable[[int], str],
         out.append('<h4>Unattributed claims</h4><ul class="claims">')
         out += [f'<li><a href="#{finding_key(f)}" data-jump="{finding_key(f)}">'
                 f'{f.line}:{f.column} {escape(f.rule)}</a> '
-                f'{escape(_cut(doc.text[f.start:f.end], 90))}</li>' for f in s.unattributed]
+                f'{escape(cut(doc.text[f.start:f.end], 90))}</li>' for f in s.unattributed]
         out.append("</ul>")
     out.append("</section>")
     return "".join(out)
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
